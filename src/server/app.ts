@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../db/client.ts";
+import { checksRoutes } from "./checks/routes.ts";
+import type { Config } from "./config.ts";
+import { registerErrorHandling } from "./errors.ts";
+import { indexTool, loadTools } from "./tools/load.ts";
+import { toolsRoutes } from "./tools/routes.ts";
+
+// Validation messages of zod in Dutch, for every schema in the process.
+z.config(z.locales.nl());
+
+/** Requests larger than this are refused with 413: no form of this app needs more. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export type AppOptions = {
+  config: Pick<Config, "contentDir" | "webDir" | "createChecksPerMinute" | "logLevel">;
+  database: Database;
+  logger?: boolean;
+};
+
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // No per-request logs: they would hold client addresses and check ids (AVG, secrets).
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const tools = new Map([...loadTools(config.contentDir)].map(([id, tool]) => [id, indexTool(tool)]));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Verbetertool Jongeren & Arbeid — API", version: "1.0.0", description: "Publieke JSON-API van de verbetertool." },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok", database: database.kind }));
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(toolsRoutes, { tools });
+  await app.register(checksRoutes, { db: database.db, tools, createChecksPerMinute: config.createChecksPerMinute });
+
+  const indexHtml = join(config.webDir, "index.html");
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    // The web app routes in the browser: every non-API page gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== "GET" || request.url.startsWith("/api/")) {
+        return reply.status(404).send({ error: "Niet gevonden.", field: null });
+      }
+      return reply.type("text/html").header("Cache-Control", "no-cache").sendFile("index.html");
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: "Niet gevonden.", field: null }));
+  }
+  return app;
+}

@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { validateAnswerPatch } from "../../domain/checks/answers.ts";
+import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
+import { computeResults } from "../../domain/checks/scoring.ts";
+import type { Db } from "../../db/client.ts";
+import { HttpError, notFound } from "../errors.ts";
+import type { ToolIndex } from "../tools/load.ts";
+import { renderCheckReport } from "./report.ts";
+import {
+  SECRET_ID_PATTERN,
+  addAction,
+  createCheck,
+  deleteAction,
+  findAction,
+  findCheck,
+  loadPlan,
+  patchAnswers,
+  saveThemePlan,
+  updateAction,
+} from "./service.ts";
+
+export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
+
+const checkParams = z.object({ id: z.string() });
+const actionParams = z.object({ id: z.string(), actionId: z.string() });
+
+export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
+  /** Loads the check and its tool, or answers 404 for ids that cannot exist or do not. */
+  async function checkWithTool(id: string) {
+    const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
+    if (!check) throw notFound("Check");
+    const tool = tools.get(check.toolId);
+    if (!tool) throw notFound("Verbetertool van deze check");
+    return { check, tool };
+  }
+
+  app.post(
+    "/api/checks",
+    {
+      config: { rateLimit: { max: createChecksPerMinute, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["checks"],
+        summary: "Start een nieuwe check",
+        body: z.strictObject({ toolId: z.string().max(100) }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const tool = tools.get(request.body.toolId);
+      if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
+      const created = await createCheck(db, tool.tool.id, tool.tool.version);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get("/api/checks/:id", { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } }, async (request) => {
+    const { check } = await checkWithTool(request.params.id);
+    return { id: check.id, toolId: check.toolId, toolVersion: check.toolVersion, answers: check.answers, plan: await loadPlan(db, check.id), updatedAt: check.updatedAt };
+  });
+
+  app.patch(
+    "/api/checks/:id/answers",
+    {
+      schema: {
+        tags: ["checks"],
+        summary: "Sla antwoorden op (1–10, \"nvt\", of null om te wissen)",
+        params: checkParams,
+        body: z.strictObject({ answers: z.record(z.string(), z.unknown().describe("1–10, \"nvt\" of null")) }),
+      },
+    },
+    async (request) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      const problem = validateAnswerPatch(request.body.answers, tool.factorIds);
+      if (problem) throw new HttpError(400, problem.error, problem.field);
+      // validateAnswerPatch guarantees every value is 1–10, "nvt" or null.
+      const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | null>);
+      return { id: check.id, answers };
+    },
+  );
+
+  app.get("/api/checks/:id/results", { schema: { tags: ["checks"], summary: "Scores per thema en factor, en de verbetertips", params: checkParams } }, async (request) => {
+    const { check, tool } = await checkWithTool(request.params.id);
+    return computeResults(tool.tool, check.answers);
+  });
+
+  app.get("/api/checks/:id/report.pdf", { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams } }, async (request, reply) => {
+    const { check, tool } = await checkWithTool(request.params.id);
+    const pdf = await renderCheckReport(tool.tool, computeResults(tool.tool, check.answers), await loadPlan(db, check.id), check.updatedAt);
+    return reply
+      .type("application/pdf")
+      .header("Content-Disposition", 'attachment; filename="verbeterplan-jongeren-en-arbeid.pdf"')
+      .header("Cache-Control", "no-store")
+      .send(pdf);
+  });
+
+  app.put(
+    "/api/checks/:id/plan/themes/:themeId",
+    {
+      schema: {
+        tags: ["verbeterplan"],
+        summary: "Sla het verbeterplan (vrije tekst) van een thema op",
+        params: z.object({ id: z.string(), themeId: z.string() }),
+        body: themePlanInputSchema,
+      },
+    },
+    async (request) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      if (!tool.factorsByTheme.has(request.params.themeId)) throw new HttpError(404, `Thema "${request.params.themeId}" niet gevonden.`, "themeId");
+      await saveThemePlan(db, check.id, request.params.themeId, request.body.text);
+      return { themeId: request.params.themeId, text: request.body.text };
+    },
+  );
+
+  app.post(
+    "/api/checks/:id/plan/actions",
+    { schema: { tags: ["verbeterplan"], summary: "Voeg een actie toe", params: checkParams, body: actionInputSchema } },
+    async (request, reply) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      const problem = checkActionFactor(request.body.themeId, request.body.factorId, tool.factorsByTheme);
+      if (problem) throw new HttpError(400, problem.error, problem.field);
+      return reply.status(201).send(await addAction(db, check.id, request.body));
+    },
+  );
+
+  app.patch(
+    "/api/checks/:id/plan/actions/:actionId",
+    { schema: { tags: ["verbeterplan"], summary: "Wijzig een actie", params: actionParams, body: actionPatchSchema } },
+    async (request) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      const current = await findAction(db, check.id, request.params.actionId);
+      if (!current) throw notFound("Actie");
+      const themeId = request.body.themeId ?? current.themeId;
+      const factorId = request.body.factorId !== undefined ? request.body.factorId : current.factorId;
+      const problem = checkActionFactor(themeId, factorId, tool.factorsByTheme);
+      if (problem) throw new HttpError(400, problem.error, problem.field);
+      const updated = await updateAction(db, check.id, request.params.actionId, request.body);
+      if (!updated) throw notFound("Actie");
+      return updated;
+    },
+  );
+
+  app.delete(
+    "/api/checks/:id/plan/actions/:actionId",
+    { schema: { tags: ["verbeterplan"], summary: "Verwijder een actie", params: actionParams } },
+    async (request, reply) => {
+      const { check } = await checkWithTool(request.params.id);
+      if (!(await deleteAction(db, check.id, request.params.actionId))) throw notFound("Actie");
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
+import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Db } from "../../db/client.ts";
+import { checks, planActions, planThemes } from "../../db/schema.ts";
+
+/** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
+export function newSecretId(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export const SECRET_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
+
+export type CheckRecord = { id: string; toolId: string; toolVersion: string; answers: Answers; createdAt: Date; updatedAt: Date };
+
+export async function createCheck(db: Db, toolId: string, toolVersion: string): Promise<{ id: string }> {
+  const id = newSecretId();
+  await db.insert(checks).values({ id, toolId, toolVersion });
+  return { id };
+}
+
+export async function findCheck(db: Db, id: string): Promise<CheckRecord | undefined> {
+  const [row] = await db.select().from(checks).where(eq(checks.id, id));
+  return row;
+}
+
+/** Applies a validated patch in one statement: set values merge in, null values are removed. */
+export async function patchAnswers(db: Db, id: string, patch: AnswerPatch): Promise<Answers | undefined> {
+  const set: Answers = {};
+  const remove: string[] = [];
+  for (const [factorId, value] of Object.entries(patch)) {
+    if (value === null) remove.push(factorId);
+    else set[factorId] = value;
+  }
+  const [row] = await db
+    .update(checks)
+    .set({
+      answers: sql`(${checks.answers} || ${JSON.stringify(set)}::jsonb) - ${sql`ARRAY[${sql.join(
+        remove.map((r) => sql`${r}`),
+        sql`, `,
+      )}]::text[]`}`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(checks.id, id))
+    .returning({ answers: checks.answers });
+  return row?.answers;
+}
+
+function toAction(row: typeof planActions.$inferSelect): PlanAction {
+  return { id: row.id, themeId: row.themeId, factorId: row.factorId, what: row.what, who: row.who, when: row.when, status: row.status };
+}
+
+export async function loadPlan(db: Db, checkId: string): Promise<Plan> {
+  const [themeRows, actionRows] = await Promise.all([
+    db.select().from(planThemes).where(eq(planThemes.checkId, checkId)),
+    db.select().from(planActions).where(eq(planActions.checkId, checkId)).orderBy(asc(planActions.position), asc(planActions.createdAt)),
+  ]);
+  return {
+    themes: Object.fromEntries(themeRows.map((r) => [r.themeId, r.text])),
+    actions: actionRows.map(toAction),
+  };
+}
+
+export async function saveThemePlan(db: Db, checkId: string, themeId: string, text: string): Promise<void> {
+  await db
+    .insert(planThemes)
+    .values({ checkId, themeId, text })
+    .onConflictDoUpdate({ target: [planThemes.checkId, planThemes.themeId], set: { text, updatedAt: sql`now()` } });
+}
+
+export async function addAction(db: Db, checkId: string, input: ActionInput): Promise<PlanAction> {
+  const [row] = await db
+    .insert(planActions)
+    .values({
+      id: newSecretId(),
+      checkId,
+      themeId: input.themeId,
+      factorId: input.factorId ?? null,
+      what: input.what,
+      who: input.who,
+      when: input.when ?? null,
+      status: input.status,
+      position: sql`(SELECT coalesce(max(${planActions.position}), 0) + 1 FROM ${planActions} WHERE ${planActions.checkId} = ${checkId})`,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return toAction(row);
+}
+
+export async function findAction(db: Db, checkId: string, actionId: string): Promise<PlanAction | undefined> {
+  const [row] = await db.select().from(planActions).where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)));
+  return row ? toAction(row) : undefined;
+}
+
+export async function updateAction(db: Db, checkId: string, actionId: string, patch: ActionPatch): Promise<PlanAction | undefined> {
+  const [row] = await db
+    .update(planActions)
+    .set({
+      ...(patch.themeId !== undefined && { themeId: patch.themeId }),
+      ...(patch.factorId !== undefined && { factorId: patch.factorId }),
+      ...(patch.what !== undefined && { what: patch.what }),
+      ...(patch.who !== undefined && { who: patch.who }),
+      ...(patch.when !== undefined && { when: patch.when }),
+      ...(patch.status !== undefined && { status: patch.status }),
+    })
+    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)))
+    .returning();
+  return row ? toAction(row) : undefined;
+}
+
+export async function deleteAction(db: Db, checkId: string, actionId: string): Promise<boolean> {
+  const rows = await db
+    .delete(planActions)
+    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)))
+    .returning({ id: planActions.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { z } from "zod";
+import { type Tool, themeSchema, toolMetaSchema, toolSchema } from "../../domain/content/schema.ts";
+
+/** A broken content file fails loudly, naming its path and the field. */
+export class ContentError extends Error {}
+
+function validate<T extends z.ZodType>(schema: T, data: unknown, path: string): z.output<T> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ContentError(`${path}: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+  }
+  return result.data;
+}
+
+function readYaml(path: string): unknown {
+  try {
+    return parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new ContentError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Loads `content/tools/<id>/tool.yaml` plus `themes/*.yaml`, validated and versioned by content hash. */
+export function loadTool(dir: string): Tool {
+  const meta = validate(toolMetaSchema, readYaml(join(dir, "tool.yaml")), join(dir, "tool.yaml"));
+  const themeFiles = readdirSync(join(dir, "themes"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+  const themes = themeFiles.map((f) => validate(themeSchema, readYaml(join(dir, "themes", f)), join(dir, "themes", f)));
+  const version = createHash("sha256").update(JSON.stringify({ meta, themes })).digest("hex").slice(0, 12);
+  const tool = validate(toolSchema, { ...meta, version, themes }, dir);
+  const ids = new Set<string>();
+  for (const theme of tool.themes) {
+    for (const item of theme.items) {
+      if (ids.has(item.id)) throw new ContentError(`${dir}: factor ${item.id} komt twee keer voor`);
+      if (!item.id.startsWith(`${theme.id}.`)) throw new ContentError(`${dir}: factor ${item.id} staat onder thema ${theme.id}`);
+      ids.add(item.id);
+    }
+  }
+  for (const tip of tool.themes.flatMap((t) => t.items.flatMap((i) => i.tips))) {
+    if (!(tip.source.document in tool.sources)) {
+      throw new ContentError(`${dir}: tip "${tip.title}" verwijst naar onbekende bron "${tip.source.document}"`);
+    }
+  }
+  return tool;
+}
+
+/** Every tool under `content/tools/`, keyed by id. */
+export function loadTools(contentDir: string): Map<string, Tool> {
+  const toolsDir = join(contentDir, "tools");
+  const tools = new Map<string, Tool>();
+  for (const entry of readdirSync(toolsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const tool = loadTool(join(toolsDir, entry.name));
+    if (tool.id !== entry.name) throw new ContentError(`${join(toolsDir, entry.name)}: id "${tool.id}" hoort "${entry.name}" te zijn`);
+    tools.set(tool.id, tool);
+  }
+  return tools;
+}
+
+/** Lookups the routes need, derived once per tool. */
+export type ToolIndex = {
+  tool: Tool;
+  factorIds: ReadonlySet<string>;
+  factorsByTheme: ReadonlyMap<string, ReadonlySet<string>>;
+};
+
+export function indexTool(tool: Tool): ToolIndex {
+  return {
+    tool,
+    factorIds: new Set(tool.themes.flatMap((t) => t.items.map((i) => i.id))),
+    factorsByTheme: new Map(tool.themes.map((t) => [t.id, new Set(t.items.map((i) => i.id))])),
+  };
+}
