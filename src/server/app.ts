@@ -36,6 +36,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The API speaks JSON only: any other body type is answered with 415.
+  app.removeContentTypeParser("text/plain");
 
   const tools = new Map([...loadTools(config.contentDir)].map(([id, tool]) => [id, indexTool(tool)]));
 

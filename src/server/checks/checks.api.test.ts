@@ -1,0 +1,198 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.ts";
+import { buildTestApp } from "../test/app.ts";
+import { databaseTargets } from "../test/databases.ts";
+
+describe.each(databaseTargets())("checks API on $name", (target) => {
+  let database: Database;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await target.open();
+    app = await buildTestApp(database);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  async function newCheck(): Promise<string> {
+    const res = await app.inject({ method: "POST", url: "/api/checks", payload: { toolId: "jongeren-en-arbeid" } });
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  }
+  const patch = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: "PATCH", url: `/api/checks/${id}/answers`, payload: payload as string, headers });
+  const answersOf = async (id: string) => (await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().answers;
+
+  it("answers health and lists the tool in the contract shape", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    const list = (await app.inject({ method: "GET", url: "/api/tools" })).json();
+    expect(list.map((t: { id: string }) => t.id)).toContain("jongeren-en-arbeid");
+    const tool = (await app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();
+    expect(tool).toMatchObject({ id: "jongeren-en-arbeid", version: expect.any(String), title: expect.any(String) });
+    expect(tool.themes).toHaveLength(7);
+    expect(tool.themes[0]).toMatchObject({ id: "1", title: expect.any(String), scale: { min: "Heel weinig", max: "Heel veel" } });
+    expect(tool.themes[0].items[0]).toMatchObject({ id: "1.1", text: expect.any(String), tips: expect.any(Array) });
+    expect(tool.themes[0].items[0].tips[0]).toMatchObject({ title: "Eerste contact", text: expect.any(String) });
+    expect((await app.inject({ method: "GET", url: "/api/tools/bestaat-niet" })).statusCode).toBe(404);
+  });
+
+  it("creates checks with long random ids", async () => {
+    const ids = await Promise.all([newCheck(), newCheck(), newCheck()]);
+    expect(new Set(ids).size).toBe(3);
+    // base64url of 18 random bytes: 144 bits.
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const check = (await app.inject({ method: "GET", url: `/api/checks/${ids[0]}` })).json();
+    expect(check).toMatchObject({ id: ids[0], toolId: "jongeren-en-arbeid", toolVersion: expect.any(String), answers: {} });
+    expect(check.plan).toEqual({ themes: {}, actions: [] });
+  });
+
+  it("refuses an unknown tool for a new check", async () => {
+    const res = await app.inject({ method: "POST", url: "/api/checks", payload: { toolId: "x" } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe("toolId");
+  });
+
+  it("stores, replaces and clears answers", async () => {
+    const id = await newCheck();
+    expect((await patch(id, { answers: { "1.1": 7, "1.2": "nvt", "7.31": 10 } })).statusCode).toBe(200);
+    expect(await answersOf(id)).toEqual({ "1.1": 7, "1.2": "nvt", "7.31": 10 });
+    expect((await patch(id, { answers: { "1.1": null, "1.2": 3 } })).statusCode).toBe(200);
+    expect(await answersOf(id)).toEqual({ "1.2": 3, "7.31": 10 });
+  });
+
+  it("keeps concurrent answers to different factors", async () => {
+    const id = await newCheck();
+    const ids = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2.8", "2.9", "2.10"];
+    await Promise.all(ids.map((f, i) => patch(id, { answers: { [f]: i + 1 } })));
+    expect(Object.keys(await answersOf(id)).sort()).toEqual([...ids].sort());
+  });
+
+  describe("bad input is refused with a Dutch error naming the field, and changes nothing", () => {
+    const stored = { "1.1": 7, "1.2": "nvt" };
+    const cases: [string, unknown, number, string, Record<string, string>?][] = [
+      ["value above 10", { answers: { "1.3": 5, "1.1": 11 } }, 400, "answers.1.1"],
+      ["value below 1", { answers: { "1.1": 0 } }, 400, "answers.1.1"],
+      ["negative value", { answers: { "1.1": -3 } }, 400, "answers.1.1"],
+      ["non-integer", { answers: { "1.3": 4, "1.1": 6.5 } }, 400, "answers.1.1"],
+      ["numeric string", { answers: { "1.1": "7" } }, 400, "answers.1.1"],
+      ["other string", { answers: { "1.1": "n.v.t." } }, 400, "answers.1.1"],
+      ["boolean", { answers: { "1.1": true } }, 400, "answers.1.1"],
+      ["object value", { answers: { "1.1": { v: 1 } } }, 400, "answers.1.1"],
+      ["unknown factor id", { answers: { "1.3": 5, "8.32": 5 } }, 400, "answers.8.32"],
+      ["factor id of the wrong shape", { answers: { __proto__x: 5 } }, 400, "answers.__proto__x"],
+      ["answers missing", { "1.1": 5 }, 400, "answers"],
+      ["answers not an object", { answers: [5] }, 400, "answers"],
+      ["extra top-level field", { answers: { "1.3": 5 }, extra: 1 }, 400, "body"],
+      ["malformed JSON", '{"answers": {"1.1": 5', 400, "body"],
+      ["empty JSON body", "", 400, "body"],
+      ["wrong content type", "answers=1", 415, "Content-Type", { "content-type": "application/x-www-form-urlencoded" }],
+      ["text content type", '{"answers":{"1.3":5}}', 415, "Content-Type", { "content-type": "text/plain" }],
+      ["oversized JSON", JSON.stringify({ answers: { "1.3": 5 }, pad: "x".repeat(200_000) }), 413, "body"],
+    ];
+
+    it.each(cases)("%s", async (_name, payload, status, field, headers) => {
+      const id = await newCheck();
+      await patch(id, { answers: stored });
+      const res = await patch(id, typeof payload === "string" ? payload : JSON.stringify(payload), {
+        "content-type": "application/json",
+        ...headers,
+      });
+      expect(res.statusCode).toBe(status);
+      const body = res.json();
+      expect(body.field).toBe(field);
+      expect(body.error).toEqual(expect.any(String));
+      expect(body.error.length).toBeGreaterThan(5);
+      expect(await answersOf(id)).toEqual(stored);
+    });
+  });
+
+  it("answers 404 for an unknown check on every endpoint", async () => {
+    for (const id of ["AAAAAAAAAAAAAAAAAAAAAAAA", "kort", "../../etc/passwd"]) {
+      const url = `/api/checks/${encodeURIComponent(id)}`;
+      expect((await app.inject({ method: "GET", url })).statusCode).toBe(404);
+      expect((await app.inject({ method: "GET", url: `${url}/results` })).statusCode).toBe(404);
+      expect((await app.inject({ method: "GET", url: `${url}/report.pdf` })).statusCode).toBe(404);
+      expect((await patch(encodeURIComponent(id), { answers: { "1.1": 5 } })).statusCode).toBe(404);
+      const res = await app.inject({ method: "POST", url: `${url}/plan/actions`, payload: { themeId: "1", what: "x" } });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error).toMatch(/niet gevonden/);
+    }
+  });
+
+  it("computes results in the contract shape", async () => {
+    const id = await newCheck();
+    await patch(id, { answers: { "1.1": 7, "1.2": 8, "1.3": "nvt", "2.8": 3 } });
+    const r = (await app.inject({ method: "GET", url: `/api/checks/${id}/results` })).json();
+    expect(r.overall).toBe(6);
+    expect(r.themes[0]).toEqual({ id: "1", score: 7.5, answered: 2, notApplicable: 1, unanswered: 4 });
+    expect(r.themes[2]).toEqual({ id: "3", score: null, answered: 0, notApplicable: 0, unanswered: 3 });
+    expect(r.items).toHaveLength(31);
+    expect(r.items[0]).toEqual({ id: "1.1", value: 7 });
+    expect(r.tips[0]).toMatchObject({ itemId: "2.8", value: 3, group: "aandachtspunt" });
+    expect(r.tips.at(-1)).toMatchObject({ itemId: "1.3", group: "nvt" });
+  });
+
+  it("keeps a verbeterplan: theme text and actions", async () => {
+    const id = await newCheck();
+    const put = await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/1`, payload: { text: "Meer tijd voor de intake." } });
+    expect(put.statusCode).toBe(200);
+    const add = await app.inject({
+      method: "POST",
+      url: `/api/checks/${id}/plan/actions`,
+      payload: { themeId: "1", factorId: "1.2", what: "Intakeformulier herzien", who: "Team", when: "2027-03-01" },
+    });
+    expect(add.statusCode).toBe(201);
+    const action = add.json();
+    expect(action).toMatchObject({ id: expect.any(String), status: "open", factorId: "1.2" });
+    const upd = await app.inject({ method: "PATCH", url: `/api/checks/${id}/plan/actions/${action.id}`, payload: { status: "bezig" } });
+    expect(upd.json()).toMatchObject({ status: "bezig", what: "Intakeformulier herzien", when: "2027-03-01" });
+    const plan = (await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan;
+    expect(plan.themes).toEqual({ "1": "Meer tijd voor de intake." });
+    expect(plan.actions).toEqual([{ ...action, status: "bezig" }]);
+    expect((await app.inject({ method: "DELETE", url: `/api/checks/${id}/plan/actions/${action.id}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan.actions).toEqual([]);
+  });
+
+  it("refuses bad plan input naming the field, storing nothing", async () => {
+    const id = await newCheck();
+    const bad: [unknown, string][] = [
+      [{ themeId: "1", what: "" }, "what"],
+      [{ themeId: "1", what: "x", status: "gedaan" }, "status"],
+      [{ themeId: "1", what: "x", when: "morgen" }, "when"],
+      [{ themeId: "1", factorId: "2.8", what: "x" }, "factorId"],
+      [{ themeId: "9", what: "x" }, "themeId"],
+      [{ themeId: "1", what: "x".repeat(501) }, "what"],
+    ];
+    for (const [payload, field] of bad) {
+      const res = await app.inject({ method: "POST", url: `/api/checks/${id}/plan/actions`, payload: payload as object });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().field).toBe(field);
+    }
+    const longText = await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/1`, payload: { text: "x".repeat(5001) } });
+    expect(longText.json().field).toBe("text");
+    expect((await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/8`, payload: { text: "x" } })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan).toEqual({ themes: {}, actions: [] });
+  });
+
+  it("serves a PDF report", async () => {
+    const id = await newCheck();
+    await patch(id, { answers: { "1.1": 4 } });
+    await app.inject({ method: "POST", url: `/api/checks/${id}/plan/actions`, payload: { themeId: "1", what: "Warme overdracht regelen" } });
+    const res = await app.inject({ method: "GET", url: `/api/checks/${id}/report.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(res.rawPayload.length).toBeGreaterThan(5_000);
+  });
+
+  it("documents the API in OpenAPI", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ["/api/checks", "/api/checks/{id}", "/api/checks/{id}/answers", "/api/checks/{id}/results", "/api/checks/{id}/report.pdf", "/api/tools/{toolId}"]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+});
