@@ -22,7 +22,11 @@ function fieldName(context: string | undefined, instancePath: string): string {
 }
 
 const FASTIFY_MESSAGES: Record<string, { status: number; error: string; field: string }> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, error: "Stuur de gegevens als JSON (Content-Type: application/json).", field: "Content-Type" },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    error: "Stuur de gegevens als JSON (Content-Type: application/json).",
+    field: "Content-Type",
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: "De lengte van het verzoek klopt niet.", field: "Content-Length" },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: "Het verzoek is te groot.", field: "body" },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: "Het verzoek bevat geen gegevens.", field: "body" },

@@ -1,5 +1,5 @@
 import type { Tip, Tool } from "../content/schema.ts";
-import type { AnswerValue, Answers } from "./answers.ts";
+import type { Answers, AnswerValue } from "./answers.ts";
 
 /** Factors scored at or below this value are marked as aandachtspunt. */
 export const AANDACHTSPUNT_MAX = 5;
@@ -68,10 +68,10 @@ export function prioritiseTips(entries: FactorTips[]): FactorTips[] {
 }
 
 export function computeResults(tool: Tool, answers: Answers): Results {
-  const valueOf = (id: string): AnswerValue | null => answers[id] ?? null;
+  const answerFor = (id: string): AnswerValue | null => answers[id] ?? null;
   const allValues: (AnswerValue | null)[] = [];
   const themes: ThemeScore[] = tool.themes.map((theme) => {
-    const values = theme.items.map((item) => valueOf(item.id));
+    const values = theme.items.map((item) => answerFor(item.id));
     allValues.push(...values);
     return {
       id: theme.id,
@@ -81,11 +81,11 @@ export function computeResults(tool: Tool, answers: Answers): Results {
       unanswered: values.filter((v) => v === null).length,
     };
   });
-  const items = tool.themes.flatMap((t) => t.items.map((item) => ({ id: item.id, value: valueOf(item.id) })));
+  const items = tool.themes.flatMap((t) => t.items.map((item) => ({ id: item.id, value: answerFor(item.id) })));
   const tips = prioritiseTips(
     tool.themes.flatMap((theme) =>
       theme.items.map((item) => {
-        const value = valueOf(item.id);
+        const value = answerFor(item.id);
         return { itemId: item.id, themeId: theme.id, text: item.text, value, group: tipGroup(value), tips: item.tips };
       }),
     ),

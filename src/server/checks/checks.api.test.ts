@@ -180,7 +180,11 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
   it("serves a PDF report", async () => {
     const id = await newCheck();
     await patch(id, { answers: { "1.1": 4 } });
-    await app.inject({ method: "POST", url: `/api/checks/${id}/plan/actions`, payload: { themeId: "1", what: "Warme overdracht regelen" } });
+    await app.inject({
+      method: "POST",
+      url: `/api/checks/${id}/plan/actions`,
+      payload: { themeId: "1", what: "Warme overdracht regelen" },
+    });
     const res = await app.inject({ method: "GET", url: `/api/checks/${id}/report.pdf` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
@@ -191,7 +195,14 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
   it("documents the API in OpenAPI", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ["/api/checks", "/api/checks/{id}", "/api/checks/{id}/answers", "/api/checks/{id}/results", "/api/checks/{id}/report.pdf", "/api/tools/{toolId}"]) {
+    for (const path of [
+      "/api/checks",
+      "/api/checks/{id}",
+      "/api/checks/{id}/answers",
+      "/api/checks/{id}/results",
+      "/api/checks/{id}/report.pdf",
+      "/api/tools/{toolId}",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
-import type { Tool } from "../../domain/content/schema.ts";
 import { formatAnswer, formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
 import type { Results, TipGroup } from "../../domain/checks/scoring.ts";
+import type { Tool } from "../../domain/content/schema.ts";
 
 const require = createRequire(import.meta.url);
 // pdfmake 0.3 ships CommonJS only; its server build renders with the bundled Roboto fonts (full Latin-1 + €, ë, é).
@@ -48,7 +48,13 @@ export function reportDefinition(tool: Tool, results: Results, plan: Plan, updat
         widths: ["*", "auto", "auto", "auto", "auto"],
         body: [
           ["Thema", "Score", "Beantwoord", "N.v.t.", "Open"].map((h) => ({ text: h, bold: true })),
-          ...results.themes.map((t) => [`${t.id}. ${themeTitle.get(t.id)}`, formatScore(t.score), String(t.answered), String(t.notApplicable), String(t.unanswered)]),
+          ...results.themes.map((t) => [
+            `${t.id}. ${themeTitle.get(t.id)}`,
+            formatScore(t.score),
+            String(t.answered),
+            String(t.notApplicable),
+            String(t.unanswered),
+          ]),
         ],
       },
       layout: "lightHorizontalLines",
@@ -74,7 +80,10 @@ export function reportDefinition(tool: Tool, results: Results, plan: Plan, updat
       content.push({ text: GROUP_TITLES[group], style: "h3" });
     }
     content.push({ text: `${entry.itemId} ${entry.text} — ${formatAnswer(entry.value)}`, bold: true, margin: [0, 6, 0, 2] });
-    content.push({ ul: entry.tips.map((tip) => ({ text: [{ text: `${tip.title}. `, bold: true }, plain(tip.text)] })), margin: [0, 0, 0, 4] });
+    content.push({
+      ul: entry.tips.map((tip) => ({ text: [{ text: `${tip.title}. `, bold: true }, plain(tip.text)] })),
+      margin: [0, 0, 0, 4],
+    });
   }
   content.push({ text: "Verbeterplan", style: "h2", pageBreak: "before" });
   let planned = false;
@@ -107,7 +116,12 @@ export function reportDefinition(tool: Tool, results: Results, plan: Plan, updat
     pageMargins: [48, 56, 48, 56],
     language: "nl-NL",
     content,
-    footer: (page: number, pages: number) => ({ text: `${tool.title} — pagina ${page} van ${pages}`, alignment: "center", fontSize: 8, margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${tool.title} — pagina ${page} van ${pages}`,
+      alignment: "center",
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+    }),
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     styles: {
       title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
 import { computeResults } from "../../domain/checks/scoring.ts";
-import type { Db } from "../../db/client.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { renderCheckReport } from "./report.ts";
 import {
-  SECRET_ID_PATTERN,
   addAction,
   createCheck,
   deleteAction,
@@ -16,6 +15,7 @@ import {
   findCheck,
   loadPlan,
   patchAnswers,
+  SECRET_ID_PATTERN,
   saveThemePlan,
   updateAction,
 } from "./service.ts";
@@ -54,19 +54,30 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     },
   );
 
-  app.get("/api/checks/:id", { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } }, async (request) => {
-    const { check } = await checkWithTool(request.params.id);
-    return { id: check.id, toolId: check.toolId, toolVersion: check.toolVersion, answers: check.answers, plan: await loadPlan(db, check.id), updatedAt: check.updatedAt };
-  });
+  app.get(
+    "/api/checks/:id",
+    { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } },
+    async (request) => {
+      const { check } = await checkWithTool(request.params.id);
+      return {
+        id: check.id,
+        toolId: check.toolId,
+        toolVersion: check.toolVersion,
+        answers: check.answers,
+        plan: await loadPlan(db, check.id),
+        updatedAt: check.updatedAt,
+      };
+    },
+  );
 
   app.patch(
     "/api/checks/:id/answers",
     {
       schema: {
         tags: ["checks"],
-        summary: "Sla antwoorden op (1–10, \"nvt\", of null om te wissen)",
+        summary: 'Sla antwoorden op (1–10, "nvt", of null om te wissen)',
         params: checkParams,
-        body: z.strictObject({ answers: z.record(z.string(), z.unknown().describe("1–10, \"nvt\" of null")) }),
+        body: z.strictObject({ answers: z.record(z.string(), z.unknown().describe('1–10, "nvt" of null')) }),
       },
     },
     async (request) => {
@@ -79,20 +90,33 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     },
   );
 
-  app.get("/api/checks/:id/results", { schema: { tags: ["checks"], summary: "Scores per thema en factor, en de verbetertips", params: checkParams } }, async (request) => {
-    const { check, tool } = await checkWithTool(request.params.id);
-    return computeResults(tool.tool, check.answers);
-  });
+  app.get(
+    "/api/checks/:id/results",
+    { schema: { tags: ["checks"], summary: "Scores per thema en factor, en de verbetertips", params: checkParams } },
+    async (request) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      return computeResults(tool.tool, check.answers);
+    },
+  );
 
-  app.get("/api/checks/:id/report.pdf", { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams } }, async (request, reply) => {
-    const { check, tool } = await checkWithTool(request.params.id);
-    const pdf = await renderCheckReport(tool.tool, computeResults(tool.tool, check.answers), await loadPlan(db, check.id), check.updatedAt);
-    return reply
-      .type("application/pdf")
-      .header("Content-Disposition", 'attachment; filename="verbeterplan-jongeren-en-arbeid.pdf"')
-      .header("Cache-Control", "no-store")
-      .send(pdf);
-  });
+  app.get(
+    "/api/checks/:id/report.pdf",
+    { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams } },
+    async (request, reply) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      const pdf = await renderCheckReport(
+        tool.tool,
+        computeResults(tool.tool, check.answers),
+        await loadPlan(db, check.id),
+        check.updatedAt,
+      );
+      return reply
+        .type("application/pdf")
+        .header("Content-Disposition", 'attachment; filename="verbeterplan-jongeren-en-arbeid.pdf"')
+        .header("Cache-Control", "no-store")
+        .send(pdf);
+    },
+  );
 
   app.put(
     "/api/checks/:id/plan/themes/:themeId",
@@ -106,7 +130,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     },
     async (request) => {
       const { check, tool } = await checkWithTool(request.params.id);
-      if (!tool.factorsByTheme.has(request.params.themeId)) throw new HttpError(404, `Thema "${request.params.themeId}" niet gevonden.`, "themeId");
+      if (!tool.factorsByTheme.has(request.params.themeId))
+        throw new HttpError(404, `Thema "${request.params.themeId}" niet gevonden.`, "themeId");
       await saveThemePlan(db, check.id, request.params.themeId, request.body.text);
       return { themeId: request.params.themeId, text: request.body.text };
     },

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
-import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Db } from "../../db/client.ts";
 import { checks, planActions, planThemes } from "../../db/schema.ts";
+import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
+import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 
 /** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
 export function newSecretId(): string {
@@ -89,7 +89,10 @@ export async function addAction(db: Db, checkId: string, input: ActionInput): Pr
 }
 
 export async function findAction(db: Db, checkId: string, actionId: string): Promise<PlanAction | undefined> {
-  const [row] = await db.select().from(planActions).where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)));
+  const [row] = await db
+    .select()
+    .from(planActions)
+    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)));
   return row ? toAction(row) : undefined;
 }
 
