@@ -1,0 +1,45 @@
+import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
+import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Results } from "../../domain/checks/scoring.ts";
+import type { Tool } from "../../domain/content/schema.ts";
+import { request } from "./client.ts";
+
+export type CheckData = { id: string; toolId: string; toolVersion: string; answers: Answers; plan: Plan; updatedAt: string };
+
+const checkPath = (id: string) => `/api/checks/${encodeURIComponent(id)}`;
+
+export const checksApi = {
+  create: (toolId: string) => request<{ id: string }>("/api/checks", { method: "POST", body: { toolId } }),
+  get: (id: string, signal?: AbortSignal) => request<CheckData>(checkPath(id), { signal }),
+  results: (id: string, signal?: AbortSignal) => request<Results>(`${checkPath(id)}/results`, { signal }),
+  patchAnswers: (id: string, answers: AnswerPatch, keepalive = false) =>
+    request<{ id: string; answers: Answers }>(`${checkPath(id)}/answers`, { method: "PATCH", body: { answers }, keepalive }),
+  putThemeText: (id: string, themeId: string, text: string, keepalive = false) =>
+    request<{ themeId: string; text: string }>(`${checkPath(id)}/plan/themes/${encodeURIComponent(themeId)}`, {
+      method: "PUT",
+      body: { text },
+      keepalive,
+    }),
+  addAction: (id: string, input: Partial<ActionInput> & Pick<ActionInput, "themeId" | "what">) =>
+    request<PlanAction>(`${checkPath(id)}/plan/actions`, { method: "POST", body: input }),
+  patchAction: (id: string, actionId: string, patch: ActionPatch, keepalive = false) =>
+    request<PlanAction>(`${checkPath(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "PATCH", body: patch, keepalive }),
+  deleteAction: (id: string, actionId: string) =>
+    request<void>(`${checkPath(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "DELETE" }),
+  reportUrl: (id: string) => `${checkPath(id)}/report.pdf`,
+};
+
+const toolCache = new Map<string, Promise<Tool>>();
+
+/** Tool definitions are immutable per version: fetched once per page load. */
+export function getTool(toolId: string): Promise<Tool> {
+  let tool = toolCache.get(toolId);
+  if (!tool) {
+    tool = request<Tool>(`/api/tools/${encodeURIComponent(toolId)}`);
+    tool.catch(() => toolCache.delete(toolId));
+    toolCache.set(toolId, tool);
+  }
+  return tool;
+}
+
+export const TOOL_ID = "jongeren-en-arbeid";
