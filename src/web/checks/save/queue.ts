@@ -1,0 +1,296 @@
+import type { AnswerValue } from "../../../domain/checks/answers.ts";
+import type { ActionPatch } from "../../../domain/checks/plan.ts";
+import { ApiError } from "../../api/client.ts";
+
+/** Changes the server has not confirmed yet; kept in localStorage so nothing is lost on refresh or a closed tab. */
+export type PendingChanges = {
+  answers: Record<string, AnswerValue | null>;
+  themes: Record<string, string>;
+  actions: Record<string, ActionPatch>;
+};
+
+export type SaveState = "saved" | "saving" | "error";
+
+/** A change the server refused (400/404…): it is dropped from the queue and shown next to its field. */
+export type SaveProblem = { error: string; field: string | null };
+
+export type SaveSnapshot = {
+  state: SaveState;
+  /** Keyed by `answer:<factorId>`, `theme:<themeId>` or `action:<actionId>`. */
+  problems: Readonly<Record<string, SaveProblem>>;
+};
+
+export interface SaveTransport {
+  answers(patch: Record<string, AnswerValue | null>, keepalive?: boolean): Promise<unknown>;
+  themeText(themeId: string, text: string, keepalive?: boolean): Promise<unknown>;
+  action(actionId: string, patch: ActionPatch, keepalive?: boolean): Promise<unknown>;
+}
+
+type Unit =
+  | { kind: "answers"; patch: Record<string, AnswerValue | null> }
+  | { kind: "theme"; themeId: string; text: string }
+  | { kind: "action"; actionId: string; patch: ActionPatch };
+
+/** Waits between retries after a transient failure, in ms; the last value repeats. */
+export const RETRY_DELAYS = [1000, 2000, 5000, 10000, 20000, 30000];
+
+const emptyChanges = (): PendingChanges => ({ answers: {}, themes: {}, actions: {} });
+
+function readStorage(storage: Storage | null, key: string): PendingChanges {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return emptyChanges();
+    const parsed = JSON.parse(raw) as Partial<PendingChanges>;
+    return { answers: parsed.answers ?? {}, themes: parsed.themes ?? {}, actions: parsed.actions ?? {} };
+  } catch {
+    return emptyChanges();
+  }
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Sends changes to the server one request at a time, in order. Every change is first written to storage; it is
+ * removed only when the server confirms it. Transient failures are retried with backoff and when the browser comes
+ * back online; refusals (4xx) are dropped and reported per key.
+ */
+export class SaveQueue {
+  readonly pending: PendingChanges;
+  private snapshot: SaveSnapshot = { state: "saved", problems: {} };
+  private listeners = new Set<() => void>();
+  private running = false;
+  private failing = false;
+  private attempt = 0;
+  private sendTimer: ReturnType<typeof setTimeout> | undefined;
+  private sendAt = Number.POSITIVE_INFINITY;
+  private idleWaiters: (() => void)[] = [];
+  private started = false;
+
+  constructor(
+    private readonly storageKey: string,
+    private readonly transport: SaveTransport,
+    private readonly storage: Storage | null = defaultStorage(),
+  ) {
+    this.pending = readStorage(storage, storageKey);
+    this.update();
+  }
+
+  /** Starts sending (also what was left from an earlier visit) and listens for the connection coming back. */
+  start(): void {
+    if (this.started || typeof window === "undefined") return;
+    this.started = true;
+    window.addEventListener("online", this.onOnline);
+    window.addEventListener("pagehide", this.onPageHide);
+    this.schedule(0);
+  }
+
+  stop(): void {
+    if (!this.started) return;
+    this.started = false;
+    window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("pagehide", this.onPageHide);
+    clearTimeout(this.sendTimer);
+    this.sendAt = Number.POSITIVE_INFINITY;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SaveSnapshot => this.snapshot;
+
+  hasPending(): boolean {
+    const p = this.pending;
+    return Object.keys(p.answers).length + Object.keys(p.themes).length + Object.keys(p.actions).length > 0;
+  }
+
+  setAnswer(factorId: string, value: AnswerValue | null): void {
+    this.pending.answers[factorId] = value;
+    this.changed(`answer:${factorId}`, 0);
+  }
+
+  setThemeText(themeId: string, text: string, delay = 600): void {
+    this.pending.themes[themeId] = text;
+    this.changed(`theme:${themeId}`, delay);
+  }
+
+  patchAction(actionId: string, patch: ActionPatch, delay = 600): void {
+    this.pending.actions[actionId] = { ...this.pending.actions[actionId], ...patch };
+    this.changed(`action:${actionId}`, delay);
+  }
+
+  /** The action is gone (deleted): its unsent changes are moot. */
+  forgetAction(actionId: string): void {
+    delete this.pending.actions[actionId];
+    this.clearProblem(`action:${actionId}`);
+    this.persist();
+    this.update();
+  }
+
+  /** Sends everything now instead of after the typing pause. */
+  flush(): void {
+    this.schedule(0);
+  }
+
+  /** Resolves when nothing is pending or unsent, or after `timeoutMs`; true when everything was saved. */
+  whenSaved(timeoutMs = 5000): Promise<boolean> {
+    if (!this.hasPending()) return Promise.resolve(true);
+    this.flush();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(!this.hasPending()), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  private changed(key: string, delay: number): void {
+    this.clearProblem(key);
+    this.persist();
+    this.update();
+    // After a failure, a new change is a good moment to try again straight away.
+    this.schedule(this.failing ? 0 : delay);
+  }
+
+  private clearProblem(key: string): void {
+    if (!(key in this.snapshot.problems)) return;
+    const { [key]: _removed, ...rest } = this.snapshot.problems;
+    this.snapshot = { ...this.snapshot, problems: rest };
+  }
+
+  private schedule(delay: number): void {
+    if (!this.started) return;
+    const at = Date.now() + delay;
+    if (at >= this.sendAt) return;
+    clearTimeout(this.sendTimer);
+    this.sendAt = at;
+    this.sendTimer = setTimeout(() => {
+      this.sendAt = Number.POSITIVE_INFINITY;
+      void this.run();
+    }, delay);
+  }
+
+  private onOnline = () => {
+    this.attempt = 0;
+    this.schedule(0);
+  };
+
+  /** The tab is closing or going to the background: hand what is left to the browser to deliver. */
+  private onPageHide = () => {
+    for (const unit of this.units()) void this.send(unit, true).catch(() => undefined);
+  };
+
+  private units(): Unit[] {
+    const { answers, themes, actions } = this.pending;
+    const units: Unit[] = [];
+    if (Object.keys(answers).length > 0) units.push({ kind: "answers", patch: { ...answers } });
+    for (const [themeId, text] of Object.entries(themes)) units.push({ kind: "theme", themeId, text });
+    for (const [actionId, patch] of Object.entries(actions)) units.push({ kind: "action", actionId, patch: { ...patch } });
+    return units;
+  }
+
+  private send(unit: Unit, keepalive = false): Promise<unknown> {
+    if (unit.kind === "answers") return this.transport.answers(unit.patch, keepalive);
+    if (unit.kind === "theme") return this.transport.themeText(unit.themeId, unit.text, keepalive);
+    return this.transport.action(unit.actionId, unit.patch, keepalive);
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.update();
+    try {
+      for (let unit = this.units()[0]; unit; unit = this.units()[0]) {
+        try {
+          await this.send(unit);
+          this.confirm(unit);
+          this.failing = false;
+          this.attempt = 0;
+        } catch (error) {
+          if (error instanceof ApiError && !error.transient) {
+            this.refuse(unit, error);
+            continue;
+          }
+          this.failing = true;
+          const delay = RETRY_DELAYS[Math.min(this.attempt, RETRY_DELAYS.length - 1)];
+          this.attempt += 1;
+          this.running = false;
+          this.update();
+          this.schedule(delay);
+          return;
+        }
+        this.persist();
+        this.update();
+      }
+    } finally {
+      this.running = false;
+    }
+    this.update();
+  }
+
+  /** Removes what the server now has, unless it was changed again while the request was under way. */
+  private confirm(unit: Unit): void {
+    const p = this.pending;
+    if (unit.kind === "answers") {
+      for (const [id, value] of Object.entries(unit.patch)) if (p.answers[id] === value) delete p.answers[id];
+    } else if (unit.kind === "theme") {
+      if (p.themes[unit.themeId] === unit.text) delete p.themes[unit.themeId];
+    } else if (sameJson(p.actions[unit.actionId], unit.patch)) {
+      delete p.actions[unit.actionId];
+    }
+  }
+
+  private refuse(unit: Unit, error: ApiError): void {
+    const p = this.pending;
+    const problems = { ...this.snapshot.problems };
+    if (unit.kind === "answers") {
+      // The API names the first bad factor ("answers.1.1"); drop only that one and send the rest again.
+      const bad = error.field?.startsWith("answers.") ? error.field.slice("answers.".length) : null;
+      const ids = bad && bad in p.answers ? [bad] : Object.keys(unit.patch);
+      for (const id of ids) {
+        if (p.answers[id] === unit.patch[id]) delete p.answers[id];
+        problems[`answer:${id}`] = { error: error.message, field: error.field };
+      }
+    } else if (unit.kind === "theme") {
+      if (p.themes[unit.themeId] === unit.text) delete p.themes[unit.themeId];
+      problems[`theme:${unit.themeId}`] = { error: error.message, field: error.field };
+    } else {
+      // Changed again while under way: keep the newer change, it may fix the problem.
+      if (error.status === 404 || sameJson(p.actions[unit.actionId], unit.patch)) delete p.actions[unit.actionId];
+      // A deleted action (404) needs no message.
+      if (error.status !== 404) problems[`action:${unit.actionId}`] = { error: error.message, field: error.field };
+    }
+    this.snapshot = { ...this.snapshot, problems };
+    this.persist();
+    this.update();
+  }
+
+  private persist(): void {
+    try {
+      if (this.hasPending()) this.storage?.setItem(this.storageKey, JSON.stringify(this.pending));
+      else this.storage?.removeItem(this.storageKey);
+    } catch {
+      // Storage full or blocked: the queue still works in memory.
+    }
+  }
+
+  private update(): void {
+    const state: SaveState = this.failing ? "error" : this.hasPending() || this.running ? "saving" : "saved";
+    if (state !== this.snapshot.state) this.snapshot = { ...this.snapshot, state };
+    if (!this.hasPending()) {
+      const waiters = this.idleWaiters.splice(0);
+      for (const resolve of waiters) resolve();
+    }
+    for (const listener of this.listeners) listener();
+  }
+}
