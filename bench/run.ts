@@ -69,7 +69,14 @@ const read = await measure("read results (GET …/results)", {
 app.child.kill();
 
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, database: ${app.database}, node ${process.version}\n`);
-console.log("scenario".padEnd(36), "req/s".padStart(9), "p99 ms".padStart(8), "req/s ÷ base".padStart(13), "p99 ÷ base".padStart(11), "errors".padStart(7));
+console.log(
+  "scenario".padEnd(36),
+  "req/s".padStart(9),
+  "p99 ms".padStart(8),
+  "req/s ÷ base".padStart(13),
+  "p99 ÷ base".padStart(11),
+  "errors".padStart(7),
+);
 for (const m of [baseline, save, read]) {
   console.log(
     m.name.padEnd(36),

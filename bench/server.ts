@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import Fastify from "fastify";
 import { openDatabase } from "../src/db/client.ts";
 import { buildApp } from "../src/server/app.ts";
+import { testAppConfig } from "../src/server/test/app.ts";
 
 const mode = process.argv[2];
 const root = resolve(import.meta.dirname, "..");
@@ -21,7 +22,7 @@ if (mode === "hello") {
     : await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), "verbetertool-bench-")) });
   const app = await buildApp({
     database,
-    config: { contentDir: join(root, "content"), webDir: join(root, "dist/web"), createChecksPerMinute: 1_000_000, logLevel: "silent" },
+    config: testAppConfig({ webDir: join(root, "dist/web") }),
   });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   process.send?.({ url, database: database.kind });

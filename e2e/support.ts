@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { buildApp } from "../src/server/app.ts";
+import { testAppConfig } from "../src/server/test/app.ts";
 
 const root = resolve(import.meta.dirname, "..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,7 +22,7 @@ export async function startServer(): Promise<TestServer> {
   const database: Database = await openDatabase({ dataDir });
   const app: FastifyInstance = await buildApp({
     database,
-    config: { contentDir: join(root, "content"), webDir: join(root, "dist/web"), createChecksPerMinute: 10_000, logLevel: "silent" },
+    config: testAppConfig({ webDir: join(root, "dist/web") }),
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {

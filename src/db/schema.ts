@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/** PostgreSQL full-text document; written with to_tsvector('dutch', …), never read back. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** One filled-in check. Answers live in one JSONB object so a patch is applied atomically in one statement. */
 export const checks = pgTable("checks", {
@@ -44,3 +47,43 @@ export const planActions = pgTable(
   },
   (t) => [index("plan_actions_check_idx").on(t.checkId)],
 );
+
+/**
+ * Kennisbank entries: the ones from content/kennisbank (origin "content", loaded at start-up) and projects that
+ * organisations submit (origin "submission", visible only once a moderator approved them).
+ */
+export const kennisbankEntries = pgTable(
+  "kennisbank_entries",
+  {
+    slug: text("slug").primaryKey(),
+    origin: text("origin").$type<"content" | "submission">().notNull(),
+    status: text("status").$type<"pending" | "published" | "rejected">().notNull(),
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    organisation: text("organisation"),
+    region: text("region"),
+    category: text("category"),
+    targetGroups: text("target_groups").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
+    factors: text("factors").array().notNull().default(sql`'{}'::text[]`),
+    keyElements: jsonb("key_elements").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    results: jsonb("results").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    source: jsonb("source").$type<{ document: string; where?: string } | null>(),
+    link: text("link"),
+    /** Secret (144 random bits) with which a submitter follows their submission; no contact data is kept. */
+    submissionToken: text("submission_token").unique(),
+    rejectionReason: text("rejection_reason"),
+    /** Dutch full-text document: title (A) > summary, organisation, region (B) > body and the rest (C). */
+    search: tsvector("search").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("kennisbank_search_idx").using("gin", t.search),
+    index("kennisbank_factors_idx").using("gin", t.factors),
+    index("kennisbank_status_idx").on(t.status),
+  ],
+);
+export * from "./auth-schema.ts";

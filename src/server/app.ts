@@ -8,11 +8,20 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
+import { createAuth } from "./auth/auth.ts";
+import { mountAuth } from "./auth/plugin.ts";
 import { checksRoutes } from "./checks/routes.ts";
 import type { Config } from "./config.ts";
 import { registerErrorHandling } from "./errors.ts";
+import { loadKennisbankContent } from "./kennisbank/load.ts";
+import { kennisbankRoutes } from "./kennisbank/routes.ts";
+import { syncContentEntries } from "./kennisbank/service.ts";
 import { indexTool, loadTools } from "./tools/load.ts";
 import { toolsRoutes } from "./tools/routes.ts";
+import { loadWerkwijze, werkwijzeRoutes } from "./werkwijze/routes.ts";
+
+/** The tool the kennisbank and werkwijze link to. */
+export const MAIN_TOOL_ID = "jongeren-en-arbeid";
 
 // Validation messages of zod in Dutch, for every schema in the process.
 z.config(z.locales.nl());
@@ -21,7 +30,7 @@ z.config(z.locales.nl());
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export type AppOptions = {
-  config: Pick<Config, "contentDir" | "webDir" | "createChecksPerMinute" | "logLevel">;
+  config: Pick<Config, "contentDir" | "webDir" | "createChecksPerMinute" | "logLevel" | "secret" | "publicUrl" | "moderatorEmails">;
   database: Database;
   logger?: boolean;
 };
@@ -40,6 +49,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.removeContentTypeParser("text/plain");
 
   const tools = new Map([...loadTools(config.contentDir)].map(([id, tool]) => [id, indexTool(tool)]));
+  const mainTool = tools.get(MAIN_TOOL_ID);
+  if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
+  const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds);
+  await syncContentEntries(database.db, loadKennisbankContent(config.contentDir, mainTool.factorIds));
+  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, moderatorEmails: config.moderatorEmails });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -58,6 +72,15 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(toolsRoutes, { tools });
   await app.register(checksRoutes, { db: database.db, tools, createChecksPerMinute: config.createChecksPerMinute });
+  mountAuth(app, auth);
+  await app.register(kennisbankRoutes, {
+    db: database.db,
+    auth,
+    moderatorEmails: config.moderatorEmails,
+    tool: mainTool,
+    submissionsPerHour: config.createChecksPerMinute,
+  });
+  await app.register(werkwijzeRoutes, { werkwijze });
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {

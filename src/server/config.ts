@@ -17,6 +17,8 @@ export type Config = {
   createChecksPerMinute: number;
   /** Generated once and kept in dataDir when not given. */
   secret: string;
+  /** E-mail addresses of the accounts that may moderate kennisbank submissions. */
+  moderatorEmails: string[];
 };
 
 /** Reads a secret from the environment, or generates it once and keeps it in dataDir. */
@@ -52,5 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.WEB_DIR ?? join(root, "dist/web")),
     createChecksPerMinute: integer("CREATE_CHECKS_PER_MINUTE", env.CREATE_CHECKS_PER_MINUTE, 120),
     secret: persistentSecret(dataDir, "app", env.APP_SECRET),
+    moderatorEmails: (env.MODERATOR_EMAILS ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -1,14 +1,27 @@
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../db/client.ts";
-import { buildApp } from "../app.ts";
+import { type AppOptions, buildApp } from "../app.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 
-/** An API-only app (no web build) on the given database, with rate limits out of the way. */
-export function buildTestApp(database: Database): Promise<FastifyInstance> {
-  return buildApp({
-    database,
-    config: { contentDir: join(root, "content"), webDir: join(root, "does-not-exist"), createChecksPerMinute: 100_000, logLevel: "silent" },
-  });
+export const TEST_MODERATOR = { email: "moderator@example.nl", password: "moderator-wachtwoord-1", name: "Moderator" };
+
+/** App configuration for tests and benchmarks: the real content, no web build, generous rate limits. */
+export function testAppConfig(overrides: Partial<AppOptions["config"]> = {}): AppOptions["config"] {
+  return {
+    contentDir: join(root, "content"),
+    webDir: join(root, "does-not-exist"),
+    createChecksPerMinute: 100_000,
+    logLevel: "silent",
+    secret: "test-secret-that-is-long-enough-for-better-auth",
+    publicUrl: "http://localhost:3000",
+    moderatorEmails: [TEST_MODERATOR.email],
+    ...overrides,
+  };
+}
+
+/** An API-only app on the given database. */
+export function buildTestApp(database: Database, overrides: Partial<AppOptions["config"]> = {}): Promise<FastifyInstance> {
+  return buildApp({ database, config: testAppConfig(overrides) });
 }

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { factorIdSchema } from "../content/schema.ts";
+
+export const ENTRY_TYPES = ["praktijkvoorbeeld", "methode", "instrument", "programma"] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** The source documents entries are written from (files in shared/seeds). */
+export const KENNISBANK_SOURCES = {
+  verbetertool: "Wat werkt bij jongeren en arbeid — verbetertool (Instituut Gak)",
+  onderzoek: "Onderzoeksrapport werkzame elementen en werkwijze consulenten (ZonMw, Vakkundig aan het werk)",
+  praktijkvoorbeelden: "Praktijkvoorbeelden van de regionale aanpak jeugdwerkloosheid (ministerie van SZW)",
+  "leernetwerk-factsheet-1": "Factsheet leernetwerk jongeren en werk (000)",
+  "leernetwerk-factsheet-2": "Factsheet leernetwerk jongeren en werk (002)",
+} as const;
+export type KennisbankSource = keyof typeof KENNISBANK_SOURCES;
+
+const text = z.string().trim().min(1);
+
+/** Front matter of one kennisbank entry (content/kennisbank/<slug>.md); the Markdown body follows it. */
+export const entryFrontMatterSchema = z.strictObject({
+  type: z.enum(ENTRY_TYPES),
+  title: text,
+  /** One or two sentences, our own words. */
+  summary: text.max(400),
+  /** Organisation(s) behind it; never names of individual people. */
+  organisation: z.string().trim().optional(),
+  /** Region or municipality, e.g. "Regio Twente", "Gemeente Amsterdam", "landelijk". */
+  region: z.string().trim().optional(),
+  /** For praktijkvoorbeelden of the SZW brochure: the thematic heading it appears under. */
+  category: z.string().trim().optional(),
+  targetGroups: z.array(text).default([]),
+  themes: z.array(z.string().regex(/^[1-7]$/)).default([]),
+  factors: z.array(factorIdSchema).default([]),
+  keyElements: z.array(text).default([]),
+  /** Figures and results where the source gives them. */
+  results: z.array(text).default([]),
+  source: z.strictObject({
+    document: z.enum(Object.keys(KENNISBANK_SOURCES) as [KennisbankSource, ...KennisbankSource[]]),
+    where: z.string().trim().optional(),
+  }),
+  /** External link, only where the source gives one. */
+  link: z.url().optional(),
+});
+export type EntryFrontMatter = z.output<typeof entryFrontMatterSchema>;
+export type Entry = EntryFrontMatter & { slug: string; body: string };

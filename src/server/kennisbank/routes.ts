@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { SLUG_PATTERN } from "../../domain/kennisbank/parse.ts";
+import { searchParamsSchema } from "../../domain/kennisbank/search.ts";
+import { moderationSchema, submissionSchema } from "../../domain/kennisbank/submission.ts";
+import type { Auth } from "../auth/auth.ts";
+import { currentUser, requireModerator } from "../auth/plugin.ts";
+import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { HttpError, notFound } from "../errors.ts";
+import type { ToolIndex } from "../tools/load.ts";
+import {
+  entriesByFactor,
+  findPublishedEntry,
+  findSubmissionByToken,
+  listSubmissions,
+  moderateSubmission,
+  relatedEntries,
+  searchEntries,
+  searchFacets,
+  submitProject,
+} from "./service.ts";
+
+export type KennisbankPluginOptions = {
+  db: Db;
+  auth: Auth;
+  moderatorEmails: readonly string[];
+  tool: ToolIndex;
+  submissionsPerHour: number;
+};
+
+const slugParams = z.object({ slug: z.string() });
+
+export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = async (
+  app,
+  { db, auth, moderatorEmails, tool, submissionsPerHour },
+) => {
+  const factorText = new Map(tool.tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
+
+  app.get(
+    "/api/kennisbank",
+    {
+      schema: {
+        tags: ["kennisbank"],
+        summary: "Zoek in de kennisbank (Nederlandse zoektermen, filters combineren)",
+        querystring: searchParamsSchema,
+      },
+    },
+    async (request) => searchEntries(db, request.query),
+  );
+
+  app.get("/api/kennisbank/facets", { schema: { tags: ["kennisbank"], summary: "Waarden voor de filters" } }, async () => searchFacets(db));
+
+  app.get(
+    "/api/kennisbank/by-factor",
+    { schema: { tags: ["kennisbank"], summary: "Kennisbank-items per factor (Zo doen anderen het)" } },
+    async () => entriesByFactor(db),
+  );
+
+  app.get(
+    "/api/kennisbank/:slug",
+    { schema: { tags: ["kennisbank"], summary: "Eén kennisbank-item", params: slugParams } },
+    async (request) => {
+      const entry = SLUG_PATTERN.test(request.params.slug) ? await findPublishedEntry(db, request.params.slug) : undefined;
+      if (!entry) throw notFound("Kennisbank-item");
+      return {
+        ...entry,
+        factorDetails: entry.factors.map((id) => ({ id, ...factorText.get(id) })),
+        related: await relatedEntries(db, entry),
+      };
+    },
+  );
+
+  app.post(
+    "/api/kennisbank/submissions",
+    {
+      config: { rateLimit: { max: submissionsPerHour, timeWindow: "1 hour" } },
+      schema: { tags: ["projectendatabank"], summary: "Stuur een eigen project in (zichtbaar na goedkeuring)", body: submissionSchema },
+    },
+    async (request, reply) => {
+      const unknown = request.body.factors.find((f) => !tool.factorIds.has(f));
+      if (unknown) throw new HttpError(400, `Onbekende factor "${unknown}".`, "factors");
+      const { slug, token } = await submitProject(db, request.body);
+      return reply.status(201).send({ slug, status: "pending", statusToken: token });
+    },
+  );
+
+  app.get(
+    "/api/kennisbank/submissions/status/:token",
+    { schema: { tags: ["projectendatabank"], summary: "Status van je inzending", params: z.object({ token: z.string() }) } },
+    async (request) => {
+      const found = SECRET_ID_PATTERN.test(request.params.token) ? await findSubmissionByToken(db, request.params.token) : undefined;
+      if (!found) throw notFound("Inzending");
+      return found;
+    },
+  );
+
+  app.get(
+    "/api/kennisbank/submissions",
+    {
+      schema: {
+        tags: ["moderatie"],
+        summary: "Inzendingen per status (alleen moderatoren)",
+        querystring: z.object({ status: z.enum(["pending", "published", "rejected"]).default("pending") }),
+      },
+    },
+    async (request) => {
+      await requireModerator(auth, moderatorEmails, request);
+      return listSubmissions(db, request.query.status);
+    },
+  );
+
+  app.post(
+    "/api/kennisbank/submissions/:slug/moderation",
+    {
+      schema: {
+        tags: ["moderatie"],
+        summary: "Keur een inzending goed of wijs af met reden (alleen moderatoren)",
+        params: slugParams,
+        body: moderationSchema,
+      },
+    },
+    async (request) => {
+      await requireModerator(auth, moderatorEmails, request);
+      if (!(await moderateSubmission(db, request.params.slug, request.body))) throw notFound("Inzending");
+      return { slug: request.params.slug, status: request.body.decision === "approve" ? "published" : "rejected" };
+    },
+  );
+
+  app.get("/api/me", { schema: { hide: true } }, async (request) => {
+    const user = await currentUser(auth, request);
+    if (!user) return { user: null, moderator: false };
+    return { user: { email: user.email, name: user.name }, moderator: moderatorEmails.includes(user.email.toLowerCase()) };
+  });
+};

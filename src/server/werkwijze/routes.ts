@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { parse } from "yaml";
+import { type Werkwijze, werkwijzeSchema } from "../../domain/werkwijze/schema.ts";
+import { ContentError } from "../tools/load.ts";
+
+/** Reads content/werkwijze.yaml; every factor it links must exist in the tool. */
+export function loadWerkwijze(contentDir: string, factorIds: ReadonlySet<string>): Werkwijze {
+  const path = join(contentDir, "werkwijze.yaml");
+  const result = werkwijzeSchema.safeParse(parse(readFileSync(path, "utf8")));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ContentError(`${path}: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  for (const part of [...result.data.phases, ...result.data.basicMethods, ...result.data.toolbox]) {
+    const unknown = part.factors.find((f) => !factorIds.has(f));
+    if (unknown) throw new ContentError(`${path}: ${part.id}: onbekende factor ${unknown}`);
+  }
+  return result.data;
+}
+
+export const werkwijzeRoutes: FastifyPluginAsyncZod<{ werkwijze: Werkwijze }> = async (app, { werkwijze }) => {
+  app.get(
+    "/api/werkwijze",
+    { schema: { tags: ["werkwijze"], summary: "De werkwijze van de consulenten: fasen, basismethoden, toolbox" } },
+    async () => werkwijze,
+  );
+};
