@@ -160,7 +160,7 @@ export async function relatedEntries(db: Db, entry: Pick<EntryRecord, "slug" | "
   if (entry.factors.length === 0) return [];
   const shared = sql<number>`cardinality(ARRAY(SELECT unnest(${kb.factors}) INTERSECT SELECT unnest(${toTextArray(entry.factors)})))`;
   return db
-    .select({ slug: kb.slug, type: kb.type, title: kb.title, summary: kb.summary })
+    .select({ slug: kb.slug, type: kb.type, title: kb.title, summary: kb.summary, factors: kb.factors })
     .from(kb)
     .where(and(eq(kb.status, "published"), sql`${kb.slug} <> ${entry.slug}`, sql`${kb.factors} && ${toTextArray(entry.factors)}`))
     .orderBy(sql`${shared} DESC`, asc(kb.title))

@@ -1,0 +1,278 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.ts";
+import type { Submission } from "../../domain/kennisbank/submission.ts";
+import { buildTestApp, TEST_MODERATOR } from "../test/app.ts";
+import { databaseTargets } from "../test/databases.ts";
+import { moderateSubmission, submitProject } from "./service.ts";
+
+const base: Submission = {
+  type: "praktijkvoorbeeld",
+  title: "Voorbeeld",
+  summary: "Een korte samenvatting.",
+  body: "Een beschrijving.",
+  organisation: "Testorganisatie",
+  region: "Testregio Noord",
+  targetGroups: [],
+  themes: [],
+  factors: [],
+  keyElements: [],
+  results: [],
+};
+
+describe.each(databaseTargets())("kennisbank API on $name", (target) => {
+  let database: Database;
+  let app: FastifyInstance;
+  // Each run uses its own nonsense words, so runs against a shared PostgreSQL never see each other's fixtures.
+  const tag = `zq${Math.random().toString(36).slice(2, 8)}`;
+
+  async function publish(fields: Partial<Submission>) {
+    const { slug } = await submitProject(database.db, { ...base, ...fields });
+    await moderateSubmission(database.db, slug, { decision: "approve" });
+    return slug;
+  }
+  const search = async (query: Record<string, string>) => {
+    const res = await app.inject({ method: "GET", url: "/api/kennisbank", query });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { total: number; results: { slug: string; title: string; snippet: string; type: string }[] };
+  };
+
+  beforeAll(async () => {
+    database = await target.open();
+    app = await buildTestApp(database);
+    await publish({
+      title: `Fietsenmakers ${tag}`,
+      summary: "Jongeren leren fietsen repareren.",
+      themes: ["2"],
+      factors: ["2.10"],
+      type: "programma",
+    });
+    await publish({
+      title: "Werkplaats aan de haven",
+      body: `Over fietsenmakers ${tag} en ${tag} en nog eens ${tag}.`,
+      region: "Testregio Zuid",
+      themes: ["2", "6"],
+      factors: ["2.10", "6.26"],
+      targetGroups: ["statushouders"],
+    });
+    await publish({ title: `Methode ${tag} zonder fietsen`, type: "methode", themes: ["1"], factors: ["1.1"], region: "Testregio Zuid" });
+    for (let i = 1; i <= 23; i++) await publish({ title: `Pagina ${tag}p ${String(i).padStart(2, "0")}`, body: `${tag}p` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it("finds the loaded content, with Dutch stemming (jongere finds jongeren)", async () => {
+    const all = await search({});
+    expect(all.total).toBeGreaterThan(40);
+    const stemmed = await search({ q: "jongere" });
+    expect(stemmed.total).toBeGreaterThan(0);
+    expect(stemmed.results.some((r) => /jongeren/i.test(r.snippet))).toBe(true);
+    const singular = await search({ q: `fietsenmaker ${tag}` });
+    expect(singular.results.map((r) => r.title)).toContain(`Fietsenmakers ${tag}`);
+  });
+
+  it("ranks a title match above a body match, and highlights the match", async () => {
+    const { results } = await search({ q: `${tag} fietsenmakers` });
+    expect(results[0]?.title).toBe(`Fietsenmakers ${tag}`);
+    expect(results.map((r) => r.title)).toContain("Werkplaats aan de haven");
+    expect(results.find((r) => r.title === "Werkplaats aan de haven")?.snippet).toMatch(/<mark>fietsenmakers<\/mark>/i);
+  });
+
+  it("filters by type, theme, factor, region and target group, combined with each other and the query", async () => {
+    expect((await search({ q: tag, type: "methode" })).results.map((r) => r.title)).toEqual([`Methode ${tag} zonder fietsen`]);
+    expect((await search({ q: tag, theme: "6" })).results.map((r) => r.title)).toEqual(["Werkplaats aan de haven"]);
+    expect((await search({ q: tag, factor: "2.10" })).total).toBe(2);
+    expect((await search({ q: tag, region: "Testregio Zuid" })).total).toBe(2);
+    expect((await search({ q: tag, region: "Testregio Zuid", type: "methode" })).total).toBe(1);
+    expect((await search({ q: tag, targetGroup: "statushouders" })).results.map((r) => r.title)).toEqual(["Werkplaats aan de haven"]);
+    expect((await search({ q: tag, factor: "2.10", theme: "1" })).total).toBe(0);
+    const byFactor = await search({ factor: "1.1" });
+    expect(byFactor.total).toBeGreaterThan(1);
+  });
+
+  it("pages results 20 at a time with the total", async () => {
+    const first = await search({ q: `${tag}p` });
+    const second = await search({ q: `${tag}p`, page: "2" });
+    expect(first.total).toBe(23);
+    expect(first.results).toHaveLength(20);
+    expect(second.total).toBe(23);
+    expect(second.results).toHaveLength(3);
+    expect(new Set([...first.results, ...second.results].map((r) => r.slug)).size).toBe(23);
+    const beyond = await search({ q: `${tag}p`, page: "5" });
+    expect(beyond).toEqual({ total: 23, results: [] });
+  });
+
+  it.each([
+    ["'"],
+    ["&"],
+    ["!"],
+    [":*"],
+    ["<script>alert(1)</script>"],
+    ['"jongeren'],
+    ["a & | ! ( ) :* <-> \\"],
+    ["x".repeat(2000)],
+    ["jongeren ".repeat(222)],
+  ])("answers the hostile query %s without error", async (q) => {
+    const result = await search({ q });
+    expect(result.total).toBeGreaterThanOrEqual(0);
+    for (const r of result.results) expect(r.snippet).not.toMatch(/<script/);
+  });
+
+  it("refuses bad filters naming the field", async () => {
+    for (const [field, value] of [
+      ["type", "boek"],
+      ["theme", "9"],
+      ["factor", "1"],
+      ["page", "0"],
+      ["page", "twee"],
+      ["q", "x".repeat(2001)],
+    ]) {
+      const res = await app.inject({ method: "GET", url: "/api/kennisbank", query: { [field as string]: value as string } });
+      expect(res.statusCode, `${field}=${value}`).toBe(400);
+      expect(res.json().field).toBe(field);
+    }
+  });
+
+  it("shows an entry with its factors and related entries, and 404 for an unknown one", async () => {
+    const slug = (await search({ q: `Fietsenmakers ${tag}` })).results[0]?.slug;
+    const res = await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` });
+    expect(res.statusCode).toBe(200);
+    const entry = res.json();
+    expect(entry).toMatchObject({ title: `Fietsenmakers ${tag}`, factors: ["2.10"], organisation: "Testorganisatie" });
+    expect(entry.factorDetails[0]).toMatchObject({ id: "2.10", themeId: "2", text: expect.any(String) });
+    expect(entry.related.length).toBeGreaterThan(0);
+    expect(entry.related.length).toBeLessThanOrEqual(4);
+    for (const related of entry.related) expect(related.factors).toContain("2.10");
+    expect(entry.submissionToken).toBeUndefined();
+    expect((await app.inject({ method: "GET", url: "/api/kennisbank/bestaat-niet" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/api/kennisbank/..%2F..%2Fetc" })).statusCode).toBe(404);
+  });
+
+  it("lists entries per factor for every one of the 31 factors", async () => {
+    const byFactor = (await app.inject({ method: "GET", url: "/api/kennisbank/by-factor" })).json();
+    expect(byFactor["1.1"].length).toBeGreaterThan(0);
+  });
+
+  describe("projectendatabank", () => {
+    const submission = {
+      type: "programma",
+      title: `Ons project ${tag}x`,
+      summary: "Wij begeleiden jongeren naar werk.",
+      body: "Zo werkt het.",
+      organisation: "Gemeente Voorbeeld",
+      region: "Voorbeeldregio",
+      factors: ["7.30"],
+      themes: ["7"],
+    };
+
+    it("stores a submission invisibly until a moderator approves it", async () => {
+      const res = await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: submission });
+      expect(res.statusCode, res.body).toBe(201);
+      const { slug, statusToken } = res.json();
+      expect(statusToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect((await search({ q: `${tag}x` })).total).toBe(0);
+      expect((await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
+      expect((await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe("pending");
+
+      // Not signed in: 401; signed in without being a moderator: 403.
+      const moderate = (cookie?: string, payload: object = { decision: "approve" }) =>
+        app.inject({ method: "POST", url: `/api/kennisbank/submissions/${slug}/moderation`, payload, headers: cookie ? { cookie } : {} });
+      expect((await moderate()).statusCode).toBe(401);
+      const other = await signUp(`iemand-${tag}@example.nl`);
+      expect((await moderate(other)).statusCode).toBe(403);
+      expect((await search({ q: `${tag}x` })).total).toBe(0);
+
+      const moderator = await signUp(TEST_MODERATOR.email);
+      const pending = await app.inject({
+        method: "GET",
+        url: "/api/kennisbank/submissions?status=pending",
+        headers: { cookie: moderator },
+      });
+      expect(pending.json().map((s: { slug: string }) => s.slug)).toContain(slug);
+      expect((await moderate(moderator, { decision: "reject" })).json().field).toBe("reason");
+      expect((await moderate(moderator)).statusCode).toBe(200);
+      expect((await search({ q: `${tag}x` })).results.map((r) => r.slug)).toEqual([slug]);
+      expect((await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
+        "published",
+      );
+    });
+
+    it("rejects with a reason the submitter can read", async () => {
+      const { statusToken, slug } = (
+        await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: { ...submission, title: "Afgewezen project" } })
+      ).json();
+      const moderator = await signIn(TEST_MODERATOR.email);
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/kennisbank/submissions/${slug}/moderation`,
+        payload: { decision: "reject", reason: "Dit is geen project voor jongeren." },
+        headers: { cookie: moderator },
+      });
+      expect(res.statusCode).toBe(200);
+      const status = (await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json();
+      expect(status).toMatchObject({ status: "rejected", rejectionReason: "Dit is geen project voor jongeren." });
+      expect((await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
+    });
+
+    it("refuses an invalid submission naming the field, storing nothing", async () => {
+      const before = (
+        await app.inject({
+          method: "GET",
+          url: "/api/kennisbank/submissions?status=pending",
+          headers: { cookie: await signIn(TEST_MODERATOR.email) },
+        })
+      ).json().length;
+      for (const [payload, field] of [
+        [{ ...submission, title: "" }, "title"],
+        [{ ...submission, type: "boek" }, "type"],
+        [{ ...submission, organisation: undefined }, "organisation"],
+        [{ ...submission, factors: ["9.99"] }, "factors"],
+        [{ ...submission, factors: ["1.1"], extra: true }, "body"],
+        [{ ...submission, link: "javascript:alert(1)" }, "link"],
+        [{ ...submission, summary: "x".repeat(401) }, "summary"],
+      ] as const) {
+        const res = await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload });
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(res.json().field).toBe(field);
+      }
+      const after = (
+        await app.inject({
+          method: "GET",
+          url: "/api/kennisbank/submissions?status=pending",
+          headers: { cookie: await signIn(TEST_MODERATOR.email) },
+        })
+      ).json().length;
+      expect(after).toBe(before);
+    });
+  });
+
+  async function signUp(email: string): Promise<string> {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up/email",
+      payload: { email, password: TEST_MODERATOR.password, name: "Test" },
+      headers: { origin: "http://localhost:3000" },
+    });
+    if (res.statusCode !== 200) return signIn(email);
+    return cookieOf(res.headers["set-cookie"]);
+  }
+  async function signIn(email: string): Promise<string> {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email, password: TEST_MODERATOR.password },
+      headers: { origin: "http://localhost:3000" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return cookieOf(res.headers["set-cookie"]);
+  }
+});
+
+function cookieOf(header: string | string[] | undefined): string {
+  return [header ?? []]
+    .flat()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
