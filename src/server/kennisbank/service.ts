@@ -175,7 +175,12 @@ export async function entriesByFactor(db: Db): Promise<Record<string, { slug: st
     .where(eq(kb.status, "published"))
     .orderBy(asc(kb.title));
   const byFactor: Record<string, { slug: string; type: string; title: string }[]> = {};
-  for (const { factors, ...entry } of rows) for (const f of factors) (byFactor[f] ??= []).push(entry);
+  for (const { factors, ...entry } of rows) {
+    for (const f of factors) {
+      byFactor[f] ??= [];
+      byFactor[f].push(entry);
+    }
+  }
   return byFactor;
 }
 
