@@ -53,7 +53,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
   const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds);
   await syncContentEntries(database.db, loadKennisbankContent(config.contentDir, mainTool.factorIds));
-  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, moderatorEmails: config.moderatorEmails });
+  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

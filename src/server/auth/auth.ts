@@ -3,7 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client.ts";
 import * as schema from "../../db/schema.ts";
 
-export type AuthOptions = { db: Db; secret: string; publicUrl: string; moderatorEmails: readonly string[] };
+export type AuthOptions = { db: Db; secret: string; publicUrl: string };
 
 /** better-auth: e-mail + password accounts, sessions in our database. */
 export function createAuth({ db, secret, publicUrl }: AuthOptions) {
