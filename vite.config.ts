@@ -10,7 +10,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
   },
   server: {
     proxy: { "/api": "http://localhost:3000" },

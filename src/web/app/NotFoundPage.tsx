@@ -1,0 +1,17 @@
+import { Paragraph } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "./links.tsx";
+import { PageHeading } from "./PageHeading.tsx";
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-section">
+      <PageHeading title={t("notFound.title")}>{t("notFound.title")}</PageHeading>
+      <Paragraph>{t("notFound.text")}</Paragraph>
+      <Paragraph>
+        <AppLink to="/">{t("notFound.home")}</AppLink>
+      </Paragraph>
+    </div>
+  );
+}

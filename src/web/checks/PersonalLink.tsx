@@ -1,0 +1,64 @@
+import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+type CopyState = "idle" | "copied" | "manual";
+
+/** The resume link with a copy button: the only key to the check, so the user must keep it. */
+export function PersonalLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const url = `${window.location.origin}/check/${id}`;
+  const input = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<CopyState>("idle");
+
+  useEffect(() => {
+    if (copy !== "copied") return;
+    const timer = setTimeout(() => setCopy("idle"), 6000);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopy("copied");
+    } catch {
+      // No clipboard access (older browser, http): select the text so the user can copy it themselves.
+      input.current?.focus();
+      input.current?.select();
+      setCopy("manual");
+    }
+  }
+
+  return (
+    <aside className="personal-link" aria-labelledby="persoonlijke-link-titel" id="persoonlijke-link">
+      <Heading2 id="persoonlijke-link-titel" className="personal-link__title">
+        {t("personalLink.title")}
+      </Heading2>
+      <Paragraph>{t("personalLink.intro")}</Paragraph>
+      <div className="personal-link__row">
+        <label htmlFor="persoonlijke-link-url" className="visually-hidden">
+          {t("personalLink.label")}
+        </label>
+        <input
+          ref={input}
+          id="persoonlijke-link-url"
+          className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--readonly personal-link__url"
+          type="text"
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <Button appearance="secondary-action-button" onClick={() => void copyLink()}>
+          {t("personalLink.copy")}
+        </Button>
+      </div>
+      <p className="personal-link__feedback" role="status">
+        {copy === "copied" && <span className="personal-link__copied">✓ {t("personalLink.copied")}</span>}
+        {copy === "manual" && t("personalLink.copyManually")}
+      </p>
+      <Paragraph className="personal-link__warning">
+        <strong>{t("personalLink.warningLead")}</strong> {t("personalLink.warning")}
+      </Paragraph>
+    </aside>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, FormFieldErrorMessage } from "@utrecht/component-library-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { actionPatchSchema, type PlanAction } from "../../../domain/checks/plan.ts";
+import type { Item } from "../../../domain/content/schema.ts";
+import { checksApi } from "../../api/checks.ts";
+import { ApiError } from "../../api/client.ts";
+import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
+import { ActionFields } from "./ActionFields.tsx";
+import {
+  type ActionDraft,
+  type ActionField,
+  apiValue,
+  type FieldErrors,
+  issuesToErrors,
+  SAVE_DELAY,
+  serverError,
+  toDraft,
+} from "./actionFields.ts";
+
+type Props = { action: PlanAction; number: number; factors: Item[]; onRemoved(number: number): void };
+
+/** An existing action, edited in place; every valid change is queued and saved as you type. */
+export function ActionEditor({ action, number, factors, onRemoved }: Props) {
+  const { t } = useTranslation();
+  const { id, changeAction, actionRemoved } = useCheck();
+  const { problems } = useSaveSnapshot();
+  const [draft, setDraft] = useState<ActionDraft>(() => toDraft(action));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [deleting, setDeleting] = useState(false);
+  const problem = problems[`action:${action.id}`];
+  const shown: FieldErrors = { ...(problem ? serverError(problem.field, problem.error) : {}), ...errors };
+  const legendId = `actie-${action.id}-titel`;
+
+  function change(field: ActionField, value: string) {
+    setDraft((current) => ({ ...current, [field]: value }));
+    const parsed = actionPatchSchema.safeParse({ [field]: apiValue(field, value) });
+    if (!parsed.success) {
+      setErrors((current) => ({ ...current, ...issuesToErrors(t, parsed.error) }));
+      return;
+    }
+    setErrors(({ [field]: _fixed, form: _form, ...rest }) => rest);
+    changeAction(action.id, parsed.data, SAVE_DELAY[field]);
+  }
+
+  async function remove() {
+    if (deleting) return;
+    setDeleting(true);
+    try {
+      await checksApi.deleteAction(id, action.id);
+      actionRemoved(action.id);
+      onRemoved(number);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        actionRemoved(action.id);
+        onRemoved(number);
+        return;
+      }
+      setErrors((current) => ({ ...current, form: t("plan.action.deleteFailed") }));
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <fieldset className="action utrecht-form-fieldset--html-fieldset" aria-labelledby={legendId}>
+      <legend id={legendId} className="action__legend">
+        {t("plan.action.legend", { number })}
+      </legend>
+      {shown.form && <FormFieldErrorMessage className="action__error">{shown.form}</FormFieldErrorMessage>}
+      <ActionFields idPrefix={`actie-${action.id}`} draft={draft} errors={shown} factors={factors} onChange={change} />
+      <div className="action__footer">
+        <Button appearance="subtle-button" hint="danger" busy={deleting} onClick={() => void remove()}>
+          {t("plan.action.delete")}
+          <span className="visually-hidden"> {t("plan.action.legend", { number })}</span>
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

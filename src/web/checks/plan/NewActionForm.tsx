@@ -1,0 +1,81 @@
+import { Alert, Button, Heading3, Paragraph } from "@utrecht/component-library-react";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { actionInputSchema } from "../../../domain/checks/plan.ts";
+import type { Item } from "../../../domain/content/schema.ts";
+import { checksApi } from "../../api/checks.ts";
+import { ApiError } from "../../api/client.ts";
+import { useCheck } from "../CheckContext.ts";
+import { ActionFields } from "./ActionFields.tsx";
+import { type ActionDraft, type ActionField, apiValue, type FieldErrors, issuesToErrors, serverError } from "./actionFields.ts";
+
+const emptyDraft = (factorId: string): ActionDraft => ({ what: "", who: "", when: "", status: "open", factorId });
+
+/** Adds an action to a theme: validated with the shared schema first, then by the API. */
+export function NewActionForm({ themeId, factors, initialFactor }: { themeId: string; factors: Item[]; initialFactor: string }) {
+  const { t } = useTranslation();
+  const { id, actionAdded } = useCheck();
+  const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(initialFactor));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  function change(field: ActionField, value: string) {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors(({ [field]: _fixed, ...rest }) => rest);
+    setAdded(false);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const input = {
+      themeId,
+      what: draft.what,
+      who: draft.who,
+      when: apiValue("when", draft.when),
+      status: draft.status,
+      factorId: apiValue("factorId", draft.factorId),
+    };
+    const parsed = actionInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesToErrors(t, parsed.error));
+      form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      actionAdded(await checksApi.addAction(id, parsed.data));
+      setDraft(emptyDraft(""));
+      setErrors({});
+      setAdded(true);
+    } catch (error) {
+      const offline = !(error instanceof ApiError) || error.transient;
+      setErrors(offline ? { form: t("plan.newAction.failed") } : serverError(error.field, error.message));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} className="new-action" aria-labelledby="nieuwe-actie-titel" onSubmit={(e) => void submit(e)} noValidate>
+      <Heading3 id="nieuwe-actie-titel">{t("plan.newAction.title")}</Heading3>
+      <Paragraph>{t("plan.newAction.intro")}</Paragraph>
+      {errors.form && (
+        <Alert type="error" role="alert">
+          <Paragraph>{errors.form}</Paragraph>
+        </Alert>
+      )}
+      <ActionFields idPrefix="nieuwe-actie" draft={draft} errors={errors} factors={factors} onChange={change} />
+      <div className="new-action__submit">
+        <Button type="submit" appearance="primary-action-button" busy={busy}>
+          {t("plan.newAction.submit")}
+        </Button>
+        <span role="status" className="new-action__added">
+          {added && `✓ ${t("plan.newAction.added")}`}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { PLAN_LIMITS } from "../../../domain/checks/plan.ts";
+import type { Theme } from "../../../domain/content/schema.ts";
+import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
+
+/** The free-text plan of a theme; saved as you type (the queue waits for a pause of 600 ms). */
+export function ThemePlanText({ theme }: { theme: Theme }) {
+  const { t } = useTranslation();
+  const { plan, setThemeText } = useCheck();
+  const { problems } = useSaveSnapshot();
+  const text = plan.themes[theme.id] ?? "";
+  const problem = problems[`theme:${theme.id}`];
+  const id = `plan-tekst-${theme.id}`;
+  return (
+    <div className={`utrecht-form-field theme-plan${problem ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{t("plan.text.label")}</FormLabel>
+      </div>
+      <FormFieldDescription id={`${id}-uitleg`} className="utrecht-form-field__description">
+        {t("plan.text.description")}
+      </FormFieldDescription>
+      {problem && (
+        <FormFieldErrorMessage id={`${id}-fout`} className="utrecht-form-field__error-message">
+          {problem.error}
+        </FormFieldErrorMessage>
+      )}
+      <div className="utrecht-form-field__input">
+        <Textarea
+          id={id}
+          rows={6}
+          maxLength={PLAN_LIMITS.themeText}
+          value={text}
+          invalid={Boolean(problem)}
+          aria-describedby={problem ? `${id}-fout ${id}-uitleg ${id}-teller` : `${id}-uitleg ${id}-teller`}
+          onChange={(event) => setThemeText(theme.id, event.target.value)}
+        />
+      </div>
+      <p id={`${id}-teller`} className="theme-plan__counter">
+        {t("plan.text.counter", { count: text.length, max: PLAN_LIMITS.themeText })}
+      </p>
+    </div>
+  );
+}

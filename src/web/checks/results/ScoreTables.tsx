@@ -1,0 +1,109 @@
+import {
+  Heading3,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@utrecht/component-library-react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { AnswerValue } from "../../../domain/checks/answers.ts";
+import type { ThemeScore } from "../../../domain/checks/scoring.ts";
+import type { Theme } from "../../../domain/content/schema.ts";
+import { useFormatters } from "../format.ts";
+
+/** Wide tables scroll sideways on a phone; the scroll area can be reached and scrolled with the keyboard. */
+function Scroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard reachable (WCAG 2.1.1)
+    <section className="table-scroll" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
+/** The same numbers as the chart: mean, answered, n.v.t. and not answered per theme. */
+export function ThemeScoreTable({ themes, scores, captionId }: { themes: Theme[]; scores: ThemeScore[]; captionId: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Scroll labelledBy={captionId}>
+      <Table className="score-table">
+        <TableCaption id={captionId}>{t("results.themeTable.caption")}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t("results.themeTable.theme")}</TableHeaderCell>
+            <TableHeaderCell scope="col" className="numeric">
+              {t("results.themeTable.score")}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className="numeric">
+              {t("results.themeTable.answered")}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className="numeric">
+              {t("results.themeTable.nvt")}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className="numeric">
+              {t("results.themeTable.unanswered")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {themes.map((theme, index) => {
+            const score = scores.find((s) => s.id === theme.id);
+            return (
+              <TableRow key={theme.id}>
+                <TableHeaderCell scope="row" lang="nl">
+                  {index + 1}. {theme.title}
+                </TableHeaderCell>
+                <TableCell className="numeric score-table__score">{format.score(score?.score ?? null)}</TableCell>
+                <TableCell className="numeric">{score?.answered ?? 0}</TableCell>
+                <TableCell className="numeric">{score?.notApplicable ?? 0}</TableCell>
+                <TableCell className="numeric">{score?.unanswered ?? 0}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Scroll>
+  );
+}
+
+/** Every factor's answer, one table per theme. */
+export function FactorTables({ themes, values }: { themes: Theme[]; values: Record<string, AnswerValue | null> }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return themes.map((theme, index) => {
+    const headingId = `factoren-thema-${theme.id}`;
+    return (
+      <section key={theme.id} aria-labelledby={headingId} className="factor-table">
+        <Heading3 id={headingId} lang="nl">
+          {index + 1}. {theme.title}
+        </Heading3>
+        <Table className="score-table score-table--factors">
+          <TableCaption className="visually-hidden">{t("results.factorTable.caption", { title: theme.title })}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t("results.factorTable.factor")}</TableHeaderCell>
+              <TableHeaderCell scope="col" className="numeric">
+                {t("results.factorTable.answer")}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {theme.items.map((item) => (
+              <TableRow key={item.id}>
+                <TableHeaderCell scope="row" lang="nl" className="score-table__factor">
+                  <span className="factor__number">{item.id}</span> {item.text}
+                </TableHeaderCell>
+                <TableCell className="numeric">{format.answer(values[item.id])}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+    );
+  });
+}

@@ -1,0 +1,83 @@
+import "./theme.css";
+import { Alert, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useParams } from "react-router";
+import { ButtonRouterLink } from "../../app/links.tsx";
+import { NotFoundPage } from "../../app/NotFoundPage.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
+import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
+import { ProgressNav } from "../ProgressNav.tsx";
+import { FactorQuestion } from "./FactorQuestion.tsx";
+
+/** `/check/:id/thema/:themeId`: the factors of one theme. */
+export function ThemePage() {
+  const { t } = useTranslation();
+  const { themeId } = useParams();
+  const { state } = useLocation() as { state: { created?: boolean } | null };
+  const { id, tool, answers, setAnswer } = useCheck();
+  const { problems } = useSaveSnapshot();
+  const index = tool.themes.findIndex((theme) => theme.id === themeId);
+  const theme = tool.themes[index];
+  if (!theme) return <NotFoundPage />;
+
+  const previous = tool.themes[index - 1];
+  const next = tool.themes[index + 1];
+  const step = t("theme.step", { number: index + 1, total: tool.themes.length });
+  const questionId = `vraag-${theme.id}`;
+
+  return (
+    <div className="page-section theme-page">
+      <ProgressNav current={{ kind: "theme", themeId: theme.id }} />
+      <PageHeading title={`${step}: ${theme.title}`}>
+        {step}: <span lang="nl">{theme.title}</span>
+      </PageHeading>
+      {state?.created && (
+        <Alert type="info">
+          <Paragraph>
+            {t("theme.created")}{" "}
+            <button type="button" className="link-button" onClick={() => document.getElementById("persoonlijke-link-url")?.focus()}>
+              {t("theme.createdLink")}
+            </button>
+          </Paragraph>
+        </Alert>
+      )}
+      <Paragraph lang="nl" className="theme-page__intro">
+        {theme.intro}
+      </Paragraph>
+      <section aria-labelledby={questionId}>
+        <Heading2 id={questionId} lang="nl" className="theme-page__question">
+          {theme.question}
+        </Heading2>
+        <Paragraph className="theme-page__hint">{t("theme.hint")}</Paragraph>
+        {theme.items.map((item) => (
+          <FactorQuestion
+            key={item.id}
+            theme={theme}
+            item={item}
+            value={answers[item.id]}
+            problem={problems[`answer:${item.id}`]?.error}
+            onChange={(value) => setAnswer(item.id, value)}
+          />
+        ))}
+      </section>
+      <nav className="pager" aria-label={t("theme.pagerLabel")}>
+        {previous ? (
+          <ButtonRouterLink to={`/check/${id}/thema/${previous.id}`} appearance="secondary" className="pager__previous">
+            {t("theme.previous")}
+          </ButtonRouterLink>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <ButtonRouterLink to={`/check/${id}/thema/${next.id}`} appearance="primary" className="pager__next">
+            {t("theme.next")}
+          </ButtonRouterLink>
+        ) : (
+          <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary" className="pager__next">
+            {t("theme.toResults")}
+          </ButtonRouterLink>
+        )}
+      </nav>
+    </div>
+  );
+}

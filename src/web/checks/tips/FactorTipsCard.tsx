@@ -1,0 +1,54 @@
+import { Heading3, Heading4, Paragraph } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import type { FactorTips } from "../../../domain/checks/scoring.ts";
+import { AppLink } from "../../app/links.tsx";
+import { useFormatters } from "../format.ts";
+import { TipText } from "./TipText.tsx";
+
+function TipList({ entry }: { entry: FactorTips }) {
+  return (
+    <ul className="tips__list" lang="nl">
+      {entry.tips.map((tip, index) => (
+        // Titles repeat within a factor; the position is stable because the content is.
+        // biome-ignore lint/suspicious/noArrayIndexKey: tips have no id and never reorder
+        <li key={index} className="tip">
+          <Heading4 className="tip__title">{tip.title}</Heading4>
+          <Paragraph className="tip__text">
+            <TipText text={tip.text} />
+          </Paragraph>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One factor with its answer, its tips (folded for n.v.t.) and a way into the plan. */
+export function FactorTipsCard({ entry, checkId, folded }: { entry: FactorTips; checkId: string; folded: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const headingId = `tips-${entry.itemId}`;
+  return (
+    <article className={`factor-tips factor-tips--${entry.group}`} aria-labelledby={headingId}>
+      <Heading3 id={headingId} className="factor-tips__title">
+        <span className="factor__number">{entry.itemId}</span> <span lang="nl">{entry.text}</span>
+      </Heading3>
+      <p className="factor-tips__score">
+        {t("tips.yourAnswer")} <strong>{format.answer(entry.value)}</strong>
+      </p>
+      {folded ? (
+        <details className="factor-tips__details">
+          <summary>{t("tips.showTips", { count: entry.tips.length, id: entry.itemId })}</summary>
+          <TipList entry={entry} />
+        </details>
+      ) : (
+        <TipList entry={entry} />
+      )}
+      <p className="factor-tips__plan">
+        <AppLink to={`/check/${checkId}/plan/thema/${entry.themeId}?factor=${encodeURIComponent(entry.itemId)}`}>
+          {t("tips.toPlan")}
+          <span className="visually-hidden"> ({t("tips.toPlanFactor", { id: entry.itemId })})</span>
+        </AppLink>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { type Answers, type AnswerValue, applyAnswerPatch } from "../../domain/checks/answers.ts";
+import type { ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Tool } from "../../domain/content/schema.ts";
+import { checksApi, getTool } from "../api/checks.ts";
+import { ApiError } from "../api/client.ts";
+import type { CheckContextValue } from "./CheckContext.ts";
+import { SaveQueue } from "./save/queue.ts";
+
+export type CheckLoad =
+  | { status: "loading" }
+  | { status: "notFound" }
+  | { status: "error"; retry: () => void }
+  | { status: "ready"; value: CheckContextValue };
+
+export const pendingStorageKey = (checkId: string) => `verbetertool:onopgeslagen:${checkId}`;
+
+function createQueue(id: string): SaveQueue {
+  return new SaveQueue(pendingStorageKey(id), {
+    answers: (patch, keepalive) => checksApi.patchAnswers(id, patch, keepalive),
+    themeText: (themeId, text, keepalive) => checksApi.putThemeText(id, themeId, text, keepalive),
+    action: (actionId, patch, keepalive) => checksApi.patchAction(id, actionId, patch, keepalive),
+  });
+}
+
+/** Loads a check and its tool, lays the unsent local changes over it, and keeps the save queue running. */
+export function useCheckData(id: string): CheckLoad {
+  const queue = useMemo(() => createQueue(id), [id]);
+  const [state, setState] = useState<"loading" | "notFound" | "error" | "ready">("loading");
+  const [attempt, setAttempt] = useState(0);
+  const [tool, setTool] = useState<Tool | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [plan, setPlan] = useState<Plan>({ themes: {}, actions: [] });
+
+  useEffect(() => {
+    queue.start();
+    return () => queue.stop();
+  }, [queue]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's trigger
+  useEffect(() => {
+    const abort = new AbortController();
+    setState("loading");
+    void (async () => {
+      try {
+        // Changes confirmed while the check loads may or may not be in the response: lay them over it too.
+        const before = structuredClone(queue.pending);
+        const check = await checksApi.get(id, abort.signal);
+        const loadedTool = await getTool(check.toolId);
+        if (abort.signal.aborted) return;
+        const pending = queue.pending;
+        setTool(loadedTool);
+        setAnswers(applyAnswerPatch(applyAnswerPatch(check.answers, before.answers), pending.answers));
+        setPlan({
+          themes: { ...check.plan.themes, ...before.themes, ...pending.themes },
+          actions: check.plan.actions.map(
+            (action) => ({ ...action, ...before.actions[action.id], ...pending.actions[action.id] }) as PlanAction,
+          ),
+        });
+        setState("ready");
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        setState(error instanceof ApiError && error.status === 404 ? "notFound" : "error");
+      }
+    })();
+    return () => abort.abort();
+  }, [id, queue, attempt]);
+
+  const setAnswer = useCallback(
+    (factorId: string, value: AnswerValue | null) => {
+      setAnswers((current) => applyAnswerPatch(current, { [factorId]: value }));
+      queue.setAnswer(factorId, value);
+    },
+    [queue],
+  );
+  const setThemeText = useCallback(
+    (themeId: string, text: string) => {
+      setPlan((current) => ({ ...current, themes: { ...current.themes, [themeId]: text } }));
+      queue.setThemeText(themeId, text);
+    },
+    [queue],
+  );
+  const changeAction = useCallback(
+    (actionId: string, patch: ActionPatch, delay: number) => {
+      setPlan((current) => ({
+        ...current,
+        actions: current.actions.map((a) => (a.id === actionId ? ({ ...a, ...patch } as PlanAction) : a)),
+      }));
+      queue.patchAction(actionId, patch, delay);
+    },
+    [queue],
+  );
+  const actionAdded = useCallback(
+    (action: PlanAction) => setPlan((current) => ({ ...current, actions: [...current.actions, action] })),
+    [],
+  );
+  const actionRemoved = useCallback(
+    (actionId: string) => {
+      queue.forgetAction(actionId);
+      setPlan((current) => ({ ...current, actions: current.actions.filter((a) => a.id !== actionId) }));
+    },
+    [queue],
+  );
+
+  const value = useMemo<CheckContextValue | null>(
+    () => (tool ? { id, tool, answers, setAnswer, plan, setThemeText, changeAction, actionAdded, actionRemoved, queue } : null),
+    [id, tool, answers, setAnswer, plan, setThemeText, changeAction, actionAdded, actionRemoved, queue],
+  );
+
+  if (state === "ready" && value) return { status: "ready", value };
+  if (state === "notFound") return { status: "notFound" };
+  if (state === "error") return { status: "error", retry: () => setAttempt((n) => n + 1) };
+  return { status: "loading" };
+}
