@@ -16,7 +16,9 @@ try {
   const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl });
   await auth.api.signUpEmail({ body: { email, password, name } });
   const moderator = config.moderatorEmails.includes(email.toLowerCase());
-  console.log(`Account ${email} aangemaakt.${moderator ? " Het is moderator." : " Zet het in MODERATOR_EMAILS om het moderator te maken."}`);
+  console.log(
+    `Account ${email} aangemaakt.${moderator ? " Het is moderator." : " Zet het in MODERATOR_EMAILS om het moderator te maken."}`,
+  );
 } catch (error) {
   console.error(`Account niet aangemaakt: ${(error as Error).message}`);
   process.exitCode = 1;
