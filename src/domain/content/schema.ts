@@ -48,6 +48,11 @@ export const themeSchema = z.object({
   /** The question above the factors, our own words. */
   question: text,
   scale: scaleSchema,
+  /** Plain B1 introduction and question for young people; the professional ones are used when absent. */
+  youthIntro: z.string().trim().optional(),
+  youthQuestion: z.string().trim().optional(),
+  /** Question for employers / partners; the professional one is used when absent. */
+  employerQuestion: z.string().trim().optional(),
   items: z.array(itemSchema).min(1),
 });
 

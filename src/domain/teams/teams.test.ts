@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import type { Answers } from "../checks/answers.ts";
+import type { Tool } from "../content/schema.ts";
+import { aggregatePerspective, aggregateRound, isVisible } from "./aggregation.ts";
+import { largestGaps, mirror } from "./mirror.ts";
+import { effectiveThreshold } from "./perspectives.ts";
+import { rawResponsesExpired, retentionDeadline } from "./retention.ts";
+import { factorChange, themeTrend } from "./trend.ts";
+
+const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
+const tool: Tool = {
+  id: "t",
+  title: "T",
+  intro: "i",
+  audience: "a",
+  version: "v",
+  sources: {},
+  themes: [
+    {
+      id: "1",
+      title: "Een",
+      intro: "i",
+      question: "q",
+      scale: { min: "a", max: "b" },
+      items: [
+        { id: "1.1", text: "a", tips: [tip] },
+        { id: "1.2", text: "b", tips: [tip] },
+      ],
+    },
+    { id: "2", title: "Twee", intro: "i", question: "q", scale: { min: "a", max: "b" }, items: [{ id: "2.3", text: "c", tips: [tip] }] },
+  ],
+};
+const r = (a: Answers) => a;
+
+describe("anonymity threshold", () => {
+  it("never goes below 3, and a team may raise it", () => {
+    expect(effectiveThreshold(undefined)).toBe(3);
+    expect(effectiveThreshold(1)).toBe(3);
+    expect(effectiveThreshold(5)).toBe(5);
+  });
+
+  it("returns only the response count below the threshold", () => {
+    const two = aggregatePerspective(tool, "youth", [r({ "1.1": 8 }), r({ "1.1": 2 })], 3);
+    expect(two).toEqual({ perspective: "youth", responses: 2, visible: false });
+    expect(Object.keys(two)).not.toContain("items");
+    const three = aggregatePerspective(tool, "youth", [r({ "1.1": 8 }), r({ "1.1": 2 }), r({ "1.1": 5 })], 3);
+    expect(three.visible).toBe(true);
+  });
+
+  it("applies a raised threshold and ignores a lowered one", () => {
+    const three = [r({ "1.1": 8 }), r({ "1.1": 2 }), r({ "1.1": 5 })];
+    expect(aggregatePerspective(tool, "employer", three, 4).visible).toBe(false);
+    expect(aggregatePerspective(tool, "employer", three.slice(0, 2), 1).visible).toBe(false);
+  });
+});
+
+describe("aggregation", () => {
+  const responses = [r({ "1.1": 8, "1.2": "nvt", "2.3": 4 }), r({ "1.1": 6, "1.2": 5 }), r({ "1.1": 6, "2.3": "nvt" })];
+  const result = aggregatePerspective(tool, "professional", responses, 3);
+
+  it("gives per factor the mean, the distribution and the n.v.t. count", () => {
+    if (!isVisible(result)) throw new Error("expected visible");
+    expect(result.items[0]).toEqual({ id: "1.1", mean: 6.7, answered: 3, notApplicable: 0, distribution: [0, 0, 0, 0, 0, 2, 0, 1, 0, 0] });
+    expect(result.items[1]).toEqual({ id: "1.2", mean: 5, answered: 1, notApplicable: 1, distribution: [0, 0, 0, 0, 1, 0, 0, 0, 0, 0] });
+    expect(result.items[2]).toMatchObject({ id: "2.3", mean: 4, answered: 1, notApplicable: 1 });
+  });
+
+  it("gives per theme the mean of all numeric answers, and overall", () => {
+    if (!isVisible(result)) throw new Error("expected visible");
+    expect(result.themes).toEqual([
+      { id: "1", mean: 6.3, answered: 4, notApplicable: 1 }, // (8 + 6 + 5 + 6) / 4 = 6.25
+      { id: "2", mean: 4, answered: 1, notApplicable: 1 },
+    ]);
+    expect(result.overall).toBe(5.8); // (8 + 4 + 6 + 5 + 6) / 5
+  });
+
+  it("aggregates every perspective of a round", () => {
+    const all = aggregateRound(tool, { professional: responses, youth: responses.slice(0, 2), employer: [] }, 3);
+    expect(all.map((p) => [p.perspective, p.responses, p.visible])).toEqual([
+      ["professional", 3, true],
+      ["youth", 2, false],
+      ["employer", 0, false],
+    ]);
+  });
+});
+
+describe("mirror", () => {
+  const pro = [r({ "1.1": 8, "1.2": 6, "2.3": 7 }), r({ "1.1": 8, "1.2": 6, "2.3": 7 }), r({ "1.1": 8, "1.2": 6, "2.3": 7 })];
+  const youth = [r({ "1.1": 3, "1.2": 6, "2.3": 6 }), r({ "1.1": 3, "1.2": 6, "2.3": 6 }), r({ "1.1": 4, "1.2": 6, "2.3": 6 })];
+
+  it("puts visible perspectives side by side and measures the gap", () => {
+    const rows = mirror(aggregateRound(tool, { professional: pro, youth, employer: pro.slice(0, 2) }, 3));
+    expect(rows.items[0]).toEqual({ id: "1.1", means: { professional: 8, youth: 3.3 }, gap: 4.7 });
+    expect(rows.items[1]).toEqual({ id: "1.2", means: { professional: 6, youth: 6 }, gap: 0 });
+    expect(rows.items[0]?.means.employer).toBeUndefined();
+  });
+
+  it("has no gap with a single visible perspective", () => {
+    const rows = mirror(aggregateRound(tool, { professional: pro, youth: youth.slice(0, 2), employer: [] }, 3));
+    expect(rows.items.every((row) => row.gap === null)).toBe(true);
+  });
+
+  it("lists the largest gaps first, without the factors where all agree", () => {
+    const rows = mirror(aggregateRound(tool, { professional: pro, youth, employer: [] }, 3));
+    expect(largestGaps(rows.items).map((g) => [g.id, g.gap])).toEqual([
+      ["1.1", 4.7],
+      ["2.3", 1],
+    ]);
+  });
+});
+
+describe("trend and carried-over actions", () => {
+  const round = (id: string, day: number, score: number) => ({
+    id,
+    name: `Ronde ${id}`,
+    startedAt: new Date(2026, 0, day),
+    results: aggregateRound(
+      tool,
+      { professional: [r({ "1.1": score }), r({ "1.1": score }), r({ "1.1": score })], youth: [], employer: [] },
+      3,
+    ),
+  });
+
+  it("orders rounds oldest first per theme, only with visible perspectives", () => {
+    const trend = themeTrend([round("b", 20, 7), round("a", 1, 5)]);
+    expect(trend["1"]).toEqual([
+      { roundId: "a", roundName: "Ronde a", means: { professional: 5 } },
+      { roundId: "b", roundName: "Ronde b", means: { professional: 7 } },
+    ]);
+    expect(trend["1"]?.[0]?.means.youth).toBeUndefined();
+  });
+
+  it("shows how an action's factor moved since the previous round", () => {
+    expect(factorChange("1.1", round("a", 1, 5).results, round("b", 2, 7).results)).toEqual({
+      professional: { before: 5, after: 7, delta: 2 },
+    });
+    expect(factorChange("1.1", undefined, round("b", 2, 7).results)).toEqual({ professional: { before: null, after: 7, delta: null } });
+    expect(factorChange("2.3", round("a", 1, 5).results, round("b", 2, 7).results)).toEqual({});
+  });
+});
+
+describe("retention", () => {
+  it("deletes raw responses the configured months after closing", () => {
+    const closed = new Date("2026-01-31T12:00:00Z");
+    expect(retentionDeadline(closed, 24).toISOString()).toBe("2028-01-31T12:00:00.000Z");
+    expect(rawResponsesExpired(closed, 24, new Date("2028-01-31T11:59:59Z"))).toBe(false);
+    expect(rawResponsesExpired(closed, 24, new Date("2028-01-31T12:00:00Z"))).toBe(true);
+    expect(rawResponsesExpired(null, 24, new Date("2099-01-01"))).toBe(false);
+  });
+});
