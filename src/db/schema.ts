@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+import { rounds } from "./teams-schema.ts";
 
 /** PostgreSQL full-text document; written with to_tsvector('dutch', …), never read back. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -10,6 +12,10 @@ export const checks = pgTable("checks", {
   toolId: text("tool_id").notNull(),
   toolVersion: text("tool_version").notNull(),
   answers: jsonb("answers").$type<Record<string, number | "nvt">>().notNull().default(sql`'{}'::jsonb`),
+  /** Set for a respondent's check in a measurement round; no name, e-mail or address is stored with it. */
+  roundId: text("round_id").references((): AnyPgColumn => rounds.id, { onDelete: "cascade" }),
+  perspective: text("perspective").$type<"professional" | "youth" | "employer">(),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -87,3 +93,4 @@ export const kennisbankEntries = pgTable(
   ],
 );
 export * from "./auth-schema.ts";
+export * from "./teams-schema.ts";

@@ -16,6 +16,10 @@ import { registerErrorHandling } from "./errors.ts";
 import { loadKennisbankContent } from "./kennisbank/load.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
+import { teamPlanRoutes } from "./teams/plan-routes.ts";
+import { scheduleRetention } from "./teams/retention-job.ts";
+import { roundsRoutes } from "./teams/round-routes.ts";
+import { teamsRoutes } from "./teams/routes.ts";
 import { indexTool, loadTools } from "./tools/load.ts";
 import { toolsRoutes } from "./tools/routes.ts";
 import { loadWerkwijze, werkwijzeRoutes } from "./werkwijze/routes.ts";
@@ -81,6 +85,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     submissionsPerHour: config.createChecksPerMinute,
   });
   await app.register(werkwijzeRoutes, { werkwijze });
+  await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl });
+  await app.register(roundsRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
+  await app.register(teamPlanRoutes, { db: database.db, auth, tool: mainTool });
+  scheduleRetention(app, database.db);
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {

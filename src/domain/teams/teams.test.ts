@@ -148,3 +148,14 @@ describe("retention", () => {
     expect(rawResponsesExpired(null, 24, new Date("2099-01-01"))).toBe(false);
   });
 });
+
+describe("round open or closed", () => {
+  it("takes answers while open and until the end of its closing day", async () => {
+    const { roundAcceptsAnswers } = await import("./rounds.ts");
+    const now = new Date("2026-11-25T22:30:00Z"); // 23:30 in Amsterdam
+    expect(roundAcceptsAnswers({ status: "open", closesOn: null }, now)).toBe(true);
+    expect(roundAcceptsAnswers({ status: "open", closesOn: "2026-11-25" }, now)).toBe(true);
+    expect(roundAcceptsAnswers({ status: "open", closesOn: "2026-11-24" }, now)).toBe(false);
+    expect(roundAcceptsAnswers({ status: "closed", closesOn: null }, now)).toBe(false);
+  });
+});

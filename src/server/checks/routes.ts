@@ -4,7 +4,9 @@ import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
 import { computeResults } from "../../domain/checks/scoring.ts";
+import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { findRoundInvite } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { renderCheckReport } from "./report.ts";
 import {
@@ -17,8 +19,11 @@ import {
   patchAnswers,
   SECRET_ID_PATTERN,
   saveThemePlan,
+  submitCheck,
   updateAction,
 } from "./service.ts";
+
+const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 
@@ -42,14 +47,22 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       schema: {
         tags: ["checks"],
         summary: "Start een nieuwe check",
-        body: z.strictObject({ toolId: z.string().max(100) }),
+        body: z.strictObject({
+          toolId: z.string().max(100),
+          invite: z.string().max(100).optional().describe("Token van een uitnodigingslink van een meting"),
+        }),
         response: { 201: z.object({ id: z.string() }) },
       },
     },
     async (request, reply) => {
       const tool = tools.get(request.body.toolId);
       if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
-      const created = await createCheck(db, tool.tool.id, tool.tool.version);
+      if (request.body.invite === undefined) return reply.status(201).send(await createCheck(db, tool.tool.id, tool.tool.version));
+      const invite = SECRET_ID_PATTERN.test(request.body.invite) ? await findRoundInvite(db, request.body.invite) : undefined;
+      if (!invite) throw new HttpError(404, "Deze uitnodigingslink bestaat niet (meer).", "invite");
+      if (invite.round.toolId !== tool.tool.id) throw new HttpError(400, "Deze uitnodiging hoort bij een andere verbetertool.", "toolId");
+      if (!roundAcceptsAnswers(invite.round, new Date())) throw roundClosed();
+      const created = await createCheck(db, tool.tool.id, tool.tool.version, { roundId: invite.round.id, perspective: invite.perspective });
       return reply.status(201).send(created);
     },
   );
@@ -82,11 +95,23 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     },
     async (request) => {
       const { check, tool } = await checkWithTool(request.params.id);
+      if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
       const problem = validateAnswerPatch(request.body.answers, tool.factorIds);
       if (problem) throw new HttpError(400, problem.error, problem.field);
       // validateAnswerPatch guarantees every value is 1–10, "nvt" or null.
       const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | null>);
       return { id: check.id, answers };
+    },
+  );
+
+  app.post(
+    "/api/checks/:id/submit",
+    { schema: { tags: ["checks"], summary: "Lever je antwoorden in bij een meting (telt dan mee in de teamresultaten)", params: checkParams } },
+    async (request) => {
+      const { check } = await checkWithTool(request.params.id);
+      if (!check.round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");
+      if (!roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
+      return { id: check.id, submittedAt: await submitCheck(db, check.id) };
     },
   );
 

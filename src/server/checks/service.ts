@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { checks, planActions, planThemes } from "../../db/schema.ts";
+import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Perspective } from "../../domain/teams/perspectives.ts";
 
 /** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
 export function newSecretId(): string {
@@ -12,17 +13,58 @@ export function newSecretId(): string {
 
 export const SECRET_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 
-export type CheckRecord = { id: string; toolId: string; toolVersion: string; answers: Answers; createdAt: Date; updatedAt: Date };
+export type CheckRound = { id: string; name: string; status: "open" | "closed"; closesOn: string | null; perspective: Perspective };
+export type CheckRecord = {
+  id: string;
+  toolId: string;
+  toolVersion: string;
+  answers: Answers;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  /** Set when the check is a respondent's answer in a measurement round. */
+  round: CheckRound | null;
+};
 
-export async function createCheck(db: Db, toolId: string, toolVersion: string): Promise<{ id: string }> {
+export async function createCheck(
+  db: Db,
+  toolId: string,
+  toolVersion: string,
+  round?: { roundId: string; perspective: Perspective },
+): Promise<{ id: string }> {
   const id = newSecretId();
-  await db.insert(checks).values({ id, toolId, toolVersion });
+  await db.insert(checks).values({ id, toolId, toolVersion, roundId: round?.roundId, perspective: round?.perspective });
   return { id };
 }
 
 export async function findCheck(db: Db, id: string): Promise<CheckRecord | undefined> {
-  const [row] = await db.select().from(checks).where(eq(checks.id, id));
-  return row;
+  const [row] = await db
+    .select({ check: checks, round: { id: rounds.id, name: rounds.name, status: rounds.status, closesOn: rounds.closesOn } })
+    .from(checks)
+    .leftJoin(rounds, eq(rounds.id, checks.roundId))
+    .where(eq(checks.id, id));
+  if (!row) return undefined;
+  const { check, round } = row;
+  return {
+    id: check.id,
+    toolId: check.toolId,
+    toolVersion: check.toolVersion,
+    answers: check.answers,
+    createdAt: check.createdAt,
+    updatedAt: check.updatedAt,
+    submittedAt: check.submittedAt,
+    round: round && check.perspective ? { ...round, perspective: check.perspective } : null,
+  };
+}
+
+/** Marks a respondent's check as submitted: from then on it counts in the round's results. */
+export async function submitCheck(db: Db, id: string): Promise<Date> {
+  const [row] = await db
+    .update(checks)
+    .set({ submittedAt: sql`coalesce(${checks.submittedAt}, now())` })
+    .where(eq(checks.id, id))
+    .returning({ submittedAt: checks.submittedAt });
+  return row?.submittedAt ?? new Date();
 }
 
 /** Applies a validated patch in one statement: set values merge in, null values are removed. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
 import type { Submission } from "../../domain/kennisbank/submission.ts";
+import { signUp as signUpAs } from "../test/accounts.ts";
 import { buildTestApp, TEST_MODERATOR } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
 import { moderateSubmission, submitProject } from "./service.ts";
@@ -248,31 +249,6 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     });
   });
 
-  async function signUp(email: string): Promise<string> {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/sign-up/email",
-      payload: { email, password: TEST_MODERATOR.password, name: "Test" },
-      headers: { origin: "http://localhost:3000" },
-    });
-    if (res.statusCode !== 200) return signIn(email);
-    return cookieOf(res.headers["set-cookie"]);
-  }
-  async function signIn(email: string): Promise<string> {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in/email",
-      payload: { email, password: TEST_MODERATOR.password },
-      headers: { origin: "http://localhost:3000" },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    return cookieOf(res.headers["set-cookie"]);
-  }
+  const signUp = (email: string) => signUpAs(app, email, TEST_MODERATOR.password);
+  const signIn = signUp;
 });
-
-function cookieOf(header: string | string[] | undefined): string {
-  return [header ?? []]
-    .flat()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}

@@ -1,0 +1,107 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { user } from "./auth-schema.ts";
+
+/** A team that measures its approach; everything of it is deleted with it (cascades). */
+export const teams = pgTable("teams", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  organisation: text("organisation").notNull().default(""),
+  region: text("region").notNull().default(""),
+  /** Months after closing a round that its raw responses are kept (aggregates are kept). */
+  retentionMonths: integer("retention_months").notNull().default(24),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    role: text("role").$type<"coordinator" | "member">().notNull(),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+/** Reusable invite links to join a team as member or co-coordinator. */
+export const teamInvites = pgTable("team_invites", {
+  token: text("token").primaryKey(),
+  teamId: text("team_id")
+    .notNull()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  role: text("role").$type<"coordinator" | "member">().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A measurement round: anonymous links per perspective, aggregated safely. */
+export const rounds = pgTable(
+  "rounds",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    toolId: text("tool_id").notNull(),
+    threshold: integer("threshold").notNull().default(3),
+    closesOn: date("closes_on"),
+    status: text("status").$type<"open" | "closed">().notNull().default("open"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Aggregates (already threshold-filtered) kept when the raw responses are deleted after the retention period. */
+    aggregates: jsonb("aggregates"),
+    rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("rounds_team_idx").on(t.teamId)],
+);
+
+export const roundInvites = pgTable(
+  "round_invites",
+  {
+    token: text("token").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    perspective: text("perspective").$type<"professional" | "youth" | "employer">().notNull(),
+  },
+  (t) => [index("round_invites_round_idx").on(t.roundId)],
+);
+
+export const teamPlanThemes = pgTable(
+  "team_plan_themes",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    themeId: text("theme_id").notNull(),
+    text: text("text").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.themeId] })],
+);
+
+/** Team plan actions belong to the team, not to a round, so they carry over into the next round. */
+export const teamPlanActions = pgTable(
+  "team_plan_actions",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    themeId: text("theme_id").notNull(),
+    factorId: text("factor_id"),
+    what: text("what").notNull(),
+    ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
+    ownerText: text("owner_text").notNull().default(""),
+    due: text("due"),
+    status: text("status").$type<"open" | "bezig" | "klaar">().notNull().default("open"),
+    /** The round during which the action was made; its factor's score change is shown from there. */
+    createdInRoundId: text("created_in_round_id").references(() => rounds.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("team_plan_actions_team_idx").on(t.teamId)],
+);

@@ -1,0 +1,157 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { Content } from "pdfmake/interfaces";
+import { formatDate, formatScore } from "../../domain/checks/format.ts";
+import type { Tool } from "../../domain/content/schema.ts";
+import { isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import type { MirrorRow } from "../../domain/teams/mirror.ts";
+import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
+import { headerRow, renderPdf } from "../pdf.ts";
+import type { TeamAction } from "./plan.ts";
+import type { RoundRecord } from "./rounds.ts";
+
+const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const COLUMNS = ["perspectief", "thema", "factor", "succesfactor", "gemiddelde", "beantwoord", "nvt", ...SCORES.map((s) => `aantal_${s}`)];
+
+/**
+ * One row per factor and perspective, only for perspectives that reached the threshold: exports never hold
+ * individual responses or the scores of a group that is too small.
+ */
+function aggregateRows(tool: Tool, results: PerspectiveResult[]): (string | number | null)[][] {
+  const items = new Map(tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
+  return results
+    .filter(isVisible)
+    .flatMap((result) =>
+      result.items.map((item) => [
+        PERSPECTIVE_LABELS[result.perspective],
+        items.get(item.id)?.themeId ?? "",
+        item.id,
+        items.get(item.id)?.text ?? "",
+        item.mean,
+        item.answered,
+        item.notApplicable,
+        ...item.distribution,
+      ]),
+    );
+}
+
+export function aggregatesCsv(tool: Tool, results: PerspectiveResult[]): string {
+  // Semicolons and decimal commas: what Dutch spreadsheet software expects.
+  const rows = aggregateRows(tool, results).map((row) =>
+    row.map((v) => (typeof v === "number" && !Number.isInteger(v) ? String(v).replace(".", ",") : v)),
+  );
+  return `\uFEFF${stringify([COLUMNS, ...rows], { delimiter: ";" })}`;
+}
+
+export async function aggregatesXlsx(tool: Tool, round: RoundRecord, results: PerspectiveResult[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Verbetertool Jongeren & Arbeid";
+  const sheet = workbook.addWorksheet("Gemiddelden per factor");
+  sheet.addRow([`Meting: ${round.name}`]);
+  sheet.addRow([`Alleen perspectieven met minstens ${round.threshold} reacties; geen losse antwoorden.`]);
+  sheet.addRow([]);
+  sheet.addRow(COLUMNS).font = { bold: true };
+  for (const row of aggregateRows(tool, results)) sheet.addRow(row);
+  sheet.getColumn(4).width = 60;
+  sheet.getColumn(5).numFmt = "0.0";
+  const counts = workbook.addWorksheet("Reacties");
+  counts.addRow(["perspectief", "reacties", "getoond"]).font = { bold: true };
+  for (const r of results)
+    counts.addRow([PERSPECTIVE_LABELS[r.perspective], r.responses, r.visible ? "ja" : `nee (minder dan ${round.threshold})`]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type RoundResultsForSummary = {
+  round: RoundRecord | Omit<RoundRecord, "aggregates">;
+  threshold: number;
+  perspectives: PerspectiveResult[];
+  largestGaps: MirrorRow[];
+};
+
+const STATUS = { open: "Open", bezig: "Bezig", klaar: "Klaar" } as const;
+
+export function renderRoundSummary(
+  tool: Tool,
+  teamName: string,
+  results: RoundResultsForSummary,
+  plan: { actions: TeamAction[] },
+): Promise<Buffer> {
+  const itemText = new Map(tool.themes.flatMap((t) => t.items.map((i) => [i.id, i.text] as const)));
+  const visible = results.perspectives.filter(isVisible);
+  const content: Content[] = [
+    { text: `Managementsamenvatting: ${results.round.name}`, style: "title" },
+    {
+      text: `${teamName} — gestart op ${formatDate(results.round.startedAt)}${results.round.closedAt ? `, gesloten op ${formatDate(results.round.closedAt)}` : ""}`,
+      margin: [0, 0, 0, 10],
+    },
+    { text: "Reacties", style: "h2" },
+    {
+      table: {
+        headerRows: 1,
+        widths: ["*", "auto", "auto"],
+        body: [
+          headerRow("Perspectief", "Reacties", "Resultaten"),
+          ...results.perspectives.map((r) => [
+            PERSPECTIVE_LABELS[r.perspective],
+            String(r.responses),
+            r.visible ? "getoond" : `verborgen (minder dan ${results.threshold})`,
+          ]),
+        ],
+      },
+      layout: "lightHorizontalLines",
+    },
+    { text: "Gemiddelde per thema", style: "h2" },
+  ];
+  if (visible.length === 0) {
+    content.push({ text: `Nog geen perspectief heeft ${results.threshold} of meer reacties; er zijn nog geen resultaten te tonen.` });
+  } else {
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: ["*", ...visible.map(() => "auto")],
+        body: [
+          headerRow("Thema", ...visible.map((r) => PERSPECTIVE_LABELS[r.perspective])),
+          ...tool.themes.map((t) => [
+            `${t.id}. ${t.title}`,
+            ...visible.map((r) => formatScore(r.themes.find((x) => x.id === t.id)?.mean ?? null)),
+          ]),
+        ],
+      },
+      layout: "lightHorizontalLines",
+    });
+  }
+  if (results.largestGaps.length > 0) {
+    content.push({ text: "Grootste verschillen tussen perspectieven", style: "h2" });
+    content.push({
+      ul: results.largestGaps.map((g) => {
+        const means = PERSPECTIVES.filter((p) => g.means[p] !== undefined).map(
+          (p) => `${PERSPECTIVE_LABELS[p]} ${formatScore(g.means[p] ?? null)}`,
+        );
+        return `${g.id} ${itemText.get(g.id) ?? ""} — ${means.join(", ")} (verschil ${formatScore(g.gap)})`;
+      }),
+    });
+  }
+  content.push({ text: "Acties uit het teamverbeterplan", style: "h2" });
+  content.push(
+    plan.actions.length === 0
+      ? { text: "Het team heeft nog geen acties vastgelegd." }
+      : {
+          table: {
+            headerRows: 1,
+            widths: ["*", "auto", "auto", "auto", "auto"],
+            body: [
+              headerRow("Wat", "Wie", "Wanneer", "Factor", "Status"),
+              ...plan.actions.map((a) => [
+                a.what,
+                a.ownerName ?? (a.who || "—"),
+                a.when ? formatDate(a.when) : "—",
+                a.factorId ?? "—",
+                STATUS[a.status],
+              ]),
+            ],
+          },
+          layout: "lightHorizontalLines",
+        },
+  );
+  return renderPdf(tool.title, { info: { title: `Managementsamenvatting ${results.round.name}` }, content });
+}

@@ -1,0 +1,227 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import QRCode from "qrcode";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { roundInputSchema } from "../../domain/teams/inputs.ts";
+import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
+import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
+import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
+import { themeTrend } from "../../domain/teams/trend.ts";
+import type { Auth } from "../auth/auth.ts";
+import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { HttpError, notFound } from "../errors.ts";
+import type { ToolIndex } from "../tools/load.ts";
+import { requireMembership, requireRoundAccess } from "./access.ts";
+import { aggregatesCsv, aggregatesXlsx, renderRoundSummary } from "./exports.ts";
+import { loadTeamPlan } from "./plan.ts";
+import {
+  closeRound,
+  deleteRound,
+  findRoundInvite,
+  previousRound,
+  publicRound,
+  type RoundRecord,
+  reopenRound,
+  responseCounts,
+  roundAggregates,
+  roundTokens,
+  startRound,
+  teamRounds,
+} from "./rounds.ts";
+import { getTeam } from "./service.ts";
+
+export type RoundsPluginOptions = { db: Db; auth: Auth; publicUrl: string; tools: ReadonlyMap<string, ToolIndex> };
+
+const roundParams = z.object({ id: z.string() });
+
+export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (app, { db, auth, publicUrl, tools }) => {
+  const inviteUrl = (token: string) => `${publicUrl}/meedoen/${token}`;
+  const toolOf = (round: RoundRecord) => {
+    const tool = tools.get(round.toolId);
+    if (!tool) throw notFound("Verbetertool van deze meting");
+    return tool.tool;
+  };
+
+  async function invitesOf(roundId: string) {
+    const tokens = await roundTokens(db, roundId);
+    const entries = await Promise.all(
+      PERSPECTIVES.map(async (p) => {
+        const url = inviteUrl(tokens[p]);
+        const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+        return [p, { url, qrSvg: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}` }] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Record<Perspective, { url: string; qrSvg: string }>;
+  }
+
+  app.post(
+    "/api/teams/:id/rounds",
+    {
+      schema: {
+        tags: ["metingen"],
+        summary: "Start een meting met een link per perspectief (coördinatoren)",
+        params: roundParams,
+        body: roundInputSchema,
+      },
+    },
+    async (request, reply) => {
+      await requireMembership(db, auth, request, request.params.id, "coordinator");
+      if (!tools.has(request.body.toolId)) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
+      const { id, tokens } = await startRound(db, request.params.id, request.body);
+      const invites = Object.fromEntries(PERSPECTIVES.map((p) => [p, inviteUrl(tokens[p])]));
+      return reply.status(201).send({ id, invites });
+    },
+  );
+
+  app.get(
+    "/api/rounds/:id",
+    { schema: { tags: ["metingen"], summary: "Een meting met aantallen en (voor coördinatoren) de links", params: roundParams } },
+    async (request) => {
+      const { round, membership } = await requireRoundAccess(db, auth, request, request.params.id);
+      return {
+        ...publicRound(round),
+        acceptsAnswers: roundAcceptsAnswers(round, new Date()),
+        responses: await responseCounts(db, round.id),
+        invites: membership.role === "coordinator" ? await invitesOf(round.id) : null,
+      };
+    },
+  );
+
+  app.post(
+    "/api/rounds/:id/close",
+    { schema: { tags: ["metingen"], summary: "Sluit een meting", params: roundParams } },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      await closeRound(db, round, toolOf(round));
+      return { id: round.id, status: "closed" };
+    },
+  );
+
+  app.post(
+    "/api/rounds/:id/reopen",
+    { schema: { tags: ["metingen"], summary: "Heropen een meting", params: roundParams } },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      if (round.rawDeletedAt) throw new HttpError(409, "De losse antwoorden van deze meting zijn al verwijderd; heropenen kan niet meer.");
+      await reopenRound(db, round.id);
+      return { id: round.id, status: "open" };
+    },
+  );
+
+  app.delete(
+    "/api/rounds/:id",
+    { schema: { tags: ["metingen"], summary: "Verwijder een meting met alle antwoorden", params: roundParams } },
+    async (request, reply) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      await deleteRound(db, round.id);
+      return reply.status(204).send();
+    },
+  );
+
+  /** Results of a round: per perspective only above the threshold, the mirror and the largest gaps. */
+  async function results(round: RoundRecord) {
+    const tool = toolOf(round);
+    const perspectives = await roundAggregates(db, round, tool);
+    const mirrored = mirror(perspectives);
+    const prev = await previousRound(db, round);
+    return {
+      round: { ...publicRound(round), acceptsAnswers: roundAcceptsAnswers(round, new Date()) },
+      threshold: round.threshold,
+      perspectives,
+      mirror: mirrored,
+      largestGaps: largestGaps(mirrored.items),
+      previous: prev ? { id: prev.id, name: prev.name, perspectives: await roundAggregates(db, prev, tool) } : null,
+    };
+  }
+
+  app.get(
+    "/api/rounds/:id/results",
+    { schema: { tags: ["metingen"], summary: "Teamresultaten van een meting (anoniem, met drempel)", params: roundParams } },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      return results(round);
+    },
+  );
+
+  app.get(
+    "/api/teams/:id/trend",
+    { schema: { tags: ["metingen"], summary: "Scores per thema over de metingen van het team", params: roundParams } },
+    async (request) => {
+      await requireMembership(db, auth, request, request.params.id);
+      const list = await teamRounds(db, request.params.id);
+      const summaries = await Promise.all(
+        list.map(async (r) => ({ id: r.id, name: r.name, startedAt: r.startedAt, results: await roundAggregates(db, r, toolOf(r)) })),
+      );
+      return {
+        rounds: list.map((r) => ({ id: r.id, name: r.name, startedAt: r.startedAt, status: r.status })),
+        themes: themeTrend(summaries),
+      };
+    },
+  );
+
+  const exportName = (round: RoundRecord, ext: string) =>
+    `meting-${
+      round.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "resultaten"
+    }.${ext}`;
+
+  app.get(
+    "/api/rounds/:id/export.csv",
+    { schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als CSV", params: roundParams } },
+    async (request, reply) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const csv = aggregatesCsv(toolOf(round), await roundAggregates(db, round, toolOf(round)));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="${exportName(round, "csv")}"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    "/api/rounds/:id/export.xlsx",
+    { schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als Excel", params: roundParams } },
+    async (request, reply) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const xlsx = await aggregatesXlsx(toolOf(round), round, await roundAggregates(db, round, toolOf(round)));
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("Content-Disposition", `attachment; filename="${exportName(round, "xlsx")}"`)
+        .send(xlsx);
+    },
+  );
+
+  app.get(
+    "/api/rounds/:id/report.pdf",
+    { schema: { tags: ["metingen"], summary: "Managementsamenvatting van een meting (PDF)", params: roundParams } },
+    async (request, reply) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const team = await getTeam(db, round.teamId);
+      const pdf = await renderRoundSummary(toolOf(round), team?.name ?? "", await results(round), await loadTeamPlan(db, round.teamId));
+      return reply
+        .type("application/pdf")
+        .header("Content-Disposition", `attachment; filename="${exportName(round, "pdf")}"`)
+        .send(pdf);
+    },
+  );
+
+  /** What a respondent sees before starting: no team data beyond its name. */
+  app.get(
+    "/api/invites/:token",
+    { schema: { tags: ["meedoen"], summary: "Uitleg bij een uitnodigingslink", params: z.object({ token: z.string() }) } },
+    async (request) => {
+      const invite = SECRET_ID_PATTERN.test(request.params.token) ? await findRoundInvite(db, request.params.token) : undefined;
+      if (!invite) throw notFound("Uitnodiging");
+      return {
+        roundName: invite.round.name,
+        teamName: invite.teamName,
+        organisation: invite.organisation,
+        perspective: invite.perspective,
+        toolId: invite.round.toolId,
+        acceptsAnswers: roundAcceptsAnswers(invite.round, new Date()),
+      };
+    },
+  );
+};

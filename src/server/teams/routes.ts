@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { memberRoleSchema, teamInputSchema, teamPatchSchema } from "../../domain/teams/inputs.ts";
+import type { Auth } from "../auth/auth.ts";
+import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { HttpError, notFound } from "../errors.ts";
+import { requireMembership, requireUser } from "./access.ts";
+import { listRounds } from "./rounds.ts";
+import {
+  acceptTeamInvite,
+  coordinatorCount,
+  createTeam,
+  createTeamInvite,
+  deleteTeam,
+  findTeamInvite,
+  getTeam,
+  listMyTeams,
+  removeMember,
+  updateTeam,
+} from "./service.ts";
+
+export type TeamsPluginOptions = { db: Db; auth: Auth; publicUrl: string };
+
+const teamParams = z.object({ id: z.string() });
+
+export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app, { db, auth, publicUrl }) => {
+  app.post(
+    "/api/teams",
+    { schema: { tags: ["teams"], summary: "Maak een team; jij wordt coördinator", body: teamInputSchema } },
+    async (request, reply) => {
+      const user = await requireUser(auth, request);
+      return reply.status(201).send(await createTeam(db, user.id, request.body));
+    },
+  );
+
+  app.get("/api/teams", { schema: { tags: ["teams"], summary: "Jouw teams" } }, async (request) => {
+    const user = await requireUser(auth, request);
+    return listMyTeams(db, user.id);
+  });
+
+  app.get(
+    "/api/teams/:id",
+    { schema: { tags: ["teams"], summary: "Een team met leden en metingen", params: teamParams } },
+    async (request) => {
+      const { role } = await requireMembership(db, auth, request, request.params.id);
+      const team = await getTeam(db, request.params.id);
+      if (!team) throw notFound("Team");
+      return { ...team, myRole: role, rounds: await listRounds(db, team.id) };
+    },
+  );
+
+  app.patch(
+    "/api/teams/:id",
+    { schema: { tags: ["teams"], summary: "Wijzig het team (coördinatoren)", params: teamParams, body: teamPatchSchema } },
+    async (request) => {
+      await requireMembership(db, auth, request, request.params.id, "coordinator");
+      await updateTeam(db, request.params.id, request.body);
+      return getTeam(db, request.params.id);
+    },
+  );
+
+  app.delete(
+    "/api/teams/:id",
+    { schema: { tags: ["teams"], summary: "Verwijder het team met alles erin (coördinatoren)", params: teamParams } },
+    async (request, reply) => {
+      await requireMembership(db, auth, request, request.params.id, "coordinator");
+      await deleteTeam(db, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    "/api/teams/:id/invites",
+    {
+      schema: {
+        tags: ["teams"],
+        summary: "Maak een uitnodigingslink voor leden of coördinatoren",
+        params: teamParams,
+        body: z.strictObject({ role: memberRoleSchema }),
+      },
+    },
+    async (request, reply) => {
+      await requireMembership(db, auth, request, request.params.id, "coordinator");
+      const token = await createTeamInvite(db, request.params.id, request.body.role);
+      return reply.status(201).send({ token, url: `${publicUrl}/teams/uitnodiging/${token}`, role: request.body.role });
+    },
+  );
+
+  app.get(
+    "/api/team-invites/:token",
+    { schema: { tags: ["teams"], summary: "Bekijk een teamuitnodiging", params: z.object({ token: z.string() }) } },
+    async (request) => {
+      const invite = SECRET_ID_PATTERN.test(request.params.token) ? await findTeamInvite(db, request.params.token) : undefined;
+      if (!invite) throw notFound("Uitnodiging");
+      return { teamName: invite.teamName, role: invite.role };
+    },
+  );
+
+  app.post(
+    "/api/team-invites/:token/accept",
+    { schema: { tags: ["teams"], summary: "Neem een teamuitnodiging aan", params: z.object({ token: z.string() }) } },
+    async (request) => {
+      const user = await requireUser(auth, request);
+      const joined = SECRET_ID_PATTERN.test(request.params.token) ? await acceptTeamInvite(db, request.params.token, user.id) : undefined;
+      if (!joined) throw notFound("Uitnodiging");
+      return joined;
+    },
+  );
+
+  app.delete(
+    "/api/teams/:id/members/:userId",
+    {
+      schema: {
+        tags: ["teams"],
+        summary: "Haal iemand uit het team (coördinatoren)",
+        params: z.object({ id: z.string(), userId: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const { user } = await requireMembership(db, auth, request, request.params.id, "coordinator");
+      if (user.id === request.params.userId && (await coordinatorCount(db, request.params.id)) <= 1) {
+        throw new HttpError(409, "Je bent de enige coördinator: maak eerst iemand anders coördinator of verwijder het team.", "userId");
+      }
+      if (!(await removeMember(db, request.params.id, request.params.userId))) throw notFound("Teamlid");
+      return reply.status(204).send();
+    },
+  );
+};
