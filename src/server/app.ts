@@ -16,6 +16,7 @@ import { registerErrorHandling } from "./errors.ts";
 import { loadKennisbankContent } from "./kennisbank/load.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
+import { createMailer } from "./mail.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
 import { scheduleRetention } from "./teams/retention-job.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
@@ -34,7 +35,19 @@ z.config(z.locales.nl());
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export type AppOptions = {
-  config: Pick<Config, "contentDir" | "webDir" | "createChecksPerMinute" | "logLevel" | "secret" | "publicUrl" | "moderatorEmails">;
+  config: Pick<
+    Config,
+    | "contentDir"
+    | "webDir"
+    | "createChecksPerMinute"
+    | "logLevel"
+    | "secret"
+    | "publicUrl"
+    | "moderatorEmails"
+    | "dataDir"
+    | "smtpUrl"
+    | "mailFrom"
+  >;
   database: Database;
   logger?: boolean;
 };
@@ -57,7 +70,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
   const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds);
   await syncContentEntries(database.db, loadKennisbankContent(config.contentDir, mainTool.factorIds));
-  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: (m) => app.log.info(m) });
+  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, mailer });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -17,6 +17,9 @@ export type Config = {
   createChecksPerMinute: number;
   /** Generated once and kept in dataDir when not given. */
   secret: string;
+  /** SMTP connection URL (smtp(s)://user:pass@host:port); without it mails are written to DATA_DIR/mail. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** E-mail addresses of the accounts that may moderate kennisbank submissions. */
   moderatorEmails: string[];
 };
@@ -54,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.WEB_DIR ?? join(root, "dist/web")),
     createChecksPerMinute: integer("CREATE_CHECKS_PER_MINUTE", env.CREATE_CHECKS_PER_MINUTE, 120),
     secret: persistentSecret(dataDir, "app", env.APP_SECRET),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "Verbetertool Jongeren & Arbeid <noreply@localhost>",
     moderatorEmails: (env.MODERATOR_EMAILS ?? "")
       .split(",")
       .map((e) => e.trim().toLowerCase())

@@ -106,7 +106,13 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   app.post(
     "/api/checks/:id/submit",
-    { schema: { tags: ["checks"], summary: "Lever je antwoorden in bij een meting (telt dan mee in de teamresultaten)", params: checkParams } },
+    {
+      schema: {
+        tags: ["checks"],
+        summary: "Lever je antwoorden in bij een meting (telt dan mee in de teamresultaten)",
+        params: checkParams,
+      },
+    },
     async (request) => {
       const { check } = await checkWithTool(request.params.id);
       if (!check.round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../db/client.ts";
@@ -17,6 +18,8 @@ export function testAppConfig(overrides: Partial<AppOptions["config"]> = {}): Ap
     secret: "test-secret-that-is-long-enough-for-better-auth",
     publicUrl: "http://localhost:3000",
     moderatorEmails: [TEST_MODERATOR.email],
+    dataDir: join(tmpdir(), "verbetertool-test-data"),
+    mailFrom: "test@localhost",
     ...overrides,
   };
 }

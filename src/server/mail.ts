@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string };
+export type Mailer = { send(mail: Mail): Promise<void> };
+
+/**
+ * SMTP when SMTP_URL is configured (production); otherwise the development transport writes every mail as a text
+ * file into DATA_DIR/mail, so a password-reset link can be picked up without a mail server.
+ */
+export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; log: (message: string) => void }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return { send: async (mail) => void (await transport.sendMail({ from: options.from, ...mail })) };
+  }
+  const dir = join(options.dataDir, "mail");
+  return {
+    send: async (mail) => {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.txt`);
+      writeFileSync(file, `Van: ${options.from}\nAan: ${mail.to}\nOnderwerp: ${mail.subject}\n\n${mail.text}\n`);
+      options.log(`mail (development transport) written to ${file}`);
+    },
+  };
+}
