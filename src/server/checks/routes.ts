@@ -79,6 +79,11 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         answers: check.answers,
         plan: await loadPlan(db, check.id),
         updatedAt: check.updatedAt,
+        submittedAt: check.submittedAt,
+        // A respondent's check: which round, which perspective (for the wording) and whether it still takes answers.
+        round: check.round
+          ? { name: check.round.name, perspective: check.round.perspective, acceptsAnswers: roundAcceptsAnswers(check.round, new Date()) }
+          : null,
       };
     },
   );

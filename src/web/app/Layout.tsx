@@ -2,8 +2,9 @@ import { PageFooter, PageHeader, Paragraph } from "@utrecht/component-library-re
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { MainNav } from "./MainNav.tsx";
 
-/** Page shell: skip link, header with the product name, main landmark, footer. */
+/** Page shell: skip link, header with the product name and the main navigation, main landmark, footer. */
 export function Layout() {
   const { t } = useTranslation();
   return (
@@ -19,6 +20,7 @@ export function Layout() {
           </Link>
           <LanguageSwitch />
         </div>
+        <MainNav />
       </PageHeader>
       <main id="inhoud" tabIndex={-1} className="app-main">
         <Outlet />

@@ -12,6 +12,14 @@ import { NotFoundPage } from "./NotFoundPage.tsx";
 // The chart library is large: load the results page when it is needed.
 const ResultsPage = lazy(() => import("../checks/results/ResultsPage.tsx").then((m) => ({ default: m.ResultsPage })));
 const PlanPage = lazy(() => import("../checks/plan/PlanPage.tsx").then((m) => ({ default: m.PlanPage })));
+const SearchPage = lazy(() => import("../kennisbank/SearchPage.tsx").then((m) => ({ default: m.SearchPage })));
+const EntryPage = lazy(() => import("../kennisbank/EntryPage.tsx").then((m) => ({ default: m.EntryPage })));
+const SubmitPage = lazy(() => import("../kennisbank/submit/SubmitPage.tsx").then((m) => ({ default: m.SubmitPage })));
+const StatusPage = lazy(() => import("../kennisbank/submit/StatusPage.tsx").then((m) => ({ default: m.StatusPage })));
+const FactorsPage = lazy(() => import("../factors/FactorsPage.tsx").then((m) => ({ default: m.FactorsPage })));
+const FactorPage = lazy(() => import("../factors/FactorPage.tsx").then((m) => ({ default: m.FactorPage })));
+const WerkwijzePage = lazy(() => import("../werkwijze/WerkwijzePage.tsx").then((m) => ({ default: m.WerkwijzePage })));
+const ModerationPage = lazy(() => import("../moderatie/ModerationPage.tsx").then((m) => ({ default: m.ModerationPage })));
 
 const withSuspense = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
@@ -33,6 +41,14 @@ export const router = createBrowserRouter([
           { path: "*", element: <NotFoundPage /> },
         ],
       },
+      { path: "kennisbank", element: withSuspense(<SearchPage />) },
+      { path: "kennisbank/inzenden", element: withSuspense(<SubmitPage />) },
+      { path: "kennisbank/inzending/:token", element: withSuspense(<StatusPage />) },
+      { path: "kennisbank/:slug", element: withSuspense(<EntryPage />) },
+      { path: "factoren", element: withSuspense(<FactorsPage />) },
+      { path: "factoren/:id", element: withSuspense(<FactorPage />) },
+      { path: "werkwijze", element: withSuspense(<WerkwijzePage />) },
+      { path: "moderatie", element: withSuspense(<ModerationPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

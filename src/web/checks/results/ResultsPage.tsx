@@ -2,8 +2,9 @@ import "./results.css";
 import { Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "../../app/Loading.tsx";
-import { ButtonRouterLink } from "../../app/links.tsx";
+import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { answeredCount, firstOpenTheme, useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
@@ -21,6 +22,8 @@ export function ResultsPage() {
   const { results } = load;
   const { answered, total } = answeredCount(tool, answers);
   const open = firstOpenTheme(tool, answers);
+  const examples = useEntriesByFactor();
+  const lowCount = results?.tips.filter((entry) => entry.group === "aandachtspunt").length ?? 0;
 
   return (
     <div className="page-section results-page">
@@ -59,7 +62,16 @@ export function ResultsPage() {
 
           <section aria-labelledby="score-per-factor">
             <Heading2 id="score-per-factor">{t("results.perFactor")}</Heading2>
-            <FactorTables themes={tool.themes} values={Object.fromEntries(results.items.map((item) => [item.id, item.value]))} />
+            {lowCount > 0 && (
+              <Paragraph className="results-examples-hint">
+                {t("results.examplesHint", { count: lowCount })} <AppLink to={`/check/${id}/tips`}>{t("results.examplesHintLink")}</AppLink>
+              </Paragraph>
+            )}
+            <FactorTables
+              themes={tool.themes}
+              values={Object.fromEntries(results.items.map((item) => [item.id, item.value]))}
+              examples={examples}
+            />
           </section>
 
           <nav className="pager" aria-label={t("results.nextLabel")}>

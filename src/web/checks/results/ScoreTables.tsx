@@ -11,8 +11,10 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
-import type { ThemeScore } from "../../../domain/checks/scoring.ts";
+import { AANDACHTSPUNT_MAX, type ThemeScore } from "../../../domain/checks/scoring.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
+import type { EntriesByFactor } from "../../api/kennisbank.ts";
+import { AppLink } from "../../app/links.tsx";
 import { useFormatters } from "../format.ts";
 
 /** Wide tables scroll sideways on a phone; the scroll area can be reached and scrolled with the keyboard. */
@@ -71,8 +73,38 @@ export function ThemeScoreTable({ themes, scores, captionId }: { themes: Theme[]
   );
 }
 
-/** Every factor's answer, one table per theme. */
-export function FactorTables({ themes, values }: { themes: Theme[]; values: Record<string, AnswerValue | null> }) {
+/** A factor row's way to the kennisbank: its examples (prominent for an aandachtspunt), or the factor page. */
+function ExamplesLink({ factorId, count, low }: { factorId: string; count: number; low: boolean }) {
+  const { t } = useTranslation();
+  const hidden = <span className="visually-hidden"> {t("examples.forFactor", { id: factorId })}</span>;
+  if (count === 0) {
+    return (
+      <AppLink to={`/factoren/${factorId}`} className="score-table__examples">
+        {t("results.factorTable.aboutFactor")}
+        {hidden}
+      </AppLink>
+    );
+  }
+  return (
+    <AppLink
+      to={`/kennisbank?factor=${encodeURIComponent(factorId)}`}
+      className={`score-table__examples${low ? " score-table__examples--low" : ""}`}
+    >
+      {t(low ? "results.factorTable.examplesLow" : "results.factorTable.examples", { count })}
+      {hidden}
+    </AppLink>
+  );
+}
+
+type FactorTablesProps = {
+  themes: Theme[];
+  values: Record<string, AnswerValue | null>;
+  /** Kennisbank entries per factor; the column is left out until they are loaded. */
+  examples: EntriesByFactor | null;
+};
+
+/** Every factor's answer, one table per theme, with a link to how others do it. */
+export function FactorTables({ themes, values, examples }: FactorTablesProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   return themes.map((theme, index) => {
@@ -90,17 +122,27 @@ export function FactorTables({ themes, values }: { themes: Theme[]; values: Reco
               <TableHeaderCell scope="col" className="numeric">
                 {t("results.factorTable.answer")}
               </TableHeaderCell>
+              {examples && <TableHeaderCell scope="col">{t("results.factorTable.examplesColumn")}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {theme.items.map((item) => (
-              <TableRow key={item.id}>
-                <TableHeaderCell scope="row" lang="nl" className="score-table__factor">
-                  <span className="factor__number">{item.id}</span> {item.text}
-                </TableHeaderCell>
-                <TableCell className="numeric">{format.answer(values[item.id])}</TableCell>
-              </TableRow>
-            ))}
+            {theme.items.map((item) => {
+              const value = values[item.id];
+              const low = typeof value === "number" && value <= AANDACHTSPUNT_MAX;
+              return (
+                <TableRow key={item.id} className={low ? "score-table__row--low" : undefined}>
+                  <TableHeaderCell scope="row" lang="nl" className="score-table__factor">
+                    <span className="factor__number">{item.id}</span> {item.text}
+                  </TableHeaderCell>
+                  <TableCell className="numeric">{format.answer(value)}</TableCell>
+                  {examples && (
+                    <TableCell className="score-table__examples-cell">
+                      <ExamplesLink factorId={item.id} count={examples[item.id]?.length ?? 0} low={low} />
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </section>

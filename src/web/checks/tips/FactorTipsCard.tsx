@@ -1,7 +1,9 @@
 import { Heading3, Heading4, Paragraph } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
 import type { FactorTips } from "../../../domain/checks/scoring.ts";
+import type { EntryLink } from "../../api/kennisbank.ts";
 import { AppLink } from "../../app/links.tsx";
+import { FactorExamples } from "../../kennisbank/FactorExamples.tsx";
 import { useFormatters } from "../format.ts";
 import { TipText } from "./TipText.tsx";
 
@@ -22,11 +24,24 @@ function TipList({ entry }: { entry: FactorTips }) {
   );
 }
 
-/** One factor with its answer, its tips (folded for n.v.t.) and a way into the plan. */
-export function FactorTipsCard({ entry, checkId, folded }: { entry: FactorTips; checkId: string; folded: boolean }) {
+type Props = {
+  entry: FactorTips;
+  checkId: string;
+  folded: boolean;
+  /** Kennisbank entries for this factor ("Zo doen anderen het"); null while they load. */
+  examples: EntryLink[] | null;
+};
+
+/**
+ * One factor with its answer, its tips (folded for n.v.t.), how others do it and a way into the plan. For an
+ * aandachtspunt the examples come first, right under the low score.
+ */
+export function FactorTipsCard({ entry, checkId, folded, examples }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = `tips-${entry.itemId}`;
+  const prominent = entry.group === "aandachtspunt";
+  const exampleBlock = examples && <FactorExamples factorId={entry.itemId} entries={examples} prominent={prominent} />;
   return (
     <article className={`factor-tips factor-tips--${entry.group}`} aria-labelledby={headingId}>
       <Heading3 id={headingId} className="factor-tips__title">
@@ -35,14 +50,17 @@ export function FactorTipsCard({ entry, checkId, folded }: { entry: FactorTips; 
       <p className="factor-tips__score">
         {t("tips.yourAnswer")} <strong>{format.answer(entry.value)}</strong>
       </p>
+      {prominent && exampleBlock}
       {folded ? (
         <details className="factor-tips__details">
           <summary>{t("tips.showTips", { count: entry.tips.length, id: entry.itemId })}</summary>
           <TipList entry={entry} />
+          {exampleBlock}
         </details>
       ) : (
         <TipList entry={entry} />
       )}
+      {!prominent && !folded && exampleBlock}
       <p className="factor-tips__plan">
         <AppLink to={`/check/${checkId}/plan/thema/${entry.themeId}?factor=${encodeURIComponent(entry.itemId)}`}>
           {t("tips.toPlan")}

@@ -5,6 +5,7 @@ import type { TipGroup } from "../../../domain/checks/scoring.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { useCheck } from "../CheckContext.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { ResultsNotices } from "../results/ResultsNotices.tsx";
@@ -19,6 +20,7 @@ export function TipsPage() {
   const { id } = useCheck();
   const load = useResults();
   const { results } = load;
+  const examples = useEntriesByFactor();
 
   return (
     <div className="page-section tips-page">
@@ -41,7 +43,13 @@ export function TipsPage() {
                 </Heading2>
                 <Paragraph>{entries.length === 0 ? t("tips.groups.aandachtspunt.none") : t(`tips.groups.${group}.text`)}</Paragraph>
                 {entries.map((entry) => (
-                  <FactorTipsCard key={entry.itemId} entry={entry} checkId={id} folded={group === "nvt"} />
+                  <FactorTipsCard
+                    key={entry.itemId}
+                    entry={entry}
+                    checkId={id}
+                    folded={group === "nvt"}
+                    examples={examples ? (examples[entry.itemId] ?? []) : null}
+                  />
                 ))}
               </section>
             );

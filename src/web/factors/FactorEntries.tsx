@@ -1,0 +1,34 @@
+import { Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "../app/links.tsx";
+import { TypeBadge } from "../kennisbank/TypeBadge.tsx";
+import { useEntriesByFactor } from "../kennisbank/useEntriesByFactor.ts";
+
+/** "Zo doen anderen het" on a factor page: every kennisbank entry for the factor, and the filtered search. */
+export function FactorEntries({ factorId }: { factorId: string }) {
+  const { t } = useTranslation();
+  const byFactor = useEntriesByFactor();
+  const entries = byFactor?.[factorId] ?? [];
+  return (
+    <section aria-labelledby="zo-doen-anderen-het" className="factor-entries">
+      <Heading2 id="zo-doen-anderen-het">{t("examples.title")}</Heading2>
+      {byFactor && entries.length === 0 && <Paragraph>{t("examples.none")}</Paragraph>}
+      {entries.length > 0 && (
+        <ul className="factor-entries__list">
+          {entries.map((entry) => (
+            <li key={entry.slug} className="factor-entries__item">
+              <AppLink to={`/kennisbank/${entry.slug}`} lang="nl">
+                {entry.title}
+              </AppLink>{" "}
+              <TypeBadge type={entry.type} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Paragraph className="factor-entries__links">
+        <AppLink to={`/kennisbank?factor=${encodeURIComponent(factorId)}`}>{t("examples.search", { id: factorId })}</AppLink>
+        <AppLink to="/kennisbank/inzenden">{t("examples.submitOwn")}</AppLink>
+      </Paragraph>
+    </section>
+  );
+}

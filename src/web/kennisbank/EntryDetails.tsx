@@ -1,0 +1,62 @@
+import { Heading2, Heading3, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import type { KennisbankEntry } from "../api/kennisbank.ts";
+import { TypeBadge } from "./TypeBadge.tsx";
+
+type Props = {
+  entry: Pick<KennisbankEntry, "type" | "organisation" | "region" | "category" | "targetGroups" | "keyElements" | "results">;
+  /** Level of the "key elements" and "results" headings: 2 on the entry page, 3 inside a moderation card. */
+  headingLevel?: 2 | 3;
+  idPrefix?: string;
+  /** The entry page shows the type as a badge under the title already. */
+  withType?: boolean;
+};
+
+/** The facts of an entry: type, organisation, region, category, target groups; then key elements and results. */
+export function EntryDetails({ entry, headingLevel = 2, idPrefix = "entry", withType = true }: Props) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? Heading2 : Heading3;
+  const facts = [
+    { key: "type", value: withType ? <TypeBadge type={entry.type} /> : null },
+    { key: "organisation", value: entry.organisation },
+    { key: "region", value: entry.region },
+    { key: "category", value: entry.category },
+    { key: "targetGroups", value: entry.targetGroups.length > 0 ? entry.targetGroups.join(", ") : null },
+  ] as const;
+  return (
+    <>
+      <dl className="entry-facts">
+        {facts
+          .filter((fact) => fact.value)
+          .map((fact) => (
+            <div key={fact.key} className="entry-facts__item">
+              <dt className="entry-facts__key">{t(`entry.facts.${fact.key}`)}</dt>
+              <dd className="entry-facts__value" lang="nl">
+                {fact.value}
+              </dd>
+            </div>
+          ))}
+      </dl>
+      {entry.keyElements.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-kernelementen`} className="entry__section">
+          <Heading id={`${idPrefix}-kernelementen`}>{t("entry.keyElements")}</Heading>
+          <UnorderedList lang="nl">
+            {entry.keyElements.map((element) => (
+              <UnorderedListItem key={element}>{element}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+      {entry.results.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-resultaten`} className="entry__section">
+          <Heading id={`${idPrefix}-resultaten`}>{t("entry.results")}</Heading>
+          <UnorderedList lang="nl">
+            {entry.results.map((result) => (
+              <UnorderedListItem key={result}>{result}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+    </>
+  );
+}

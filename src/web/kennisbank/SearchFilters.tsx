@@ -1,0 +1,91 @@
+import { FormLabel, Heading2, Select, SelectOption } from "@utrecht/component-library-react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { Tool } from "../../domain/content/schema.ts";
+import { ENTRY_TYPES } from "../../domain/kennisbank/schema.ts";
+import type { Facets, SearchFilter } from "../api/kennisbank.ts";
+import { AppLink } from "../app/links.tsx";
+import { shorten } from "../factors/factorIndex.ts";
+import type { SearchState } from "./useSearchState.ts";
+
+type Props = { search: SearchState; tool: Tool | null; facets: Facets | null };
+
+/** Filters for type, theme, factor, region and target group; a change applies at once (and lands in the URL). */
+export function SearchFilters({ search, tool, facets }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { filters } = search;
+
+  function field(name: SearchFilter, options: ReactNode) {
+    const id = `filter-${name}`;
+    return (
+      <div className={`utrecht-form-field search-filters__field search-filters__field--${name}`}>
+        <div className="utrecht-form-field__label">
+          <FormLabel htmlFor={id}>{t(`kennisbank.filters.${name}.label`)}</FormLabel>
+        </div>
+        <div className="utrecht-form-field__input">
+          <Select id={id} value={filters[name]} onChange={(event) => navigate(search.href({ [name]: event.target.value }))}>
+            <SelectOption value="">{t(`kennisbank.filters.${name}.all`)}</SelectOption>
+            {options}
+          </Select>
+        </div>
+      </div>
+    );
+  }
+
+  /** A value from the URL that is not (or no longer) in the list stays visible as the selected option. */
+  const listed = (name: SearchFilter, values: readonly string[]) =>
+    [...(filters[name] && !values.includes(filters[name]) ? [filters[name]] : []), ...values].map((value) => (
+      <SelectOption key={value} value={value} lang="nl">
+        {value}
+      </SelectOption>
+    ));
+
+  return (
+    <section className="search-filters" aria-labelledby="filters-titel">
+      <Heading2 id="filters-titel" className="search-filters__title">
+        {t("kennisbank.filters.title")}
+      </Heading2>
+      <div className="search-filters__grid">
+        {field(
+          "type",
+          ENTRY_TYPES.map((type) => (
+            <SelectOption key={type} value={type}>
+              {t(`kennisbank.types.${type}`)}
+            </SelectOption>
+          )),
+        )}
+        {field(
+          "theme",
+          tool?.themes.map((theme, index) => (
+            <SelectOption key={theme.id} value={theme.id} lang="nl">
+              {index + 1}. {theme.title}
+            </SelectOption>
+          )),
+        )}
+        {field(
+          "factor",
+          tool?.themes.map((theme, index) => (
+            <optgroup key={theme.id} label={t("kennisbank.filters.factor.group", { number: index + 1, title: theme.title })}>
+              {theme.items.map((item) => (
+                <SelectOption key={item.id} value={item.id} lang="nl">
+                  {item.id} {shorten(item.text, 60)}
+                </SelectOption>
+              ))}
+            </optgroup>
+          )),
+        )}
+        {field("region", listed("region", facets?.regions ?? []))}
+        {field("targetGroup", listed("targetGroup", facets?.targetGroups ?? []))}
+      </div>
+      {search.activeFilters > 0 && (
+        <p className="search-filters__clear">
+          <AppLink to={search.href({ type: "", theme: "", factor: "", region: "", targetGroup: "" })}>
+            {t("kennisbank.filters.clear")}
+          </AppLink>
+        </p>
+      )}
+    </section>
+  );
+}

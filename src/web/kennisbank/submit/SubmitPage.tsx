@@ -1,0 +1,101 @@
+import "../kennisbank.css";
+import "./submit.css";
+import { Button, Paragraph } from "@utrecht/component-library-react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { getTool, TOOL_ID } from "../../api/checks.ts";
+import { ApiError } from "../../api/client.ts";
+import { kennisbankApi } from "../../api/kennisbank.ts";
+import { AppLink } from "../../app/links.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
+import { useLoad } from "../../app/useLoad.ts";
+import { clearDraft, type Draft, type DraftField, type FieldErrors, fieldOf, loadDraft, saveDraft, validateDraft } from "./draft.ts";
+import { ErrorSummary } from "./ErrorSummary.tsx";
+import { FactorChoice, ThemeChoice, TypeChoice } from "./SubmissionChoices.tsx";
+import { SubmissionTextField } from "./SubmissionFields.tsx";
+
+/** `/kennisbank/inzenden`: submit a project; validated with the API's schema, kept as a draft until it is accepted. */
+export function SubmitPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLElement>(null);
+
+  useEffect(() => saveDraft(draft), [draft]);
+
+  // After a failed submit the error summary takes focus, so the errors are read out first.
+  useEffect(() => {
+    if (attempt > 0) summary.current?.focus();
+  }, [attempt]);
+
+  function change<F extends DraftField>(field: F, value: Draft[F]) {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors(({ [field]: _fixed, ...rest }) => rest);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const checked = validateDraft(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { statusToken } = await kennisbankApi.submit(checked.submission);
+      clearDraft();
+      navigate(`/kennisbank/inzending/${statusToken}`, { state: { submitted: true } });
+    } catch (error) {
+      const api = error instanceof ApiError ? error : new ApiError(0, "network");
+      if (api.status === 429) setErrors({ form: t("submission.tooMany") });
+      else if (api.status === 0 || api.status >= 500) setErrors({ form: t("submission.network") });
+      else setErrors({ [fieldOf(api.field)]: api.message.replace(/^Ongeldige waarde voor "[^"]*": /, "") });
+      setAttempt((n) => n + 1);
+      setBusy(false);
+    }
+  }
+
+  const toolData = tool.status === "ready" ? tool.data : null;
+  const props = { draft, errors, onChange: change, tool: toolData };
+  return (
+    <div className="page-section submit-page">
+      <AppLink to="/kennisbank" className="back-link">
+        {t("submission.back")}
+      </AppLink>
+      <PageHeading title={t("submission.title")}>{t("submission.title")}</PageHeading>
+      <Paragraph appearance="lead">{t("submission.intro")}</Paragraph>
+      <Paragraph>{t("submission.moderation")}</Paragraph>
+      <Paragraph className="submit-page__draft">{t("submission.draftNote")}</Paragraph>
+      <ErrorSummary ref={summary} errors={errors} />
+      <form className="submission-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="inzendformulier-titel">
+        <h2 id="inzendformulier-titel" className="visually-hidden">
+          {t("submission.formTitle")}
+        </h2>
+        <TypeChoice {...props} />
+        <SubmissionTextField field="title" {...props} />
+        <SubmissionTextField field="summary" {...props} />
+        <SubmissionTextField field="body" {...props} />
+        <SubmissionTextField field="organisation" {...props} />
+        <SubmissionTextField field="region" {...props} />
+        <SubmissionTextField field="targetGroups" {...props} />
+        <SubmissionTextField field="keyElements" {...props} />
+        <SubmissionTextField field="results" {...props} />
+        <ThemeChoice {...props} />
+        <FactorChoice {...props} />
+        <SubmissionTextField field="link" {...props} />
+        <div className="submission-form__submit">
+          <Button type="submit" appearance="primary-action-button" busy={busy}>
+            {busy ? t("submission.sending") : t("submission.submit")}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import "./moderatie.css";
+import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { authApi, type Me } from "../api/auth.ts";
+import { getTool, TOOL_ID } from "../api/checks.ts";
+import { type EntryStatus, kennisbankApi } from "../api/kennisbank.ts";
+import { LoadError } from "../app/LoadError.tsx";
+import { Loading } from "../app/Loading.tsx";
+import { AppLink } from "../app/links.tsx";
+import { PageHeading } from "../app/PageHeading.tsx";
+import { useLoad } from "../app/useLoad.ts";
+import { SignInForm } from "./SignInForm.tsx";
+import { type Decision, SubmissionCard } from "./SubmissionCard.tsx";
+
+const STATUSES: EntryStatus[] = ["pending", "rejected", "published"];
+
+function SignedInAs({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="moderation__account">
+      <Paragraph>{t("moderation.signedInAs", { email: me.user?.email })}</Paragraph>
+      <Button
+        appearance="secondary-action-button"
+        busy={busy}
+        onClick={() => {
+          setBusy(true);
+          authApi.signOut().finally(onSignedOut);
+        }}
+      >
+        {t("moderation.signOut")}
+      </Button>
+    </div>
+  );
+}
+
+/** The submissions of one status; after a decision a confirmation takes focus and the list reloads. */
+function Submissions() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const status = (STATUSES as string[]).includes(params.get("status") ?? "") ? (params.get("status") as EntryStatus) : "pending";
+  const list = useLoad((signal) => kennisbankApi.submissions(status, signal), [status]);
+  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const [done, setDone] = useState<Decision | null>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (done) confirmation.current?.focus();
+  }, [done]);
+
+  function decided(decision: Decision) {
+    kennisbankApi.forgetByFactor();
+    setDone(decision);
+    list.retry();
+  }
+
+  return (
+    <>
+      <nav className="moderation__tabs" aria-label={t("moderation.statusNav")}>
+        <ul>
+          {STATUSES.map((value) => (
+            <li key={value}>
+              <Link
+                to={value === "pending" ? "?" : `?status=${value}`}
+                className={`moderation__tab${value === status ? " moderation__tab--current" : ""}`}
+                aria-current={value === status ? "page" : undefined}
+                onClick={() => setDone(null)}
+              >
+                {t(`moderation.status.${value}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div
+        ref={confirmation}
+        tabIndex={-1}
+        role="status"
+        className={done ? "moderation__done utrecht-alert utrecht-alert--ok" : "moderation__done--empty"}
+      >
+        {done && (
+          <Paragraph>
+            {t(done.decision === "approve" ? "moderation.approved" : "moderation.rejected", { title: done.title })}{" "}
+            {done.decision === "approve" && <AppLink to={`/kennisbank/${done.slug}`}>{t("moderation.viewEntry")}</AppLink>}
+          </Paragraph>
+        )}
+      </div>
+      <section aria-labelledby="inzendingen-titel" aria-busy={list.busy}>
+        <Heading2 id="inzendingen-titel">
+          {t(`moderation.status.${status}`)}
+          {list.status === "ready" && ` (${list.data.length})`}
+        </Heading2>
+        {list.status === "loading" && <Loading />}
+        {list.status === "error" && <LoadError error={list.error} retry={list.retry} />}
+        {list.status === "ready" && list.data.length === 0 && <Paragraph>{t(`moderation.empty.${status}`)}</Paragraph>}
+        {list.status === "ready" &&
+          list.data.map((entry) => (
+            <SubmissionCard
+              key={`${entry.slug}-${entry.status}`}
+              entry={entry}
+              tool={tool.status === "ready" ? tool.data : null}
+              onDecided={decided}
+            />
+          ))}
+      </section>
+    </>
+  );
+}
+
+/** `/moderatie`: moderators sign in, review pending submissions and approve or reject them. */
+export function ModerationPage() {
+  const { t } = useTranslation();
+  const me = useLoad((signal) => authApi.me(signal), []);
+  return (
+    <div className="page-section moderation">
+      <PageHeading title={t("moderation.title")}>{t("moderation.title")}</PageHeading>
+      {me.status === "loading" && <Loading />}
+      {me.status === "error" && <LoadError error={me.error} retry={me.retry} />}
+      {me.status === "ready" && !me.data.user && (
+        <>
+          <Paragraph>{t("moderation.signInIntro")}</Paragraph>
+          <SignInForm onSignedIn={me.retry} />
+        </>
+      )}
+      {me.status === "ready" && me.data.user && !me.data.moderator && (
+        <>
+          <Paragraph>{t("moderation.notModerator", { email: me.data.user.email })}</Paragraph>
+          <SignedInAs me={me.data} onSignedOut={me.retry} />
+        </>
+      )}
+      {me.status === "ready" && me.data.user && me.data.moderator && (
+        <>
+          <SignedInAs me={me.data} onSignedOut={me.retry} />
+          <Submissions />
+        </>
+      )}
+    </div>
+  );
+}
