@@ -110,6 +110,11 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     for (const v of [3, 4, 3]) await respond(invites.youth, { "1.1": v, "2.8": 6 });
     const open = await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) });
     const late = open.json().id;
+    // The respondent's check says which round and wording it belongs to, and whether it still takes answers.
+    expect((await call("GET", `/api/checks/${late}`)).json()).toMatchObject({
+      submittedAt: null,
+      round: { name: "Voorjaar", perspective: "youth", acceptsAnswers: true },
+    });
     const results = (await call("GET", `/api/rounds/${id}/results`, owner)).json();
     expect(results.largestGaps[0]).toMatchObject({ id: "1.1", means: { professional: 8.3, youth: 3.3 }, gap: 5 });
 
@@ -121,6 +126,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     const again = await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) });
     expect(again.statusCode).toBe(409);
     expect((await call("GET", `/api/invites/${tokenOf(invites.youth)}`)).json().acceptsAnswers).toBe(false);
+    expect((await call("GET", `/api/checks/${late}`)).json().round.acceptsAnswers).toBe(false);
 
     expect((await call("POST", `/api/rounds/${id}/reopen`, owner)).statusCode).toBe(200);
     expect((await call("PATCH", `/api/checks/${late}/answers`, undefined, { answers: { "1.1": 5 } })).statusCode).toBe(200);

@@ -4,12 +4,28 @@ import type { Results } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { request } from "./client.ts";
 
-export type CheckData = { id: string; toolId: string; toolVersion: string; answers: Answers; plan: Plan; updatedAt: string };
+/** Set when the check is a respondent's answer in a team's measurement round. */
+export type CheckRound = { name: string; perspective: "professional" | "youth" | "employer"; acceptsAnswers: boolean };
+
+export type CheckData = {
+  id: string;
+  toolId: string;
+  toolVersion: string;
+  answers: Answers;
+  plan: Plan;
+  updatedAt: string;
+  /** When a round check was handed in (it counts in the team's results from then on). */
+  submittedAt?: string | null;
+  round?: CheckRound | null;
+};
 
 const checkPath = (id: string) => `/api/checks/${encodeURIComponent(id)}`;
 
 export const checksApi = {
   create: (toolId: string) => request<{ id: string }>("/api/checks", { method: "POST", body: { toolId } }),
+  /** A respondent's check in a measurement round, through the round's invite token. */
+  createForInvite: (toolId: string, invite: string) => request<{ id: string }>("/api/checks", { method: "POST", body: { toolId, invite } }),
+  submit: (id: string) => request<{ id: string; submittedAt: string }>(`${checkPath(id)}/submit`, { method: "POST", body: {} }),
   get: (id: string, signal?: AbortSignal) => request<CheckData>(checkPath(id), { signal }),
   results: (id: string, signal?: AbortSignal) => request<Results>(`${checkPath(id)}/results`, { signal }),
   patchAnswers: (id: string, answers: AnswerPatch, keepalive = false) =>

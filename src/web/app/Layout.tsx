@@ -30,6 +30,11 @@ export function Layout() {
           <Paragraph className="app-footer__name">{t("app.name")}</Paragraph>
           <Paragraph appearance="small">{t("app.footer.privacy")}</Paragraph>
           <Paragraph appearance="small">{t("app.footer.source")}</Paragraph>
+          <Paragraph appearance="small">
+            <Link to="/privacy" className="app-footer__link">
+              {t("app.footer.privacyLink")}
+            </Link>
+          </Paragraph>
         </div>
       </PageFooter>
       <ScrollRestoration />

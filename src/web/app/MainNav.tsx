@@ -6,6 +6,7 @@ const ITEMS = [
   { to: "/kennisbank", key: "kennisbank", match: (path: string) => path === "/kennisbank" || path.startsWith("/kennisbank/") },
   { to: "/werkwijze", key: "werkwijze", match: (path: string) => path === "/werkwijze" },
   { to: "/factoren", key: "factoren", match: (path: string) => path === "/factoren" || path.startsWith("/factoren/") },
+  { to: "/teams", key: "teams", match: (path: string) => path === "/teams" || path.startsWith("/teams/") || path.startsWith("/account/") },
 ] as const;
 
 /** The main sections; the section of the current page has aria-current="page". */

@@ -5,6 +5,7 @@ import { ResumePage } from "../checks/ResumePage.tsx";
 import { StartPage } from "../checks/StartPage.tsx";
 import { ThemePage } from "../checks/theme/ThemePage.tsx";
 import { TipsPage } from "../checks/tips/TipsPage.tsx";
+import { checkRoundRoutes, teamRoutes } from "../teams/routes.tsx";
 import { Layout } from "./Layout.tsx";
 import { Loading } from "./Loading.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           { path: "tips", element: <TipsPage /> },
           { path: "plan", element: withSuspense(<PlanPage />) },
           { path: "plan/thema/:themeId", element: withSuspense(<PlanPage />) },
+          ...checkRoundRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
       { path: "factoren/:id", element: withSuspense(<FactorPage />) },
       { path: "werkwijze", element: withSuspense(<WerkwijzePage />) },
       { path: "moderatie", element: withSuspense(<ModerationPage />) },
+      ...teamRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

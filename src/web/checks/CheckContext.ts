@@ -2,6 +2,7 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import type { Answers, AnswerValue } from "../../domain/checks/answers.ts";
 import type { ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
+import type { CheckRound } from "../api/checks.ts";
 import type { SaveQueue, SaveSnapshot } from "./save/queue.ts";
 
 export type CheckContextValue = {
@@ -17,6 +18,11 @@ export type CheckContextValue = {
   actionAdded(action: PlanAction): void;
   actionRemoved(actionId: string): void;
   queue: SaveQueue;
+  /** A respondent's check in a team's measurement round (null for a personal check). */
+  round: CheckRound | null;
+  /** When a round check was handed in; null before. */
+  submittedAt: string | null;
+  submitted(at: string): void;
 };
 
 export const CheckContext = createContext<CheckContextValue | null>(null);

@@ -8,6 +8,7 @@ import { PageHeading } from "../app/PageHeading.tsx";
 import { CheckContext } from "./CheckContext.ts";
 import { PersonalLink } from "./PersonalLink.tsx";
 import { SaveStatus } from "./save/SaveStatus.tsx";
+import { wordingOf } from "./theme/wording.ts";
 import { useCheckData } from "./useCheckData.ts";
 
 /** Every /check/:id page: loads the check once, then shows the page, the personal link and the save state. */
@@ -49,7 +50,7 @@ function CheckScope({ id }: { id: string }) {
     <CheckContext.Provider value={load.value}>
       <div className="check">
         <Outlet />
-        <PersonalLink id={id} />
+        <PersonalLink id={id} wording={load.value.round ? wordingOf(load.value.round) : undefined} />
         <SaveStatus />
       </div>
     </CheckContext.Provider>

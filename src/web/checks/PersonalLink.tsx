@@ -1,12 +1,18 @@
 import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useTeamsT } from "../teams/i18n/index.ts";
+import type { Wording } from "./theme/wording.ts";
 
 type CopyState = "idle" | "copied" | "manual";
 
-/** The resume link with a copy button: the only key to the check, so the user must keep it. */
-export function PersonalLink({ id }: { id: string }) {
+/**
+ * The resume link with a copy button: the only key to the check, so the user must keep it. A respondent in a round
+ * (`wording` given) reads why in their own words; there is no plan to mention.
+ */
+export function PersonalLink({ id, wording }: { id: string; wording?: Wording }) {
   const { t } = useTranslation();
+  const teamsT = useTeamsT();
   const url = `${window.location.origin}/check/${id}`;
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
@@ -34,7 +40,7 @@ export function PersonalLink({ id }: { id: string }) {
       <Heading2 id="persoonlijke-link-titel" className="personal-link__title">
         {t("personalLink.title")}
       </Heading2>
-      <Paragraph>{t("personalLink.intro")}</Paragraph>
+      <Paragraph>{wording ? teamsT(`respond.${wording}.linkIntro`) : t("personalLink.intro")}</Paragraph>
       <div className="personal-link__row">
         <label htmlFor="persoonlijke-link-url" className="visually-hidden">
           {t("personalLink.label")}
@@ -57,7 +63,7 @@ export function PersonalLink({ id }: { id: string }) {
         {copy === "manual" && t("personalLink.copyManually")}
       </p>
       <Paragraph className="personal-link__warning">
-        <strong>{t("personalLink.warningLead")}</strong> {t("personalLink.warning")}
+        <strong>{t("personalLink.warningLead")}</strong> {wording ? teamsT(`respond.${wording}.linkWarning`) : t("personalLink.warning")}
       </Paragraph>
     </aside>
   );

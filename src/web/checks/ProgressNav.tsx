@@ -1,22 +1,39 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTeamsT } from "../teams/i18n/index.ts";
 import { answeredCount, useCheck } from "./CheckContext.ts";
 
-export type ProgressStep = { kind: "theme"; themeId: string } | { kind: "scores" } | { kind: "tips" } | { kind: "plan" };
+export type ProgressStep =
+  | { kind: "theme"; themeId: string }
+  | { kind: "scores" }
+  | { kind: "tips" }
+  | { kind: "plan" }
+  | { kind: "submit" };
 
-/** Steps 1–7 (one per theme) plus scores, tips and plan; the current one has aria-current="step". */
+/**
+ * Steps 1–7 (one per theme) plus scores, tips and plan; the current one has aria-current="step". A respondent in a
+ * measurement round has "Inleveren" after the themes, then (once handed in) scores and tips, and no plan.
+ */
 export function ProgressNav({ current }: { current: ProgressStep }) {
   const { t } = useTranslation();
-  const { id, tool, answers } = useCheck();
+  const teamsT = useTeamsT();
+  const { id, tool, answers, round, submittedAt } = useCheck();
   const { answered, total } = answeredCount(tool, answers);
   const isCurrent = (step: ProgressStep) =>
     step.kind === current.kind && (step.kind !== "theme" || (current.kind === "theme" && current.themeId === step.themeId));
 
-  const finals = [
-    { step: { kind: "scores" } as const, to: `/check/${id}/resultaten`, label: t("progress.scores") },
-    { step: { kind: "tips" } as const, to: `/check/${id}/tips`, label: t("progress.tips") },
-    { step: { kind: "plan" } as const, to: `/check/${id}/plan`, label: t("progress.plan") },
-  ];
+  const scores = { step: { kind: "scores" } as const, to: `/check/${id}/resultaten`, label: t("progress.scores") };
+  const tips = { step: { kind: "tips" } as const, to: `/check/${id}/tips`, label: t("progress.tips") };
+  const finals: { step: ProgressStep; to: string; label: string }[] = round
+    ? [
+        {
+          step: { kind: "submit" },
+          to: `/check/${id}/inleveren`,
+          label: submittedAt ? teamsT("respond.progress.submitted") : teamsT("respond.progress.submit"),
+        },
+        ...(submittedAt ? [scores, tips] : []),
+      ]
+    : [scores, tips, { step: { kind: "plan" }, to: `/check/${id}/plan`, label: t("progress.plan") }];
 
   return (
     <nav className="progress" aria-label={t("progress.label")}>
@@ -56,7 +73,11 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
           );
         })}
       </ol>
-      <p className="progress__count">{t("progress.answered", { answered, total })}</p>
+      <p className="progress__count">
+        {round?.perspective === "youth"
+          ? teamsT("respond.youth.answered", { answered, total })
+          : t("progress.answered", { answered, total })}
+      </p>
     </nav>
   );
 }

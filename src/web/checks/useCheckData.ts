@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { type Answers, type AnswerValue, applyAnswerPatch } from "../../domain/checks/answers.ts";
 import type { ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { checksApi, getTool } from "../api/checks.ts";
+import { type CheckRound, checksApi, getTool } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import type { CheckContextValue } from "./CheckContext.ts";
 import { SaveQueue } from "./save/queue.ts";
@@ -31,6 +31,8 @@ export function useCheckData(id: string): CheckLoad {
   const [tool, setTool] = useState<Tool | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
   const [plan, setPlan] = useState<Plan>({ themes: {}, actions: [] });
+  const [round, setRound] = useState<CheckRound | null>(null);
+  const [submittedAt, setSubmittedAt] = useState<string | null>(null);
 
   useEffect(() => {
     queue.start();
@@ -50,6 +52,8 @@ export function useCheckData(id: string): CheckLoad {
         if (abort.signal.aborted) return;
         const pending = queue.pending;
         setTool(loadedTool);
+        setRound(check.round ?? null);
+        setSubmittedAt(check.submittedAt ?? null);
         setAnswers(applyAnswerPatch(applyAnswerPatch(check.answers, before.answers), pending.answers));
         setPlan({
           themes: { ...check.plan.themes, ...before.themes, ...pending.themes },
@@ -103,8 +107,25 @@ export function useCheckData(id: string): CheckLoad {
   );
 
   const value = useMemo<CheckContextValue | null>(
-    () => (tool ? { id, tool, answers, setAnswer, plan, setThemeText, changeAction, actionAdded, actionRemoved, queue } : null),
-    [id, tool, answers, setAnswer, plan, setThemeText, changeAction, actionAdded, actionRemoved, queue],
+    () =>
+      tool
+        ? {
+            id,
+            tool,
+            answers,
+            setAnswer,
+            plan,
+            setThemeText,
+            changeAction,
+            actionAdded,
+            actionRemoved,
+            queue,
+            round,
+            submittedAt,
+            submitted: setSubmittedAt,
+          }
+        : null,
+    [id, tool, answers, setAnswer, plan, setThemeText, changeAction, actionAdded, actionRemoved, queue, round, submittedAt],
   );
 
   if (state === "ready" && value) return { status: "ready", value };

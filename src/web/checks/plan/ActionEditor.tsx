@@ -1,30 +1,37 @@
 import { Button, FormFieldErrorMessage } from "@utrecht/component-library-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { actionPatchSchema, type PlanAction } from "../../../domain/checks/plan.ts";
 import type { Item } from "../../../domain/content/schema.ts";
-import { checksApi } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
-import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
-import { ActionFields } from "./ActionFields.tsx";
+import { ActionFields, type OwnerOptions } from "./ActionFields.tsx";
 import {
   type ActionDraft,
-  type ActionField,
   apiValue,
+  type DraftField,
   type FieldErrors,
   issuesToErrors,
   SAVE_DELAY,
   serverError,
   toDraft,
 } from "./actionFields.ts";
+import { type EditableAction, type EditablePatch, usePlanEditing, usePlanSaveSnapshot } from "./PlanEditing.ts";
 
-type Props = { action: PlanAction; number: number; factors: Item[]; onRemoved(number: number): void };
+type Props = {
+  action: EditableAction;
+  number: number;
+  factors: Item[];
+  onRemoved(number: number): void;
+  /** A team plan: the owner field. */
+  owner?: OwnerOptions;
+  /** Shown under the legend, e.g. how the factor's score moved since the action was made. */
+  details?: ReactNode;
+};
 
 /** An existing action, edited in place; every valid change is queued and saved as you type. */
-export function ActionEditor({ action, number, factors, onRemoved }: Props) {
+export function ActionEditor({ action, number, factors, onRemoved, owner, details }: Props) {
   const { t } = useTranslation();
-  const { id, changeAction, actionRemoved } = useCheck();
-  const { problems } = useSaveSnapshot();
+  const { changeAction, actionRemoved, deleteAction, schemas } = usePlanEditing();
+  const { problems } = usePlanSaveSnapshot();
   const [draft, setDraft] = useState<ActionDraft>(() => toDraft(action));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [deleting, setDeleting] = useState(false);
@@ -32,22 +39,22 @@ export function ActionEditor({ action, number, factors, onRemoved }: Props) {
   const shown: FieldErrors = { ...(problem ? serverError(problem.field, problem.error) : {}), ...errors };
   const legendId = `actie-${action.id}-titel`;
 
-  function change(field: ActionField, value: string) {
+  function change(field: DraftField, value: string) {
     setDraft((current) => ({ ...current, [field]: value }));
-    const parsed = actionPatchSchema.safeParse({ [field]: apiValue(field, value) });
+    const parsed = schemas.patch.safeParse({ [field]: apiValue(field, value) });
     if (!parsed.success) {
       setErrors((current) => ({ ...current, ...issuesToErrors(t, parsed.error) }));
       return;
     }
     setErrors(({ [field]: _fixed, form: _form, ...rest }) => rest);
-    changeAction(action.id, parsed.data, SAVE_DELAY[field]);
+    changeAction(action.id, parsed.data as EditablePatch, SAVE_DELAY[field]);
   }
 
   async function remove() {
     if (deleting) return;
     setDeleting(true);
     try {
-      await checksApi.deleteAction(id, action.id);
+      await deleteAction(action.id);
       actionRemoved(action.id);
       onRemoved(number);
     } catch (error) {
@@ -66,8 +73,9 @@ export function ActionEditor({ action, number, factors, onRemoved }: Props) {
       <legend id={legendId} className="action__legend">
         {t("plan.action.legend", { number })}
       </legend>
+      {details}
       {shown.form && <FormFieldErrorMessage className="action__error">{shown.form}</FormFieldErrorMessage>}
-      <ActionFields idPrefix={`actie-${action.id}`} draft={draft} errors={shown} factors={factors} onChange={change} />
+      <ActionFields idPrefix={`actie-${action.id}`} draft={draft} errors={shown} factors={factors} owner={owner} onChange={change} />
       <div className="action__footer">
         <Button appearance="subtle-button" hint="danger" busy={deleting} onClick={() => void remove()}>
           {t("plan.action.delete")}

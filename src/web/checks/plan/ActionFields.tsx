@@ -11,24 +11,42 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES, PLAN_LIMITS } from "../../../domain/checks/plan.ts";
 import type { Item } from "../../../domain/content/schema.ts";
-import type { ActionDraft, ActionField, FieldErrors } from "./actionFields.ts";
+import type { ActionDraft, DraftField, FieldErrors } from "./actionFields.ts";
+
+/** A team plan lets an action have an owner in the team; its texts come from the team pages. */
+export type OwnerOptions = {
+  members: { userId: string; name: string }[];
+  label: string;
+  description: string;
+  none: string;
+  /** Replaces the description of "Wie" (then: someone outside the team). */
+  whoDescription: string;
+};
 
 type Props = {
   idPrefix: string;
   draft: ActionDraft;
   errors: FieldErrors;
   factors: Item[];
-  onChange(field: ActionField, value: string): void;
-  onBlur?(field: ActionField): void;
+  owner?: OwnerOptions;
+  onChange(field: DraftField, value: string): void;
+  onBlur?(field: DraftField): void;
 };
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** Wat, wie, wanneer, status and factor of an action: labelled, described, with their errors next to them. */
-export function ActionFields({ idPrefix, draft, errors, factors, onChange, onBlur }: Props) {
+export function ActionFields({ idPrefix, draft, errors, factors, owner, onChange, onBlur }: Props) {
   const { t } = useTranslation();
+  const label = (name: DraftField) => (name === "ownerUserId" ? (owner?.label ?? "") : t(`plan.action.fields.${name}.label`));
+  const description = (name: DraftField) =>
+    name === "ownerUserId"
+      ? (owner?.description ?? "")
+      : name === "who" && owner
+        ? owner.whoDescription
+        : t(`plan.action.fields.${name}.description`);
 
-  function field(name: ActionField, control: (props: ControlProps) => ReactNode) {
+  function field(name: DraftField, control: (props: ControlProps) => ReactNode) {
     const id = `${idPrefix}-${name}`;
     const descriptionId = `${id}-uitleg`;
     const errorId = `${id}-fout`;
@@ -36,10 +54,10 @@ export function ActionFields({ idPrefix, draft, errors, factors, onChange, onBlu
     return (
       <div className={`utrecht-form-field action-field action-field--${name}${error ? " utrecht-form-field--invalid" : ""}`}>
         <div className="utrecht-form-field__label">
-          <FormLabel htmlFor={id}>{t(`plan.action.fields.${name}.label`)}</FormLabel>
+          <FormLabel htmlFor={id}>{label(name)}</FormLabel>
         </div>
         <FormFieldDescription id={descriptionId} className="utrecht-form-field__description">
-          {t(`plan.action.fields.${name}.description`)}
+          {description(name)}
         </FormFieldDescription>
         {error && (
           <FormFieldErrorMessage id={errorId} className="utrecht-form-field__error-message">
@@ -70,6 +88,17 @@ export function ActionFields({ idPrefix, draft, errors, factors, onChange, onBlu
           onChange={(e) => onChange("what", e.target.value)}
         />
       ))}
+      {owner &&
+        field("ownerUserId", (props) => (
+          <Select {...props} value={draft.ownerUserId ?? ""} onChange={(e) => onChange("ownerUserId", e.target.value)}>
+            <SelectOption value="">{owner.none}</SelectOption>
+            {owner.members.map((member) => (
+              <SelectOption key={member.userId} value={member.userId}>
+                {member.name}
+              </SelectOption>
+            ))}
+          </Select>
+        ))}
       {field("who", (props) => (
         <Textbox
           {...props}

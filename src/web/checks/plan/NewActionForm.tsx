@@ -1,27 +1,34 @@
 import { Alert, Button, Heading3, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { actionInputSchema } from "../../../domain/checks/plan.ts";
 import type { Item } from "../../../domain/content/schema.ts";
-import { checksApi } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
-import { useCheck } from "../CheckContext.ts";
-import { ActionFields } from "./ActionFields.tsx";
-import { type ActionDraft, type ActionField, apiValue, type FieldErrors, issuesToErrors, serverError } from "./actionFields.ts";
+import { ActionFields, type OwnerOptions } from "./ActionFields.tsx";
+import { type ActionDraft, apiValue, type DraftField, type FieldErrors, issuesToErrors, serverError } from "./actionFields.ts";
+import { type PlanEditing, usePlanEditing } from "./PlanEditing.ts";
 
-const emptyDraft = (factorId: string): ActionDraft => ({ what: "", who: "", when: "", status: "open", factorId });
+const emptyDraft = (factorId: string, owner: boolean): ActionDraft => ({
+  what: "",
+  who: "",
+  when: "",
+  status: "open",
+  factorId,
+  ...(owner ? { ownerUserId: "" } : {}),
+});
+
+type Props = { themeId: string; factors: Item[]; initialFactor: string; owner?: OwnerOptions };
 
 /** Adds an action to a theme: validated with the shared schema first, then by the API. */
-export function NewActionForm({ themeId, factors, initialFactor }: { themeId: string; factors: Item[]; initialFactor: string }) {
+export function NewActionForm({ themeId, factors, initialFactor, owner }: Props) {
   const { t } = useTranslation();
-  const { id, actionAdded } = useCheck();
-  const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(initialFactor));
+  const { addAction, actionAdded, schemas } = usePlanEditing();
+  const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(initialFactor, Boolean(owner)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  function change(field: ActionField, value: string) {
+  function change(field: DraftField, value: string) {
     setDraft((current) => ({ ...current, [field]: value }));
     setErrors(({ [field]: _fixed, ...rest }) => rest);
     setAdded(false);
@@ -37,8 +44,9 @@ export function NewActionForm({ themeId, factors, initialFactor }: { themeId: st
       when: apiValue("when", draft.when),
       status: draft.status,
       factorId: apiValue("factorId", draft.factorId),
+      ...(draft.ownerUserId !== undefined ? { ownerUserId: apiValue("ownerUserId", draft.ownerUserId) } : {}),
     };
-    const parsed = actionInputSchema.safeParse(input);
+    const parsed = schemas.input.safeParse(input);
     if (!parsed.success) {
       setErrors(issuesToErrors(t, parsed.error));
       form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
@@ -46,8 +54,8 @@ export function NewActionForm({ themeId, factors, initialFactor }: { themeId: st
     }
     setBusy(true);
     try {
-      actionAdded(await checksApi.addAction(id, parsed.data));
-      setDraft(emptyDraft(""));
+      actionAdded(await addAction(parsed.data as Parameters<PlanEditing["addAction"]>[0]));
+      setDraft(emptyDraft("", Boolean(owner)));
       setErrors({});
       setAdded(true);
     } catch (error) {
@@ -67,7 +75,7 @@ export function NewActionForm({ themeId, factors, initialFactor }: { themeId: st
           <Paragraph>{errors.form}</Paragraph>
         </Alert>
       )}
-      <ActionFields idPrefix="nieuwe-actie" draft={draft} errors={errors} factors={factors} onChange={change} />
+      <ActionFields idPrefix="nieuwe-actie" draft={draft} errors={errors} factors={factors} owner={owner} onChange={change} />
       <div className="new-action__submit">
         <Button type="submit" appearance="primary-action-button" busy={busy}>
           {t("plan.newAction.submit")}

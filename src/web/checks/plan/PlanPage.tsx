@@ -7,6 +7,7 @@ import { AANDACHTSPUNT_MAX, meanOfScores } from "../../../domain/checks/scoring.
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { RespondentNoPlan } from "../../respond/RespondentNoPlan.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
@@ -21,10 +22,12 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { themeId } = useParams();
   const [search] = useSearchParams();
-  const { id, tool, answers, plan } = useCheck();
+  const { id, tool, answers, plan, round } = useCheck();
   const format = useFormatters();
   const actionsHeading = useRef<HTMLHeadingElement>(null);
   const [removed, setRemoved] = useState<number | null>(null);
+  // A respondent in a team's measurement round makes no plan of their own: the team does.
+  if (round) return <RespondentNoPlan />;
 
   const index = themeId ? tool.themes.findIndex((theme) => theme.id === themeId) : 0;
   const theme = tool.themes[index];

@@ -2,23 +2,23 @@ import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from
 import { useTranslation } from "react-i18next";
 import { PLAN_LIMITS } from "../../../domain/checks/plan.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
-import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
+import { usePlanEditing, usePlanSaveSnapshot } from "./PlanEditing.ts";
 
-/** The free-text plan of a theme; saved as you type (the queue waits for a pause of 600 ms). */
-export function ThemePlanText({ theme }: { theme: Theme }) {
+/** The free-text plan of a theme; saved as you type (the queue waits for a pause of 600 ms). A team plan passes its own label. */
+export function ThemePlanText({ theme, label, description }: { theme: Theme; label?: string; description?: string }) {
   const { t } = useTranslation();
-  const { plan, setThemeText } = useCheck();
-  const { problems } = useSaveSnapshot();
+  const { plan, setThemeText } = usePlanEditing();
+  const { problems } = usePlanSaveSnapshot();
   const text = plan.themes[theme.id] ?? "";
   const problem = problems[`theme:${theme.id}`];
   const id = `plan-tekst-${theme.id}`;
   return (
     <div className={`utrecht-form-field theme-plan${problem ? " utrecht-form-field--invalid" : ""}`}>
       <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{t("plan.text.label")}</FormLabel>
+        <FormLabel htmlFor={id}>{label ?? t("plan.text.label")}</FormLabel>
       </div>
       <FormFieldDescription id={`${id}-uitleg`} className="utrecht-form-field__description">
-        {t("plan.text.description")}
+        {description ?? t("plan.text.description")}
       </FormFieldDescription>
       {problem && (
         <FormFieldErrorMessage id={`${id}-fout`} className="utrecht-form-field__error-message">

@@ -2,15 +2,21 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 import type { ActionStatus } from "../../../domain/checks/plan.ts";
 
-/** The editable fields of an action as the form holds them (strings; "" for empty date and factor). */
-export type ActionDraft = { what: string; who: string; when: string; status: ActionStatus; factorId: string };
-export type ActionField = keyof ActionDraft;
-export type FieldErrors = Partial<Record<ActionField | "form", string>>;
+/**
+ * The editable fields of an action as the form holds them (strings; "" for empty date, factor and owner). A team plan's
+ * action also has `ownerUserId`, a team member.
+ */
+export type ActionDraft = { what: string; who: string; when: string; status: ActionStatus; factorId: string; ownerUserId?: string };
+/** The fields every plan has (their labels are in plan.action.fields). */
+export type ActionField = "what" | "who" | "when" | "status" | "factorId";
+export type DraftField = ActionField | "ownerUserId";
+export type FieldErrors = Partial<Record<DraftField | "form", string>>;
 
 export const ACTION_FIELDS: ActionField[] = ["what", "who", "when", "status", "factorId"];
+const DRAFT_FIELDS: DraftField[] = [...ACTION_FIELDS, "ownerUserId"];
 
 /** Text fields are saved after a typing pause; choices at once. */
-export const SAVE_DELAY: Record<ActionField, number> = { what: 600, who: 600, when: 0, status: 0, factorId: 0 };
+export const SAVE_DELAY: Record<DraftField, number> = { what: 600, who: 600, when: 0, status: 0, factorId: 0, ownerUserId: 0 };
 
 export function toDraft(action: {
   what: string;
@@ -18,13 +24,22 @@ export function toDraft(action: {
   when: string | null;
   status: ActionStatus;
   factorId: string | null;
+  ownerUserId?: string | null;
 }): ActionDraft {
-  return { what: action.what, who: action.who, when: action.when ?? "", status: action.status, factorId: action.factorId ?? "" };
+  const draft: ActionDraft = {
+    what: action.what,
+    who: action.who,
+    when: action.when ?? "",
+    status: action.status,
+    factorId: action.factorId ?? "",
+  };
+  if (action.ownerUserId !== undefined) draft.ownerUserId = action.ownerUserId ?? "";
+  return draft;
 }
 
-/** The API's value for a form value: empty date and factor are null. */
-export function apiValue(field: ActionField, value: string): string | null {
-  return (field === "when" || field === "factorId") && value === "" ? null : value;
+/** The API's value for a form value: empty date, factor and owner are null. */
+export function apiValue(field: DraftField, value: string): string | null {
+  return (field === "when" || field === "factorId" || field === "ownerUserId") && value === "" ? null : value;
 }
 
 export function fieldLabel(t: TFunction, field: ActionField): string {
@@ -45,6 +60,6 @@ export function issuesToErrors(t: TFunction, error: z.ZodError): FieldErrors {
 
 /** A refusal of the API ({error, field}) next to the field it names. */
 export function serverError(field: string | null, message: string): FieldErrors {
-  const key = field && (ACTION_FIELDS as string[]).includes(field) ? (field as ActionField) : "form";
+  const key = field && (DRAFT_FIELDS as string[]).includes(field) ? (field as DraftField) : "form";
   return { [key]: message };
 }

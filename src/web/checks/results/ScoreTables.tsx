@@ -15,7 +15,9 @@ import { AANDACHTSPUNT_MAX, type ThemeScore } from "../../../domain/checks/scori
 import type { Theme } from "../../../domain/content/schema.ts";
 import type { EntriesByFactor } from "../../api/kennisbank.ts";
 import { AppLink } from "../../app/links.tsx";
+import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { itemText, wordingOf } from "../theme/wording.ts";
 
 /** Wide tables scroll sideways on a phone; the scroll area can be reached and scrolled with the keyboard. */
 function Scroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
@@ -107,6 +109,7 @@ type FactorTablesProps = {
 export function FactorTables({ themes, values, examples }: FactorTablesProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const wording = wordingOf(useCheck().round);
   return themes.map((theme, index) => {
     const headingId = `factoren-thema-${theme.id}`;
     return (
@@ -132,7 +135,7 @@ export function FactorTables({ themes, values, examples }: FactorTablesProps) {
               return (
                 <TableRow key={item.id} className={low ? "score-table__row--low" : undefined}>
                   <TableHeaderCell scope="row" lang="nl" className="score-table__factor">
-                    <span className="factor__number">{item.id}</span> {item.text}
+                    <span className="factor__number">{item.id}</span> {itemText(item, wording)}
                   </TableHeaderCell>
                   <TableCell className="numeric">{format.answer(value)}</TableCell>
                   {examples && (

@@ -1,8 +1,12 @@
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { useSaveSnapshot } from "../CheckContext.ts";
-import type { SaveState } from "./queue.ts";
+import { useTeamsT } from "../../teams/i18n/index.ts";
+import { CheckContext } from "../CheckContext.ts";
+import type { SaveSnapshot, SaveState } from "./queue.ts";
+
+/** What SaveStatus needs of a queue. */
+export type SaveStateSource = { subscribe(listener: () => void): () => void; getSnapshot(): SaveSnapshot };
 
 /** Quick saves do not flash "Bezig met opslaan…" (and are not announced twice). */
 const SAVING_VISIBLE_AFTER_MS = 400;
@@ -20,17 +24,27 @@ function useShownState(state: SaveState): SaveState {
   return shown;
 }
 
-/** The save state of answers and plan, in a polite live region that stays at the bottom of the screen. */
-export function SaveStatus() {
+/**
+ * The save state of answers and plan, in a polite live region that stays at the bottom of the screen. On a check page
+ * it follows the check's queue; elsewhere (the team plan) pass the queue and the "all saved" text.
+ */
+export function SaveStatus({ queue, savedText }: { queue?: SaveStateSource; savedText?: string } = {}) {
   const { t } = useTranslation();
-  const { state } = useSaveSnapshot();
+  const teamsT = useTeamsT();
+  const check = useContext(CheckContext);
+  const source = queue ?? check?.queue;
+  if (!source) throw new Error("SaveStatus needs a queue outside a check page");
+  const { state, blocked } = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const shown = useShownState(state);
   const onPlan = useLocation().pathname.includes("/plan");
-  const text = {
-    saved: onPlan ? t("save.savedPlan") : t("save.saved"),
-    saving: t("save.saving"),
-    error: t("save.error"),
-  }[shown];
+  const text =
+    shown === "error" && blocked
+      ? `${blocked.error} ${teamsT("respond.keptLocally")}`
+      : {
+          saved: savedText ?? (onPlan ? t("save.savedPlan") : t("save.saved")),
+          saving: t("save.saving"),
+          error: t("save.error"),
+        }[shown];
   return (
     <div className={`save-status save-status--${shown}`} role="status" aria-live="polite" data-state={shown}>
       <span className="save-status__icon" aria-hidden="true">

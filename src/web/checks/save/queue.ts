@@ -3,10 +3,10 @@ import type { ActionPatch } from "../../../domain/checks/plan.ts";
 import { ApiError } from "../../api/client.ts";
 
 /** Changes the server has not confirmed yet; kept in localStorage so nothing is lost on refresh or a closed tab. */
-export type PendingChanges = {
+export type PendingChanges<P extends object = ActionPatch> = {
   answers: Record<string, AnswerValue | null>;
   themes: Record<string, string>;
-  actions: Record<string, ActionPatch>;
+  actions: Record<string, P>;
 };
 
 export type SaveState = "saved" | "saving" | "error";
@@ -18,29 +18,34 @@ export type SaveSnapshot = {
   state: SaveState;
   /** Keyed by `answer:<factorId>`, `theme:<themeId>` or `action:<actionId>`. */
   problems: Readonly<Record<string, SaveProblem>>;
+  /**
+   * The server refuses every change for now (409: a measurement round was closed). The changes stay in storage, the
+   * state is "error", and nothing is sent again until the page is loaded anew.
+   */
+  blocked: SaveProblem | null;
 };
 
-export interface SaveTransport {
+export interface SaveTransport<P extends object = ActionPatch> {
   answers(patch: Record<string, AnswerValue | null>, keepalive?: boolean): Promise<unknown>;
   themeText(themeId: string, text: string, keepalive?: boolean): Promise<unknown>;
-  action(actionId: string, patch: ActionPatch, keepalive?: boolean): Promise<unknown>;
+  action(actionId: string, patch: P, keepalive?: boolean): Promise<unknown>;
 }
 
-type Unit =
+type Unit<P extends object> =
   | { kind: "answers"; patch: Record<string, AnswerValue | null> }
   | { kind: "theme"; themeId: string; text: string }
-  | { kind: "action"; actionId: string; patch: ActionPatch };
+  | { kind: "action"; actionId: string; patch: P };
 
 /** Waits between retries after a transient failure, in ms; the last value repeats. */
 export const RETRY_DELAYS = [1000, 2000, 5000, 10000, 20000, 30000];
 
-const emptyChanges = (): PendingChanges => ({ answers: {}, themes: {}, actions: {} });
+const emptyChanges = <P extends object>(): PendingChanges<P> => ({ answers: {}, themes: {}, actions: {} });
 
-function readStorage(storage: Storage | null, key: string): PendingChanges {
+function readStorage<P extends object>(storage: Storage | null, key: string): PendingChanges<P> {
   try {
     const raw = storage?.getItem(key);
     if (!raw) return emptyChanges();
-    const parsed = JSON.parse(raw) as Partial<PendingChanges>;
+    const parsed = JSON.parse(raw) as Partial<PendingChanges<P>>;
     return { answers: parsed.answers ?? {}, themes: parsed.themes ?? {}, actions: parsed.actions ?? {} };
   } catch {
     return emptyChanges();
@@ -60,11 +65,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 /**
  * Sends changes to the server one request at a time, in order. Every change is first written to storage; it is
  * removed only when the server confirms it. Transient failures are retried with backoff and when the browser comes
- * back online; refusals (4xx) are dropped and reported per key.
+ * back online; refusals (4xx) are dropped and reported per key. A 409 (the round is closed) stops sending but keeps
+ * every change. `P` is the shape of an action change (a check's, or a team plan's with its owner).
  */
-export class SaveQueue {
-  readonly pending: PendingChanges;
-  private snapshot: SaveSnapshot = { state: "saved", problems: {} };
+export class SaveQueue<P extends object = ActionPatch> {
+  readonly pending: PendingChanges<P>;
+  private snapshot: SaveSnapshot = { state: "saved", problems: {}, blocked: null };
   private listeners = new Set<() => void>();
   private running = false;
   private failing = false;
@@ -76,7 +82,7 @@ export class SaveQueue {
 
   constructor(
     private readonly storageKey: string,
-    private readonly transport: SaveTransport,
+    private readonly transport: SaveTransport<P>,
     private readonly storage: Storage | null = defaultStorage(),
   ) {
     this.pending = readStorage(storage, storageKey);
@@ -123,8 +129,8 @@ export class SaveQueue {
     this.changed(`theme:${themeId}`, delay);
   }
 
-  patchAction(actionId: string, patch: ActionPatch, delay = 600): void {
-    this.pending.actions[actionId] = { ...this.pending.actions[actionId], ...patch };
+  patchAction(actionId: string, patch: P, delay = 600): void {
+    this.pending.actions[actionId] = { ...this.pending.actions[actionId], ...patch } as P;
     this.changed(`action:${actionId}`, delay);
   }
 
@@ -169,7 +175,7 @@ export class SaveQueue {
   }
 
   private schedule(delay: number): void {
-    if (!this.started) return;
+    if (!this.started || this.snapshot.blocked) return;
     const at = Date.now() + delay;
     if (at >= this.sendAt) return;
     clearTimeout(this.sendTimer);
@@ -187,19 +193,20 @@ export class SaveQueue {
 
   /** The tab is closing or going to the background: hand what is left to the browser to deliver. */
   private onPageHide = () => {
+    if (this.snapshot.blocked) return;
     for (const unit of this.units()) void this.send(unit, true).catch(() => undefined);
   };
 
-  private units(): Unit[] {
+  private units(): Unit<P>[] {
     const { answers, themes, actions } = this.pending;
-    const units: Unit[] = [];
+    const units: Unit<P>[] = [];
     if (Object.keys(answers).length > 0) units.push({ kind: "answers", patch: { ...answers } });
     for (const [themeId, text] of Object.entries(themes)) units.push({ kind: "theme", themeId, text });
     for (const [actionId, patch] of Object.entries(actions)) units.push({ kind: "action", actionId, patch: { ...patch } });
     return units;
   }
 
-  private send(unit: Unit, keepalive = false): Promise<unknown> {
+  private send(unit: Unit<P>, keepalive = false): Promise<unknown> {
     if (unit.kind === "answers") return this.transport.answers(unit.patch, keepalive);
     if (unit.kind === "theme") return this.transport.themeText(unit.themeId, unit.text, keepalive);
     return this.transport.action(unit.actionId, unit.patch, keepalive);
@@ -217,6 +224,10 @@ export class SaveQueue {
           this.failing = false;
           this.attempt = 0;
         } catch (error) {
+          if (error instanceof ApiError && error.status === 409) {
+            this.block(error);
+            return;
+          }
           if (error instanceof ApiError && !error.transient) {
             this.refuse(unit, error);
             continue;
@@ -239,7 +250,7 @@ export class SaveQueue {
   }
 
   /** Removes what the server now has, unless it was changed again while the request was under way. */
-  private confirm(unit: Unit): void {
+  private confirm(unit: Unit<P>): void {
     const p = this.pending;
     if (unit.kind === "answers") {
       for (const [id, value] of Object.entries(unit.patch)) if (p.answers[id] === value) delete p.answers[id];
@@ -250,7 +261,17 @@ export class SaveQueue {
     }
   }
 
-  private refuse(unit: Unit, error: ApiError): void {
+  /** Keeps every change (in storage too) and stops sending: the server will not take changes for now. */
+  private block(error: ApiError): void {
+    this.snapshot = { ...this.snapshot, blocked: { error: error.message, field: error.field } };
+    clearTimeout(this.sendTimer);
+    this.sendAt = Number.POSITIVE_INFINITY;
+    this.running = false;
+    this.persist();
+    this.update();
+  }
+
+  private refuse(unit: Unit<P>, error: ApiError): void {
     const p = this.pending;
     const problems = { ...this.snapshot.problems };
     if (unit.kind === "answers") {
@@ -285,7 +306,8 @@ export class SaveQueue {
   }
 
   private update(): void {
-    const state: SaveState = this.failing ? "error" : this.hasPending() || this.running ? "saving" : "saved";
+    const state: SaveState =
+      this.failing || (this.snapshot.blocked && this.hasPending()) ? "error" : this.hasPending() || this.running ? "saving" : "saved";
     if (state !== this.snapshot.state) this.snapshot = { ...this.snapshot, state };
     if (!this.hasPending()) {
       const waiters = this.idleWaiters.splice(0);

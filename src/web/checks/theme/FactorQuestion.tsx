@@ -2,6 +2,8 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import type { Item, Theme } from "../../../domain/content/schema.ts";
+import { useTeamsT } from "../../teams/i18n/index.ts";
+import { itemText, type Wording } from "./wording.ts";
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -10,18 +12,25 @@ type Props = {
   item: Item;
   value: AnswerValue | undefined;
   problem?: string;
+  /** Young people and employers in a measurement round get their own wording (professional by default). */
+  wording?: Wording;
+  /** A closed measurement round: the answer is shown, not changed. */
+  disabled?: boolean;
   onChange(value: AnswerValue | null): void;
 };
 
 /** One factor: a fieldset with n.v.t. and 1–10 as radio buttons, the scale's anchors as description. */
-export function FactorQuestion({ theme, item, value, problem, onChange }: Props) {
+export function FactorQuestion({ theme, item, value, problem, wording = "professional", disabled = false, onChange }: Props) {
   const { t } = useTranslation();
+  const teamsT = useTeamsT();
   const group = useRef<HTMLFieldSetElement>(null);
   const name = `factor-${item.id}`;
   const scaleId = `schaal-${item.id}`;
   const clarificationId = `toelichting-${item.id}`;
   const problemId = `fout-${item.id}`;
-  const describedBy = [item.clarification && clarificationId, scaleId, problem && problemId].filter(Boolean).join(" ");
+  // The clarification is written for professionals: young people read only their own (B1) sentence.
+  const clarification = wording === "youth" && item.youthText ? undefined : item.clarification;
+  const describedBy = [clarification && clarificationId, scaleId, problem && problemId].filter(Boolean).join(" ");
 
   function clear() {
     onChange(null);
@@ -30,13 +39,13 @@ export function FactorQuestion({ theme, item, value, problem, onChange }: Props)
   }
 
   return (
-    <fieldset ref={group} className="factor utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy}>
+    <fieldset ref={group} className="factor utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy} disabled={disabled}>
       <legend className="factor__legend">
-        <span className="factor__number">{item.id}</span> <span lang="nl">{item.text}</span>
+        <span className="factor__number">{item.id}</span> <span lang="nl">{itemText(item, wording)}</span>
       </legend>
-      {item.clarification && (
+      {clarification && (
         <p id={clarificationId} className="factor__clarification" lang="nl">
-          {item.clarification}
+          {clarification}
         </p>
       )}
       <div className="factor__options">
@@ -50,10 +59,16 @@ export function FactorQuestion({ theme, item, value, problem, onChange }: Props)
             checked={value === "nvt"}
             onChange={() => onChange("nvt")}
           />
-          <label className="factor__label" htmlFor={`${name}-nvt`}>
-            {t("factor.nvt")}
-            <span className="visually-hidden"> ({t("factor.nvtLong")})</span>
-          </label>
+          {wording === "youth" ? (
+            <label className="factor__label factor__label--text" htmlFor={`${name}-nvt`}>
+              {teamsT("respond.nvtYouth")}
+            </label>
+          ) : (
+            <label className="factor__label" htmlFor={`${name}-nvt`}>
+              {t("factor.nvt")}
+              <span className="visually-hidden"> ({t("factor.nvtLong")})</span>
+            </label>
+          )}
         </div>
         <div className="factor__scale">
           {SCORES.map((score) => (
@@ -83,7 +98,7 @@ export function FactorQuestion({ theme, item, value, problem, onChange }: Props)
         {/* Always laid out (hidden when there is nothing to clear), so answering does not move the page. */}
         <button
           type="button"
-          className={`utrecht-button utrecht-button--subtle factor__clear${value === undefined ? " factor__clear--hidden" : ""}`}
+          className={`utrecht-button utrecht-button--subtle factor__clear${value === undefined || disabled ? " factor__clear--hidden" : ""}`}
           onClick={clear}
         >
           {t("factor.clear")}

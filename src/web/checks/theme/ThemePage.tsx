@@ -5,17 +5,23 @@ import { useLocation, useParams } from "react-router";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { useTeamsT } from "../../teams/i18n/index.ts";
 import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { FactorQuestion } from "./FactorQuestion.tsx";
+import { themeIntro, themeQuestion, wordingOf } from "./wording.ts";
 
 /** `/check/:id/thema/:themeId`: the factors of one theme. */
 export function ThemePage() {
   const { t } = useTranslation();
+  const teamsT = useTeamsT();
   const { themeId } = useParams();
   const { state } = useLocation() as { state: { created?: boolean } | null };
-  const { id, tool, answers, setAnswer } = useCheck();
-  const { problems } = useSaveSnapshot();
+  const { id, tool, answers, setAnswer, round } = useCheck();
+  const { problems, blocked } = useSaveSnapshot();
+  const wording = wordingOf(round);
+  // A closed round takes no answers: show them, but do not let them change (they would be refused).
+  const closed = Boolean(round && (!round.acceptsAnswers || blocked));
   const index = tool.themes.findIndex((theme) => theme.id === themeId);
   const theme = tool.themes[index];
   if (!theme) return <NotFoundPage />;
@@ -34,21 +40,26 @@ export function ThemePage() {
       {state?.created && (
         <Alert type="info">
           <Paragraph>
-            {t("theme.created")}{" "}
+            {round ? teamsT(`respond.${wording}.created`) : t("theme.created")}{" "}
             <button type="button" className="link-button" onClick={() => document.getElementById("persoonlijke-link-url")?.focus()}>
               {t("theme.createdLink")}
             </button>
           </Paragraph>
         </Alert>
       )}
+      {closed && (
+        <Alert type="warning">
+          <Paragraph>{teamsT(`respond.${wording}.closedWhileAnswering`)}</Paragraph>
+        </Alert>
+      )}
       <Paragraph lang="nl" className="theme-page__intro">
-        {theme.intro}
+        {themeIntro(theme, wording)}
       </Paragraph>
       <section aria-labelledby={questionId}>
         <Heading2 id={questionId} lang="nl" className="theme-page__question">
-          {theme.question}
+          {themeQuestion(theme, wording)}
         </Heading2>
-        <Paragraph className="theme-page__hint">{t("theme.hint")}</Paragraph>
+        <Paragraph className="theme-page__hint">{round ? teamsT(`respond.${wording}.hint`) : t("theme.hint")}</Paragraph>
         {theme.items.map((item) => (
           <FactorQuestion
             key={item.id}
@@ -56,6 +67,8 @@ export function ThemePage() {
             item={item}
             value={answers[item.id]}
             problem={problems[`answer:${item.id}`]?.error}
+            wording={wording}
+            disabled={closed}
             onChange={(value) => setAnswer(item.id, value)}
           />
         ))}
@@ -71,6 +84,10 @@ export function ThemePage() {
         {next ? (
           <ButtonRouterLink to={`/check/${id}/thema/${next.id}`} appearance="primary" className="pager__next">
             {t("theme.next")}
+          </ButtonRouterLink>
+        ) : round ? (
+          <ButtonRouterLink to={`/check/${id}/inleveren`} appearance="primary" className="pager__next">
+            {teamsT("respond.toSubmit")}
           </ButtonRouterLink>
         ) : (
           <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary" className="pager__next">

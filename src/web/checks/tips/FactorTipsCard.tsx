@@ -4,7 +4,9 @@ import type { FactorTips } from "../../../domain/checks/scoring.ts";
 import type { EntryLink } from "../../api/kennisbank.ts";
 import { AppLink } from "../../app/links.tsx";
 import { FactorExamples } from "../../kennisbank/FactorExamples.tsx";
+import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { itemText, wordingOf } from "../theme/wording.ts";
 import { TipText } from "./TipText.tsx";
 
 function TipList({ entry }: { entry: FactorTips }) {
@@ -39,13 +41,17 @@ type Props = {
 export function FactorTipsCard({ entry, checkId, folded, examples }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { tool, round } = useCheck();
+  // A respondent sees the factor in the words they answered it in, and has no verbeterplan of their own.
+  const item = tool.themes.flatMap((theme) => theme.items).find((i) => i.id === entry.itemId);
+  const text = item ? itemText(item, wordingOf(round)) : entry.text;
   const headingId = `tips-${entry.itemId}`;
   const prominent = entry.group === "aandachtspunt";
   const exampleBlock = examples && <FactorExamples factorId={entry.itemId} entries={examples} prominent={prominent} />;
   return (
     <article className={`factor-tips factor-tips--${entry.group}`} aria-labelledby={headingId}>
       <Heading3 id={headingId} className="factor-tips__title">
-        <span className="factor__number">{entry.itemId}</span> <span lang="nl">{entry.text}</span>
+        <span className="factor__number">{entry.itemId}</span> <span lang="nl">{text}</span>
       </Heading3>
       <p className="factor-tips__score">
         {t("tips.yourAnswer")} <strong>{format.answer(entry.value)}</strong>
@@ -61,12 +67,14 @@ export function FactorTipsCard({ entry, checkId, folded, examples }: Props) {
         <TipList entry={entry} />
       )}
       {!prominent && !folded && exampleBlock}
-      <p className="factor-tips__plan">
-        <AppLink to={`/check/${checkId}/plan/thema/${entry.themeId}?factor=${encodeURIComponent(entry.itemId)}`}>
-          {t("tips.toPlan")}
-          <span className="visually-hidden"> ({t("tips.toPlanFactor", { id: entry.itemId })})</span>
-        </AppLink>
-      </p>
+      {!round && (
+        <p className="factor-tips__plan">
+          <AppLink to={`/check/${checkId}/plan/thema/${entry.themeId}?factor=${encodeURIComponent(entry.itemId)}`}>
+            {t("tips.toPlan")}
+            <span className="visually-hidden"> ({t("tips.toPlanFactor", { id: entry.itemId })})</span>
+          </AppLink>
+        </p>
+      )}
     </article>
   );
 }

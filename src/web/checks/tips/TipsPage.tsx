@@ -17,7 +17,7 @@ const GROUPS: TipGroup[] = ["aandachtspunt", "overig", "onbeantwoord", "nvt"];
 /** `/check/:id/tips`: the tips in the API's order, grouped: aandachtspunten first, n.v.t. last and folded. */
 export function TipsPage() {
   const { t } = useTranslation();
-  const { id } = useCheck();
+  const { id, round } = useCheck();
   const load = useResults();
   const { results } = load;
   const examples = useEntriesByFactor();
@@ -58,9 +58,11 @@ export function TipsPage() {
             <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="secondary">
               {t("tips.toScores")}
             </ButtonRouterLink>
-            <ButtonRouterLink to={`/check/${id}/plan`} appearance="primary">
-              {t("tips.toPlanPage")}
-            </ButtonRouterLink>
+            {!round && (
+              <ButtonRouterLink to={`/check/${id}/plan`} appearance="primary">
+                {t("tips.toPlanPage")}
+              </ButtonRouterLink>
+            )}
           </nav>
         </>
       )}

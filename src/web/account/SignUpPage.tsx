@@ -1,0 +1,113 @@
+import { Button, Paragraph, Textbox } from "@utrecht/component-library-react";
+import { type FormEvent, useRef, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { AppLink, ButtonRouterLink } from "../app/links.tsx";
+import { PageHeading } from "../app/PageHeading.tsx";
+import { useTeamsT } from "../teams/i18n/index.ts";
+import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
+import { Frame } from "../teams/ui/Frame.tsx";
+import { accountApi } from "./api.ts";
+import { authErrorMessage, looksLikeEmail, PASSWORD_MAX, PASSWORD_MIN } from "./authErrors.ts";
+import { PasswordField } from "./PasswordField.tsx";
+import { refreshSession, safeNext, signInPath, useSession } from "./session.ts";
+
+type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+
+/** `/account/aanmelden`: naam, e-mailadres, wachtwoord (≥ 10 tekens); signed in straight away. */
+export function SignUpPage() {
+  const t = useTeamsT();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const session = useSession();
+  const next = safeNext(search.get("next"));
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const title = t("account.signUp.title");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found: Errors = {};
+    if (!name.trim()) found.name = t("account.errors.nameRequired");
+    else if (name.trim().length > 100) found.name = t("account.errors.nameTooLong", { max: 100 });
+    if (!email.trim()) found.email = t("account.errors.emailRequired");
+    else if (!looksLikeEmail(email)) found.email = t("account.errors.invalidEmail");
+    if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
+    else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return focusFirstInvalid(form.current);
+    setBusy(true);
+    try {
+      await accountApi.signUp({ name: name.trim(), email: email.trim(), password });
+      await refreshSession();
+      navigate(next, { replace: true });
+    } catch (error) {
+      const { field, message } = authErrorMessage(t, error);
+      setErrors({ [field]: message });
+      setBusy(false);
+      if (field !== "form") focusFirstInvalid(form.current);
+    }
+  }
+
+  return (
+    <Frame className="account-page">
+      <PageHeading title={title}>{title}</PageHeading>
+      {session.status === "ready" && session.user ? (
+        <>
+          <Paragraph>{t("account.signIn.already", { name: session.user.name })}</Paragraph>
+          <ButtonRouterLink to={next} appearance="primary">
+            {t("account.signIn.continue")}
+          </ButtonRouterLink>
+        </>
+      ) : (
+        <>
+          <Paragraph appearance="lead">{t("account.signUp.intro")}</Paragraph>
+          <Paragraph>{t("account.signUp.privacy")}</Paragraph>
+          <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="account-form">
+            <FormAlert message={errors.form} />
+            <Field id="aanmelden-naam" label={t("account.fields.name")} description={t("account.fields.nameHint")} error={errors.name}>
+              {(props) => (
+                <Textbox {...props} autoComplete="name" value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />
+              )}
+            </Field>
+            <Field id="aanmelden-email" label={t("account.fields.email")} error={errors.email}>
+              {(props) => (
+                <Textbox
+                  {...props}
+                  type="email"
+                  autoComplete="email"
+                  spellCheck={false}
+                  autoCapitalize="none"
+                  value={email}
+                  required
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <PasswordField
+              id="aanmelden-wachtwoord"
+              label={t("account.fields.password")}
+              description={t("account.fields.passwordHint", { min: PASSWORD_MIN })}
+              error={errors.password}
+              value={password}
+              autoComplete="new-password"
+              onChange={setPassword}
+            />
+            <div className="account-form__submit">
+              <Button type="submit" appearance="primary-action-button" busy={busy}>
+                {t("account.signUp.submit")}
+              </Button>
+            </div>
+          </form>
+          <Paragraph>
+            {t("account.signUp.haveAccount")} <AppLink to={signInPath(next)}>{t("account.signUp.toSignIn")}</AppLink>
+          </Paragraph>
+        </>
+      )}
+    </Frame>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useSyncExternalStore } from "react";
+import { accountApi, type Me } from "./api.ts";
+
+export type Session = { status: "loading" } | { status: "error" } | { status: "ready"; user: Me["user"] };
+
+/** Who is signed in, shared by every page of this session; loaded once, refreshed after signing in or out. */
+let session: Session = { status: "loading" };
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function set(next: Session) {
+  session = next;
+  for (const listener of listeners) listener();
+}
+
+export function refreshSession(): Promise<void> {
+  loading = accountApi.me().then(
+    (me) => set({ status: "ready", user: me.user }),
+    () => set({ status: "error" }),
+  );
+  return loading;
+}
+
+/** After signing out: no need to ask the server. */
+export function clearSession(): void {
+  set({ status: "ready", user: null });
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): Session {
+  const value = useSyncExternalStore(subscribe, () => session);
+  useEffect(() => {
+    if (!loading) void refreshSession();
+  }, []);
+  return value;
+}
+
+/** A `?next=` path we may send the user to after signing in: same site only. */
+export function safeNext(next: string | null, fallback = "/teams"): string {
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;
+}
+
+/** The sign-in page that returns to `path` afterwards. */
+export const signInPath = (path: string) => `/account/inloggen?next=${encodeURIComponent(path)}`;
+export const signUpPath = (path: string) => `/account/aanmelden?next=${encodeURIComponent(path)}`;

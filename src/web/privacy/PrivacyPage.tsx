@@ -1,0 +1,84 @@
+import "../teams/teams.css";
+import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
+import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
+import { PageHeading } from "../app/PageHeading.tsx";
+import { type TeamsKey, useTeamsT } from "../teams/i18n/index.ts";
+
+type Section = { id: string; title: TeamsKey; paragraphs?: TeamsKey[]; items?: TeamsKey[] };
+
+const SECTIONS: Section[] = [
+  {
+    id: "in-het-kort",
+    title: "privacy.short.title",
+    items: ["privacy.short.solo", "privacy.short.respondents", "privacy.short.accounts", "privacy.short.noTracking"],
+  },
+  {
+    id: "check-zonder-account",
+    title: "privacy.solo.title",
+    paragraphs: ["privacy.solo.what", "privacy.solo.link", "privacy.solo.delete"],
+  },
+  {
+    id: "account",
+    title: "privacy.accounts.title",
+    paragraphs: ["privacy.accounts.what", "privacy.accounts.password", "privacy.accounts.sessions", "privacy.accounts.team"],
+  },
+  {
+    id: "meedoen-aan-een-meting",
+    title: "privacy.respondents.title",
+    paragraphs: ["privacy.respondents.what", "privacy.respondents.groups", "privacy.respondents.exports"],
+  },
+  {
+    id: "bewaartermijn",
+    title: "privacy.retention.title",
+    paragraphs: ["privacy.retention.raw", "privacy.retention.aggregates", "privacy.retention.delete"],
+  },
+  { id: "kennisbank", title: "privacy.moderation.title", paragraphs: ["privacy.moderation.what"] },
+  { id: "cookies", title: "privacy.cookies.title", paragraphs: ["privacy.cookies.what", "privacy.cookies.storage"] },
+  { id: "rechten", title: "privacy.rights.title", paragraphs: ["privacy.rights.what", "privacy.rights.complaint"] },
+];
+
+/** `/privacy`: what the tool stores, for whom, for how long, and what it does not do (AVG), in plain words. */
+export function PrivacyPage() {
+  const t = useTeamsT();
+  const title = t("privacy.title");
+  const values = { threshold: MIN_ANONYMITY_THRESHOLD, months: DEFAULT_RETENTION_MONTHS };
+  return (
+    <div className="page-section privacy-page">
+      <PageHeading title={title}>{title}</PageHeading>
+      <Paragraph appearance="lead">{t("privacy.intro")}</Paragraph>
+      <nav aria-labelledby="privacy-inhoud" className="privacy-toc">
+        <h2 id="privacy-inhoud" className="privacy-toc__title">
+          {t("privacy.toc")}
+        </h2>
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`} className="utrecht-link utrecht-link--html-a">
+                {t(section.title)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {SECTIONS.map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <Heading2 id={section.id} tabIndex={-1}>
+            {t(section.title)}
+          </Heading2>
+          {section.paragraphs?.map((key) => (
+            <Paragraph key={key}>{t(key, values)}</Paragraph>
+          ))}
+          {section.items && (
+            <UnorderedList>
+              {section.items.map((key) => (
+                <UnorderedListItem key={key}>{t(key, values)}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+        </section>
+      ))}
+      <Paragraph className="hint">{t("privacy.updated")}</Paragraph>
+    </div>
+  );
+}

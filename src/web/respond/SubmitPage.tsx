@@ -1,0 +1,136 @@
+import "./respond.css";
+import { Alert, Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import { checksApi } from "../api/checks.ts";
+import { ApiError } from "../api/client.ts";
+import { ButtonRouterLink } from "../app/links.tsx";
+import { PageHeading } from "../app/PageHeading.tsx";
+import { answeredCount, useCheck, useSaveSnapshot } from "../checks/CheckContext.ts";
+import { ProgressNav } from "../checks/ProgressNav.tsx";
+import { wordingOf } from "../checks/theme/wording.ts";
+import { useTeamFormat } from "../teams/format.ts";
+import { useTeamsT } from "../teams/i18n/index.ts";
+
+/**
+ * `/check/:id/inleveren`: a respondent hands in the answers; from then on they count (anonymously) in the team's
+ * results. Unsent answers are saved first. Afterwards: the respondent's own scores and tips.
+ */
+export function SubmitPage() {
+  const t = useTeamsT();
+  const format = useTeamFormat();
+  const { id, tool, answers, round, submittedAt, submitted, queue } = useCheck();
+  const { blocked } = useSaveSnapshot();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const wording = wordingOf(round);
+  const { answered, total } = answeredCount(tool, answers);
+  const title = t("respond.submitPage.title");
+
+  if (!round) {
+    return (
+      <div className="page-section">
+        <PageHeading title={title}>{title}</PageHeading>
+        <Paragraph>{t("respond.submitPage.notARound")}</Paragraph>
+        <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary">
+          {t("respond.submitPage.toScores")}
+        </ButtonRouterLink>
+      </div>
+    );
+  }
+
+  const open = tool.themes
+    .map((theme, index) => ({ theme, index, open: theme.items.filter((item) => answers[item.id] === undefined).length }))
+    .filter((x) => x.open > 0);
+
+  async function submit() {
+    if (busy) return;
+    if (answered === 0) {
+      setError(t(`respond.${wording}.nothingAnswered`));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      // The answers must be on the server before they are handed in.
+      const saved = await queue.whenSaved(8000);
+      if (!saved) {
+        setError(queue.getSnapshot().blocked?.error ?? t(`respond.${wording}.notSaved`));
+        setBusy(false);
+        return;
+      }
+      const result = await checksApi.submit(id);
+      submitted(result.submittedAt);
+      requestAnimationFrame(() => doneHeading.current?.focus());
+    } catch (e) {
+      setError(e instanceof ApiError && !e.transient ? `${e.message} ${t("respond.keptLocally")}` : t("common.network"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const closed = !round.acceptsAnswers || Boolean(blocked);
+  return (
+    <div className={`page-section respond respond--${wording}`}>
+      <ProgressNav current={{ kind: "submit" }} />
+      <PageHeading title={title}>{title}</PageHeading>
+      {submittedAt ? (
+        <>
+          <Alert type="ok">
+            <h2 ref={doneHeading} tabIndex={-1} className="respond__done-title">
+              {t(`respond.${wording}.thanks`)}
+            </h2>
+            <Paragraph>{t(`respond.${wording}.submittedAt`, { date: format.date(submittedAt), round: round.name })}</Paragraph>
+          </Alert>
+          <Paragraph>{t(`respond.${wording}.afterSubmit`)}</Paragraph>
+          {round.acceptsAnswers && <Paragraph>{t(`respond.${wording}.canStillChange`)}</Paragraph>}
+          <div className="button-row">
+            <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary">
+              {t("respond.submitPage.toScores")}
+            </ButtonRouterLink>
+            <ButtonRouterLink to={`/check/${id}/tips`} appearance="secondary">
+              {t("respond.submitPage.toTips")}
+            </ButtonRouterLink>
+          </div>
+        </>
+      ) : closed ? (
+        <Alert type="warning">
+          <Paragraph>{t(`respond.${wording}.closedBeforeSubmit`)}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <Paragraph appearance="lead">{t(`respond.${wording}.submitIntro`, { round: round.name })}</Paragraph>
+          <p className="respond__count">{t(`respond.${wording}.count`, { answered, total })}</p>
+          {open.length > 0 && (
+            <section aria-labelledby="nog-open">
+              <Heading2 id="nog-open">{t(`respond.${wording}.openTitle`)}</Heading2>
+              <Paragraph>{t(`respond.${wording}.openIntro`)}</Paragraph>
+              <ul className="respond__open">
+                {open.map(({ theme, index, open: count }) => (
+                  <li key={theme.id}>
+                    <Link to={`/check/${id}/thema/${theme.id}`} className="utrecht-link utrecht-link--html-a">
+                      {t("respond.submitPage.openTheme", { number: index + 1, title: theme.title })}
+                    </Link>{" "}
+                    ({t("respond.submitPage.openCount", { count })})
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <Paragraph>{t(`respond.${wording}.whatHappens`)}</Paragraph>
+          {error && (
+            <Alert type="error" role="alert">
+              <Paragraph>{error}</Paragraph>
+            </Alert>
+          )}
+          <div className="respond__action">
+            <Button appearance="primary-action-button" busy={busy} onClick={() => void submit()}>
+              {t("respond.submitPage.button")}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { ActionStatus } from "../../domain/checks/plan.ts";
+import type { PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import type { RoundInput, TeamActionInput, TeamActionPatch } from "../../domain/teams/inputs.ts";
+import type { MirrorRow } from "../../domain/teams/mirror.ts";
+import type { Perspective } from "../../domain/teams/perspectives.ts";
+import type { ScoreChange, TrendPoint } from "../../domain/teams/trend.ts";
+import { request } from "../api/client.ts";
+
+export type Role = "coordinator" | "member";
+export type ResponseCounts = Record<Perspective, number>;
+
+export type TeamSummary = { id: string; name: string; organisation: string; region: string; role: Role };
+export type Member = { userId: string; name: string; email: string; role: Role };
+export type RoundSummary = {
+  id: string;
+  teamId: string;
+  name: string;
+  toolId: string;
+  threshold: number;
+  closesOn: string | null;
+  status: "open" | "closed";
+  startedAt: string;
+  closedAt: string | null;
+  rawDeletedAt: string | null;
+  responses: ResponseCounts;
+};
+export type Team = {
+  id: string;
+  name: string;
+  organisation: string;
+  region: string;
+  retentionMonths: number;
+  createdAt: string;
+  members: Member[];
+  myRole: Role;
+  rounds: RoundSummary[];
+};
+export type TeamPatch = Partial<{ name: string; organisation: string; region: string; retentionMonths: number }>;
+
+export type PerspectiveInvite = { url: string; qrSvg: string };
+export type Round = RoundSummary & { acceptsAnswers: boolean; invites: Record<Perspective, PerspectiveInvite> | null };
+
+export type RoundResults = {
+  round: Omit<RoundSummary, "responses"> & { acceptsAnswers: boolean };
+  threshold: number;
+  perspectives: PerspectiveResult[];
+  mirror: { themes: MirrorRow[]; items: MirrorRow[] };
+  largestGaps: MirrorRow[];
+  previous: { id: string; name: string; perspectives: PerspectiveResult[] } | null;
+};
+
+export type Trend = {
+  rounds: { id: string; name: string; startedAt: string; status: "open" | "closed" }[];
+  themes: Record<string, TrendPoint[]>;
+};
+
+export type TeamAction = {
+  id: string;
+  themeId: string;
+  factorId: string | null;
+  what: string;
+  who: string;
+  when: string | null;
+  status: ActionStatus;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  createdInRoundId: string | null;
+  change?: Partial<Record<Perspective, ScoreChange>>;
+  comparedWith?: { id: string; name: string } | null;
+};
+export type TeamPlan = { themes: Record<string, string>; actions: TeamAction[]; latestRound: { id: string; name: string } | null };
+
+export type RoundInvite = {
+  roundName: string;
+  teamName: string;
+  organisation: string;
+  perspective: Perspective;
+  toolId: string;
+  acceptsAnswers: boolean;
+};
+
+const team = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
+const round = (id: string) => `/api/rounds/${encodeURIComponent(id)}`;
+
+export const teamsApi = {
+  list: (signal?: AbortSignal) => request<TeamSummary[]>("/api/teams", { signal }),
+  create: (input: { name: string; organisation: string; region: string }) =>
+    request<{ id: string }>("/api/teams", { method: "POST", body: input }),
+  get: (id: string, signal?: AbortSignal) => request<Team>(team(id), { signal }),
+  update: (id: string, patch: TeamPatch) => request<Team>(team(id), { method: "PATCH", body: patch }),
+  remove: (id: string) => request<void>(team(id), { method: "DELETE" }),
+  invite: (id: string, role: Role) =>
+    request<{ token: string; url: string; role: Role }>(`${team(id)}/invites`, { method: "POST", body: { role } }),
+  teamInvite: (token: string, signal?: AbortSignal) =>
+    request<{ teamName: string; role: Role }>(`/api/team-invites/${encodeURIComponent(token)}`, { signal }),
+  acceptInvite: (token: string) =>
+    request<{ teamId: string; role: Role }>(`/api/team-invites/${encodeURIComponent(token)}/accept`, { method: "POST", body: {} }),
+  removeMember: (id: string, userId: string) => request<void>(`${team(id)}/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
+
+  startRound: (id: string, input: Partial<RoundInput> & { name: string }) =>
+    request<{ id: string; invites: Record<Perspective, string> }>(`${team(id)}/rounds`, { method: "POST", body: input }),
+  round: (id: string, signal?: AbortSignal) => request<Round>(round(id), { signal }),
+  closeRound: (id: string) => request<{ id: string; status: "closed" }>(`${round(id)}/close`, { method: "POST", body: {} }),
+  reopenRound: (id: string) => request<{ id: string; status: "open" }>(`${round(id)}/reopen`, { method: "POST", body: {} }),
+  deleteRound: (id: string) => request<void>(round(id), { method: "DELETE" }),
+  results: (id: string, signal?: AbortSignal) => request<RoundResults>(`${round(id)}/results`, { signal }),
+  trend: (teamId: string, signal?: AbortSignal) => request<Trend>(`${team(teamId)}/trend`, { signal }),
+  downloads: (id: string) => ({
+    pdf: `${round(id)}/report.pdf`,
+    xlsx: `${round(id)}/export.xlsx`,
+    csv: `${round(id)}/export.csv`,
+  }),
+
+  plan: (id: string, signal?: AbortSignal) => request<TeamPlan>(`${team(id)}/plan`, { signal }),
+  putThemeText: (id: string, themeId: string, text: string, keepalive = false) =>
+    request<{ themeId: string; text: string }>(`${team(id)}/plan/themes/${encodeURIComponent(themeId)}`, {
+      method: "PUT",
+      body: { text },
+      keepalive,
+    }),
+  addAction: (id: string, input: Partial<TeamActionInput> & Pick<TeamActionInput, "themeId" | "what">) =>
+    request<TeamAction>(`${team(id)}/plan/actions`, { method: "POST", body: input }),
+  patchAction: (id: string, actionId: string, patch: TeamActionPatch, keepalive = false) =>
+    request<TeamAction>(`${team(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "PATCH", body: patch, keepalive }),
+  deleteAction: (id: string, actionId: string) =>
+    request<void>(`${team(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "DELETE" }),
+
+  roundInvite: (token: string, signal?: AbortSignal) => request<RoundInvite>(`/api/invites/${encodeURIComponent(token)}`, { signal }),
+};

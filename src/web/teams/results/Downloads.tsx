@@ -1,0 +1,34 @@
+import { Heading2 } from "@utrecht/component-library-react";
+import { teamsApi } from "../api.ts";
+import { useTeamsT } from "../i18n/index.ts";
+
+/** The management summary and the aggregates as files (never individual responses). */
+export function Downloads({ roundId }: { roundId: string }) {
+  const t = useTeamsT();
+  const urls = teamsApi.downloads(roundId);
+  const items = [
+    { href: urls.pdf, label: t("downloads.pdf") },
+    { href: urls.xlsx, label: t("downloads.xlsx") },
+    { href: urls.csv, label: t("downloads.csv") },
+  ];
+  return (
+    <section aria-labelledby="downloads" className="downloads">
+      <Heading2 id="downloads" className="downloads__title">
+        {t("downloads.title")}
+      </Heading2>
+      <ul className="downloads__list">
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} download className="utrecht-link utrecht-link--html-a downloads__link">
+              <span aria-hidden="true" className="downloads__icon">
+                ⤓
+              </span>{" "}
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">{t("downloads.note")}</p>
+    </section>
+  );
+}

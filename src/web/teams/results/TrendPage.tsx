@@ -1,0 +1,134 @@
+import "../teams.css";
+import {
+  Alert,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@utrecht/component-library-react";
+import { useParams } from "react-router";
+import { getTool } from "../../api/checks.ts";
+import { Loading } from "../../app/Loading.tsx";
+import { AppLink } from "../../app/links.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
+import { useLoad } from "../../app/useLoad.ts";
+import { teamsApi } from "../api.ts";
+import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
+import { useTeamsT } from "../i18n/index.ts";
+import { RoundTabs } from "../round/RoundTabs.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
+import { TrendChart } from "./charts.tsx";
+import { ScrollTable } from "./tables.tsx";
+
+/** `/teams/:id/trend`: per theme the mean of every perspective, round after round. */
+export function TrendPage() {
+  const t = useTeamsT();
+  return (
+    <Frame wide>
+      <RequireAccount title={t("trend.titleFallback")}>
+        <Trend />
+      </RequireAccount>
+    </Frame>
+  );
+}
+
+function Trend() {
+  const t = useTeamsT();
+  const format = useTeamFormat();
+  const { id: teamId = "" } = useParams();
+  const load = useLoad(
+    async (signal) => {
+      const [trend, team] = await Promise.all([teamsApi.trend(teamId, signal), teamsApi.get(teamId, signal)]);
+      const tool = await getTool(team.rounds[0]?.toolId ?? "jongeren-en-arbeid");
+      return { trend, team, tool };
+    },
+    [teamId],
+  );
+  if (load.status === "loading") return <Loading />;
+  if (load.status === "error") return <PageLoadError title={t("trend.titleFallback")} error={load.error} retry={load.retry} />;
+  const { trend, team, tool } = load.data;
+  const title = t("trend.title", { team: team.name });
+  const latest = team.rounds[0];
+  const shown = PERSPECTIVES.filter((p) =>
+    Object.values(trend.themes).some((points) => points.some((point) => point.means[p] !== undefined)),
+  );
+
+  return (
+    <>
+      <AppLink to={`/teams/${teamId}`} className="back-link">
+        {t("round.back", { team: team.name })}
+      </AppLink>
+      <PageHeading title={title}>{title}</PageHeading>
+      {latest && <RoundTabs teamId={teamId} roundId={latest.id} />}
+      <Paragraph appearance="lead">{t("trend.intro")}</Paragraph>
+      {trend.rounds.length < 2 && (
+        <Alert type="info">
+          <Paragraph>{t("trend.oneRound")}</Paragraph>
+        </Alert>
+      )}
+      {shown.length === 0 ? (
+        <Paragraph>{t("trend.nothing")}</Paragraph>
+      ) : (
+        tool.themes.map((theme, index) => {
+          const points = trend.themes[theme.id] ?? [];
+          const headingId = `trend-${theme.id}`;
+          return (
+            <section key={theme.id} aria-labelledby={headingId} className="team-section trend-theme">
+              <Heading2 id={headingId} lang="nl">
+                {t("common.themeTitle", { number: index + 1, title: theme.title })}
+              </Heading2>
+              {points.length === 0 ? (
+                <Paragraph>{t("trend.noPoints")}</Paragraph>
+              ) : (
+                <div className="trend-theme__body">
+                  <figure className="chart-figure">
+                    <TrendChart
+                      labelledBy={`${headingId}-grafiek`}
+                      perspectives={shown}
+                      rows={points.map((point) => ({ name: point.roundName, ...point.means }))}
+                    />
+                    <figcaption id={`${headingId}-grafiek`} className="chart-figure__caption">
+                      {t("trend.chartName", { number: index + 1 })}
+                    </figcaption>
+                  </figure>
+                  <ScrollTable labelledBy={`${headingId}-tabel`}>
+                    <Table className="team-table">
+                      <TableCaption id={`${headingId}-tabel`}>{t("trend.tableCaption", { number: index + 1 })}</TableCaption>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHeaderCell scope="col">{t("trend.round")}</TableHeaderCell>
+                          {shown.map((p: Perspective) => (
+                            <TableHeaderCell key={p} scope="col" className="numeric">
+                              {format.perspective(p)}
+                            </TableHeaderCell>
+                          ))}
+                        </TableRow>
+                      </TableHeader>
+                      <TableBody>
+                        {points.map((point) => (
+                          <TableRow key={point.roundId}>
+                            <TableHeaderCell scope="row">{point.roundName}</TableHeaderCell>
+                            {shown.map((p) => (
+                              <TableCell key={p} className="numeric">
+                                {format.score(point.means[p])}
+                              </TableCell>
+                            ))}
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  </ScrollTable>
+                </div>
+              )}
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}

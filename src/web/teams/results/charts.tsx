@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from "react";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { PERSPECTIVE_COLORS, type Perspective, useTeamFormat } from "../format.ts";
+
+const TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const TEXT = "#1a1a1a";
+const AXIS = "#595959";
+/** Besides colour, each perspective has its own fill pattern and line style (WCAG 1.4.1). */
+const DASH: Record<Perspective, string | undefined> = { professional: undefined, youth: "8 4", employer: "2 3" };
+const MARKER: Record<Perspective, "circle" | "square" | "triangle"> = { professional: "circle", youth: "square", employer: "triangle" };
+
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export type BarRow = { name: string; shortName: string; values: Partial<Record<Perspective, number | null>> };
+
+function Patterns({ idPrefix }: { idPrefix: string }) {
+  return (
+    <defs>
+      <pattern id={`${idPrefix}-youth`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill={PERSPECTIVE_COLORS.youth} />
+        <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2" />
+      </pattern>
+      <pattern id={`${idPrefix}-employer`} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill={PERSPECTIVE_COLORS.employer} />
+        <circle cx="3" cy="3" r="1.2" fill="#fff" />
+      </pattern>
+    </defs>
+  );
+}
+
+const fillOf = (idPrefix: string, p: Perspective) => (p === "professional" ? PERSPECTIVE_COLORS.professional : `url(#${idPrefix}-${p})`);
+
+/**
+ * Horizontal bars on the 1–10 scale, one bar per perspective for each row (theme). One image with a name: the table
+ * next to it carries the same numbers. A row without a mean has no bar (not a 0).
+ */
+export function PerspectiveBarChart({
+  rows,
+  perspectives,
+  labelledBy,
+  idPrefix,
+}: {
+  rows: BarRow[];
+  perspectives: Perspective[];
+  labelledBy: string;
+  idPrefix: string;
+}) {
+  const format = useTeamFormat();
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const wide = width >= 640;
+  const data = rows.map((row) => ({
+    name: wide ? shorten(row.name, 40) : row.shortName,
+    ...Object.fromEntries(perspectives.map((p) => [p, row.values[p] ?? null])),
+    ...Object.fromEntries(perspectives.map((p) => [`${p}-label`, row.values[p] == null ? "" : format.score(row.values[p])])),
+  }));
+  const rowHeight = perspectives.length === 1 ? 44 : 20 * perspectives.length + 20;
+  return (
+    <div ref={ref} className="team-chart" role="img" aria-labelledby={labelledBy}>
+      {width > 0 && (
+        <BarChart
+          width={width}
+          height={rows.length * rowHeight + (perspectives.length > 1 ? 76 : 40)}
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 48, bottom: 4, left: 0 }}
+          barCategoryGap={8}
+          barGap={2}
+          accessibilityLayer={false}
+        >
+          <Patterns idPrefix={idPrefix} />
+          <CartesianGrid horizontal={false} stroke="#d0d0d0" />
+          <XAxis type="number" domain={[1, 10]} ticks={TICKS} allowDataOverflow tick={{ fill: TEXT, fontSize: 14 }} stroke={AXIS} />
+          <YAxis type="category" dataKey="name" width={wide ? 320 : 76} tick={{ fill: TEXT, fontSize: 14 }} stroke={AXIS} interval={0} />
+          {perspectives.length > 1 && (
+            <Legend
+              verticalAlign="top"
+              height={36}
+              wrapperStyle={{ color: TEXT, fontSize: 14 }}
+              iconType="square"
+              itemSorter={null}
+              formatter={(value) => <span style={{ color: TEXT }}>{value}</span>}
+            />
+          )}
+          {perspectives.map((p) => (
+            <Bar
+              key={p}
+              dataKey={p}
+              name={format.perspective(p)}
+              fill={fillOf(idPrefix, p)}
+              stroke={PERSPECTIVE_COLORS[p]}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey={`${p}-label`} position="right" fill={TEXT} fontSize={13} fontWeight={600} />
+            </Bar>
+          ))}
+        </BarChart>
+      )}
+    </div>
+  );
+}
+
+export type TrendRow = { name: string } & Partial<Record<Perspective, number | null>>;
+
+/** The mean of a theme per round (oldest first), one line per perspective with its own dash and marker. */
+export function TrendChart({ rows, perspectives, labelledBy }: { rows: TrendRow[]; perspectives: Perspective[]; labelledBy: string }) {
+  const format = useTeamFormat();
+  const [ref, width] = useWidth<HTMLDivElement>();
+  return (
+    <div ref={ref} className="team-chart" role="img" aria-labelledby={labelledBy}>
+      {width > 0 && (
+        <LineChart width={width} height={260} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="#d0d0d0" />
+          <XAxis dataKey="name" tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} interval={0} padding={{ left: 24, right: 24 }} />
+          <YAxis domain={[1, 10]} ticks={TICKS} tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} width={32} />
+          <Legend
+            verticalAlign="top"
+            height={36}
+            wrapperStyle={{ color: TEXT, fontSize: 14 }}
+            itemSorter={null}
+            formatter={(value) => <span style={{ color: TEXT }}>{value}</span>}
+          />
+          {perspectives.map((p) => (
+            <Line
+              key={p}
+              type="linear"
+              dataKey={p}
+              name={format.perspective(p)}
+              stroke={PERSPECTIVE_COLORS[p]}
+              strokeWidth={3}
+              strokeDasharray={DASH[p]}
+              dot={{ r: 5, fill: PERSPECTIVE_COLORS[p] }}
+              legendType={MARKER[p]}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      )}
+    </div>
+  );
+}
+
+/** A factor's distribution of 1–10 as ten small columns with the counts; the text alternative says the same. */
+export function DistributionBars({ distribution, label }: { distribution: number[]; label: string }) {
+  const max = Math.max(1, ...distribution);
+  return (
+    <span className="distribution" role="img" aria-label={label}>
+      {distribution.map((count, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the ten scores are fixed positions
+        <span key={index} className="distribution__col" aria-hidden="true">
+          <span className="distribution__count">{count > 0 ? count : ""}</span>
+          <span className="distribution__track">
+            <span className="distribution__bar" style={{ blockSize: `${(count / max) * 100}%` }} />
+          </span>
+          <span className="distribution__score">{index + 1}</span>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,98 @@
+import "../teams.css";
+import { Alert, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useLocation, useParams } from "react-router";
+import { Loading } from "../../app/Loading.tsx";
+import { AppLink } from "../../app/links.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
+import { useLoad } from "../../app/useLoad.ts";
+import { teamsApi } from "../api.ts";
+import { PERSPECTIVES, useTeamFormat } from "../format.ts";
+import { useTeamsT } from "../i18n/index.ts";
+import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
+import { StatusBadge } from "../ui/StatusBadge.tsx";
+import { PerspectiveInviteCard } from "./PerspectiveInviteCard.tsx";
+import { RoundActions } from "./RoundActions.tsx";
+import { RoundTabs } from "./RoundTabs.tsx";
+
+/** `/teams/:id/metingen/:roundId`: the links and QR codes per perspective, response counts, close/reopen/delete. */
+export function RoundPage() {
+  const t = useTeamsT();
+  return (
+    <Frame wide>
+      <RequireAccount title={t("round.titleFallback")}>
+        <RoundOverview />
+      </RequireAccount>
+    </Frame>
+  );
+}
+
+function RoundOverview() {
+  const t = useTeamsT();
+  const format = useTeamFormat();
+  const { id: teamId = "", roundId = "" } = useParams();
+  const { state } = useLocation() as { state: { created?: boolean } | null };
+  const load = useLoad(
+    async (signal) => {
+      const [round, team] = await Promise.all([teamsApi.round(roundId, signal), teamsApi.get(teamId, signal)]);
+      return { round, team };
+    },
+    [roundId, teamId],
+  );
+  if (load.status === "loading") return <Loading />;
+  if (load.status === "error") return <PageLoadError title={t("round.titleFallback")} error={load.error} retry={load.retry} />;
+  const { round, team } = load.data;
+  const title = t("round.title", { name: round.name });
+
+  return (
+    <>
+      <AppLink to={`/teams/${teamId}`} className="back-link">
+        {t("round.back", { team: team.name })}
+      </AppLink>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="round-status">
+        <StatusBadge status={round.status} />{" "}
+        <span>
+          {t("rounds.started", { date: format.date(round.startedAt) })}
+          {round.closesOn && round.status === "open" && ` · ${t("rounds.closesOn", { date: format.date(round.closesOn) })}`}
+          {round.closedAt && round.status === "closed" && ` · ${t("rounds.closedOn", { date: format.date(round.closedAt) })}`}
+        </span>
+      </p>
+      <RoundTabs teamId={teamId} roundId={round.id} />
+      {state?.created && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t("round.created")}</Paragraph>
+        </Alert>
+      )}
+      {round.status === "open" && !round.acceptsAnswers && (
+        <Alert type="warning">
+          <Paragraph>{t("round.pastClosingDate")}</Paragraph>
+        </Alert>
+      )}
+      <Alert type="info" className="anonymity-note">
+        <Paragraph>
+          <strong>{t("round.anonymousLead")}</strong> {t("round.anonymous", { threshold: round.threshold })}
+        </Paragraph>
+      </Alert>
+
+      <section aria-labelledby="links-per-perspectief" className="team-section">
+        <Heading2 id="links-per-perspectief">{round.invites ? t("round.invitesTitle") : t("round.countsTitle")}</Heading2>
+        {round.invites && <Paragraph>{t("round.invitesIntro")}</Paragraph>}
+        {!round.invites && <Paragraph>{t("round.invitesOnlyCoordinators")}</Paragraph>}
+        <div className="perspective-grid">
+          {PERSPECTIVES.map((p) => (
+            <PerspectiveInviteCard
+              key={p}
+              perspective={p}
+              invite={round.invites?.[p] ?? null}
+              responses={round.responses[p]}
+              threshold={round.threshold}
+              open={round.acceptsAnswers}
+            />
+          ))}
+        </div>
+      </section>
+
+      {team.myRole === "coordinator" && <RoundActions round={round} teamId={teamId} onChanged={load.retry} />}
+    </>
+  );
+}
