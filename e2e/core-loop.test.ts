@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatScore } from "../src/domain/checks/format.ts";
 import type { Tool } from "../src/domain/content/schema.ts";
 import {
-  axeViolations,
   browserAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startServer,
@@ -36,9 +36,6 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
     await server?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await axeViolations(page), page.url()).toEqual([]);
-  }
   const checkIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[2] ?? "";
   const storedAnswers = async (id: string) => (await (await fetch(`${server.url}/api/checks/${id}`)).json()).answers;
 

@@ -2,8 +2,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_MODERATOR } from "../src/server/test/app.ts";
 import {
-  axeViolations,
   browserAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startServer,
@@ -25,9 +25,6 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
     await server?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await axeViolations(page), page.url()).toEqual([]);
-  }
   const resultCount = (page: Page) => page.getByRole("region", { name: "Resultaten" }).getByRole("status").textContent();
 
   it.each(Object.keys(VIEWPORTS) as ViewportName[])(

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { buildApp } from "../src/server/app.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
@@ -61,6 +62,11 @@ export type ViewportName = keyof typeof VIEWPORTS;
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Fails the test with the list of WCAG 2.1 AA violations on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
 /** Full-page screenshot into docs/screenshots/<name>-<viewport>.png when SCREENSHOTS=1. */

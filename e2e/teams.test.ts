@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tool } from "../src/domain/content/schema.ts";
 import {
-  axeViolations,
   browserAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startServer,
@@ -27,9 +27,6 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
     await server?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await axeViolations(page), page.url()).toEqual([]);
-  }
   const item11 = () => tool.themes[0]?.items[0];
 
   /** One respondent in a browser context of its own: open the link, answer factor 1.1, walk to the end, hand in. */
