@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { type Answers, type AnswerValue, applyAnswerPatch } from "../../domain/checks/answers.ts";
-import type { ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Plan } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { type CheckRound, checksApi, getTool } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import type { CheckContextValue } from "./CheckContext.ts";
+import { usePlanEditors, withPendingChanges } from "./plan/usePlanEditors.ts";
 import { SaveQueue } from "./save/queue.ts";
 
 export type CheckLoad =
@@ -55,12 +56,7 @@ export function useCheckData(id: string): CheckLoad {
         setRound(check.round ?? null);
         setSubmittedAt(check.submittedAt ?? null);
         setAnswers(applyAnswerPatch(applyAnswerPatch(check.answers, before.answers), pending.answers));
-        setPlan({
-          themes: { ...check.plan.themes, ...before.themes, ...pending.themes },
-          actions: check.plan.actions.map(
-            (action) => ({ ...action, ...before.actions[action.id], ...pending.actions[action.id] }) as PlanAction,
-          ),
-        });
+        setPlan(withPendingChanges(check.plan, before, pending));
         setState("ready");
       } catch (error) {
         if (abort.signal.aborted) return;
@@ -77,34 +73,7 @@ export function useCheckData(id: string): CheckLoad {
     },
     [queue],
   );
-  const setThemeText = useCallback(
-    (themeId: string, text: string) => {
-      setPlan((current) => ({ ...current, themes: { ...current.themes, [themeId]: text } }));
-      queue.setThemeText(themeId, text);
-    },
-    [queue],
-  );
-  const changeAction = useCallback(
-    (actionId: string, patch: ActionPatch, delay: number) => {
-      setPlan((current) => ({
-        ...current,
-        actions: current.actions.map((a) => (a.id === actionId ? ({ ...a, ...patch } as PlanAction) : a)),
-      }));
-      queue.patchAction(actionId, patch, delay);
-    },
-    [queue],
-  );
-  const actionAdded = useCallback(
-    (action: PlanAction) => setPlan((current) => ({ ...current, actions: [...current.actions, action] })),
-    [],
-  );
-  const actionRemoved = useCallback(
-    (actionId: string) => {
-      queue.forgetAction(actionId);
-      setPlan((current) => ({ ...current, actions: current.actions.filter((a) => a.id !== actionId) }));
-    },
-    [queue],
-  );
+  const { setThemeText, changeAction, actionAdded, actionRemoved } = usePlanEditors(setPlan, queue);
 
   const value = useMemo<CheckContextValue | null>(
     () =>

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Tool } from "../../../domain/content/schema.ts";
 import { type TeamActionPatch, teamActionInputSchema, teamActionPatchSchema } from "../../../domain/teams/inputs.ts";
 import { getTool } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
-import type { EditableAction, EditablePatch, PlanEditing } from "../../checks/plan/PlanEditing.ts";
+import type { EditableAction, PlanEditing } from "../../checks/plan/PlanEditing.ts";
+import { usePlanEditors, withPendingChanges } from "../../checks/plan/usePlanEditors.ts";
 import { SaveQueue } from "../../checks/save/queue.ts";
-import { type RoundResults, type Team, type TeamAction, type TeamPlan, teamsApi } from "../api.ts";
+import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../api.ts";
 
 export type TeamPlanLoad =
   | { status: "loading" }
@@ -62,12 +63,7 @@ export function useTeamPlan(teamId: string): TeamPlanLoad {
         const latest = loaded.latestRound ? await teamsApi.results(loaded.latestRound.id, abort.signal).catch(() => null) : null;
         if (abort.signal.aborted) return;
         const pending = queue.pending;
-        setPlan({
-          themes: { ...loaded.themes, ...before.themes, ...pending.themes },
-          actions: loaded.actions.map(
-            (action) => ({ ...action, ...before.actions[action.id], ...pending.actions[action.id] }) as TeamAction,
-          ),
-        });
+        setPlan(withPendingChanges<EditableAction, TeamActionPatch>(loaded, before, pending));
         setOutcome({ status: "ready", team, tool, loaded, latest });
       } catch (error) {
         if (abort.signal.aborted) return;
@@ -77,34 +73,7 @@ export function useTeamPlan(teamId: string): TeamPlanLoad {
     return () => abort.abort();
   }, [teamId, queue, attempt]);
 
-  const setThemeText = useCallback(
-    (themeId: string, text: string) => {
-      setPlan((current) => ({ ...current, themes: { ...current.themes, [themeId]: text } }));
-      queue.setThemeText(themeId, text);
-    },
-    [queue],
-  );
-  const changeAction = useCallback(
-    (actionId: string, patch: EditablePatch, delay: number) => {
-      setPlan((current) => ({
-        ...current,
-        actions: current.actions.map((a) => (a.id === actionId ? ({ ...a, ...patch } as EditableAction) : a)),
-      }));
-      queue.patchAction(actionId, patch, delay);
-    },
-    [queue],
-  );
-  const actionAdded = useCallback(
-    (action: EditableAction) => setPlan((current) => ({ ...current, actions: [...current.actions, action] })),
-    [],
-  );
-  const actionRemoved = useCallback(
-    (actionId: string) => {
-      queue.forgetAction(actionId);
-      setPlan((current) => ({ ...current, actions: current.actions.filter((a) => a.id !== actionId) }));
-    },
-    [queue],
-  );
+  const { setThemeText, changeAction, actionAdded, actionRemoved } = usePlanEditors(setPlan, queue);
 
   const editing = useMemo<PlanEditing>(
     () => ({
