@@ -84,6 +84,8 @@ export class SaveQueue<P extends object = ActionPatch> {
     private readonly storageKey: string,
     private readonly transport: SaveTransport<P>,
     private readonly storage: Storage | null = defaultStorage(),
+    /** Where `online` and `pagehide` arrive; without one (no browser) the queue sends but does not listen. */
+    private readonly events: EventTarget | null = typeof window === "undefined" ? null : window,
   ) {
     this.pending = readStorage(storage, storageKey);
     this.update();
@@ -91,18 +93,18 @@ export class SaveQueue<P extends object = ActionPatch> {
 
   /** Starts sending (also what was left from an earlier visit) and listens for the connection coming back. */
   start(): void {
-    if (this.started || typeof window === "undefined") return;
+    if (this.started) return;
     this.started = true;
-    window.addEventListener("online", this.onOnline);
-    window.addEventListener("pagehide", this.onPageHide);
+    this.events?.addEventListener("online", this.onOnline);
+    this.events?.addEventListener("pagehide", this.onPageHide);
     this.schedule(0);
   }
 
   stop(): void {
     if (!this.started) return;
     this.started = false;
-    window.removeEventListener("online", this.onOnline);
-    window.removeEventListener("pagehide", this.onPageHide);
+    this.events?.removeEventListener("online", this.onOnline);
+    this.events?.removeEventListener("pagehide", this.onPageHide);
     clearTimeout(this.sendTimer);
     this.sendAt = Number.POSITIVE_INFINITY;
   }
@@ -229,6 +231,9 @@ export class SaveQueue<P extends object = ActionPatch> {
             return;
           }
           if (error instanceof ApiError && !error.transient) {
+            // The server answered: the connection works again.
+            this.failing = false;
+            this.attempt = 0;
             this.refuse(unit, error);
             continue;
           }
@@ -249,15 +254,27 @@ export class SaveQueue<P extends object = ActionPatch> {
     this.update();
   }
 
-  /** Removes what the server now has, unless it was changed again while the request was under way. */
+  /**
+   * Removes what the server now has, unless it was changed again while the request was under way. A problem left from
+   * an older, refused value of the same field is moot once the server has taken the newer one.
+   */
   private confirm(unit: Unit<P>): void {
     const p = this.pending;
     if (unit.kind === "answers") {
-      for (const [id, value] of Object.entries(unit.patch)) if (p.answers[id] === value) delete p.answers[id];
+      for (const [id, value] of Object.entries(unit.patch)) {
+        if (p.answers[id] === value) {
+          delete p.answers[id];
+          this.clearProblem(`answer:${id}`);
+        }
+      }
     } else if (unit.kind === "theme") {
-      if (p.themes[unit.themeId] === unit.text) delete p.themes[unit.themeId];
+      if (p.themes[unit.themeId] === unit.text) {
+        delete p.themes[unit.themeId];
+        this.clearProblem(`theme:${unit.themeId}`);
+      }
     } else if (sameJson(p.actions[unit.actionId], unit.patch)) {
       delete p.actions[unit.actionId];
+      this.clearProblem(`action:${unit.actionId}`);
     }
   }
 
