@@ -4,7 +4,7 @@ import { PLAN_LIMITS } from "../../../domain/checks/plan.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
 import { usePlanEditing, usePlanSaveSnapshot } from "./PlanEditing.ts";
 
-/** The free-text plan of a theme; saved as you type (the queue waits for a pause of 600 ms). A team plan passes its own label. */
+/** The free-text plan of a theme; saved as you type (the queue sends at most 600 ms after the first unsent keystroke). A team plan passes its own label. */
 export function ThemePlanText({ theme, label, description }: { theme: Theme; label?: string; description?: string }) {
   const { t } = useTranslation();
   const { plan, setThemeText } = usePlanEditing();
