@@ -1,15 +1,32 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Three projects (see docs/architecture.md, "Tests"):
+ * - unit: pure code, no database, no browser (`npm run test:unit`);
+ * - api: the HTTP API through app.inject on real databases, each file on its own copy of a migrated template;
+ * - e2e: the built app in Debian Chromium.
+ * Most test time is spent waiting on a database or a browser, not on the CPU, so even a 2-core machine runs
+ * several files at once (Vitest would use cores − 1 = 1 there).
+ */
 export default defineConfig({
   test: {
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 4),
     projects: [
       {
         test: {
-          name: "unit+api",
+          name: "unit",
           include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.api.test.ts"],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: "api",
+          include: ["src/**/*.api.test.ts"],
           globalSetup: ["src/server/test/global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -19,7 +36,6 @@ export default defineConfig({
           globalSetup: ["e2e/global-setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

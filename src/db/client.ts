@@ -13,13 +13,16 @@ import * as schema from "./schema.ts";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 export type DatabaseOptions =
   /** A PostgreSQL server. */
   | { url: string }
-  /** Embedded PGlite, persisted in dataDir; in memory when dataDir is undefined (tests). */
-  | { dataDir?: string };
+  /**
+   * Embedded PGlite, persisted in dataDir; in memory when dataDir is undefined (tests), then optionally started from
+   * a dumped data directory (`PGlite.dumpDataDir`) so tests skip migrating from scratch.
+   */
+  | { dataDir?: string; loadDataDir?: Blob };
 
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -35,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
-    client = new PGlite();
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });

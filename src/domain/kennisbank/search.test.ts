@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { MATCH_END, MATCH_START, plainText, searchParamsSchema, snippetHtml } from "./search.ts";
+import { MATCH_END, MATCH_START, plainText, searchParamsSchema, searchWords, snippetHtml } from "./search.ts";
 
 describe("kennisbank search rules", () => {
   it("escapes the snippet and marks only the matches", () => {
     expect(snippetHtml(`<script>x</script> en ${MATCH_START}jongeren${MATCH_END} & "werk"`)).toBe(
       "&lt;script&gt;x&lt;/script&gt; en <mark>jongeren</mark> &amp; &quot;werk&quot;",
     );
+  });
+
+  it("searches each word once and at most 16 words", () => {
+    expect(searchWords("  jongeren   Jongeren werk\tjongeren ")).toBe("jongeren werk");
+    expect(searchWords("jongeren ".repeat(222))).toBe("jongeren");
+    const many = Array.from({ length: 40 }, (_, i) => `woord${i}`);
+    expect(searchWords(many.join(" "))).toBe(many.slice(0, 16).join(" "));
+    expect(searchWords('"open hiring" -school')).toBe('"open hiring" -school');
+    expect(searchWords("   ")).toBe("");
   });
 
   it("strips light Markdown for the search document", () => {

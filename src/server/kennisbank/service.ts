@@ -2,7 +2,7 @@ import { and, arrayContains, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { kennisbankEntries as kb } from "../../db/schema.ts";
 import type { Entry } from "../../domain/kennisbank/schema.ts";
-import { plainText, SEARCH_LIMITS, type SearchParams, snippetHtml } from "../../domain/kennisbank/search.ts";
+import { plainText, SEARCH_LIMITS, type SearchParams, searchWords, snippetHtml } from "../../domain/kennisbank/search.ts";
 import { type Moderation, type Submission, slugify } from "../../domain/kennisbank/submission.ts";
 import { newSecretId } from "../checks/service.ts";
 
@@ -78,7 +78,7 @@ export type SearchResult = {
 };
 
 export async function searchEntries(db: Db, params: SearchParams): Promise<{ total: number; results: SearchResult[] }> {
-  const q = params.q?.trim() ?? "";
+  const q = searchWords(params.q ?? "");
   // websearch_to_tsquery accepts any text (quotes, operators, odd characters) without raising an error.
   const query = sql`websearch_to_tsquery('dutch', ${q})`;
   const filters: SQL[] = [eq(kb.status, "published")];

@@ -1,9 +1,10 @@
-import { openDatabase } from "../../db/client.ts";
+import type { TestProject } from "vitest/node";
+import { createPostgresTemplate, ensurePgliteTemplate } from "./templates.ts";
 
-/** Migrates the PostgreSQL test database once, before test files open it in parallel. */
-export default async function setup(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return;
-  const database = await openDatabase({ url });
-  await database.close();
+/** Makes the migrated template databases once per run; every API test file copies them (see databases.ts). */
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide("pgliteTemplate", await ensurePgliteTemplate());
+  const url = process.env.DATABASE_URL ?? null;
+  if (url) await createPostgresTemplate(url);
+  project.provide("postgresUrl", url);
 }
