@@ -1,5 +1,6 @@
-// Runs the whole suite (build, unit, API, browser) and ends with one line CI recognises: "N passed, N failed".
-import { spawnSync } from "node:child_process";
+// npm test: the whole suite. Type check, lint and the web build run side by side; then Vitest runs the unit, API and
+// browser projects. Type check and lint count as one test each. The last line is the one CI reads: "N passed, N failed".
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -7,29 +8,62 @@ const root = join(import.meta.dirname, "..");
 const report = join(root, ".tmp/vitest.json");
 mkdirSync(join(root, ".tmp"), { recursive: true });
 rmSync(report, { force: true });
+const bin = (name) => join(root, "node_modules/.bin", name);
 
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
-
-const build = run("npx", ["vite", "build", "--logLevel", "warn"]);
-if (build.status !== 0) {
-  console.log("0 passed, 1 failed");
-  process.exit(1);
+/** Runs a command; its output is printed in one piece when it ends, so parallel steps do not interleave. */
+function step(name, cmd, args, { stream = false } = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: stream ? "inherit" : ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (d) => {
+      output += d;
+    });
+    child.stderr?.on("data", (d) => {
+      output += d;
+    });
+    child.on("error", (error) => {
+      output += String(error);
+    });
+    child.on("close", (code) => {
+      const ok = code === 0;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (output.trim() && !ok) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+      console.log(`${ok ? "✓" : "×"} ${name} (${seconds} s)`);
+      resolve(ok);
+    });
+  });
 }
 
-const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)]);
+const [typecheck, lint, build] = await Promise.all([
+  step("type check (tsc --noEmit)", bin("tsc"), ["--noEmit"]),
+  step("lint (biome check)", bin("biome"), ["check", "--error-on-warnings", "."]),
+  step("web build (vite build)", bin("vite"), ["build", "--logLevel", "warn"]),
+]);
 
-let passed = 0;
-let failed = 0;
+const extraArgs = process.argv.slice(2);
+// Without a web build the browser tests cannot run; they count as failed through their global setup.
+const vitestOk = await step(
+  "vitest",
+  bin("vitest"),
+  ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...extraArgs],
+  { stream: true },
+);
+
+let passed = (typecheck ? 1 : 0) + (lint ? 1 : 0);
+let failed = (typecheck ? 0 : 1) + (lint ? 0 : 1) + (build ? 0 : 1);
 try {
   const result = JSON.parse(readFileSync(report, "utf8"));
-  passed = result.numPassedTests;
-  failed = result.numFailedTests;
+  passed += result.numPassedTests;
+  let vitestFailed = result.numFailedTests;
   // A file that fails before its tests run (import error, failing setup) counts as a failure too.
-  failed += result.testResults.filter((f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed")).length;
-  if (!result.success && failed === 0) failed = 1;
+  vitestFailed += result.testResults.filter(
+    (f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed"),
+  ).length;
+  if ((!result.success || !vitestOk) && vitestFailed === 0) vitestFailed = 1;
+  failed += vitestFailed;
 } catch {
-  failed = Math.max(failed, 1);
+  failed += 1;
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
