@@ -57,9 +57,7 @@ try {
   passed += result.numPassedTests;
   let vitestFailed = result.numFailedTests;
   // A file that fails before its tests run (import error, failing setup) counts as a failure too.
-  vitestFailed += result.testResults.filter(
-    (f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed"),
-  ).length;
+  vitestFailed += result.testResults.filter((f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed")).length;
   if ((!result.success || !vitestOk) && vitestFailed === 0) vitestFailed = 1;
   failed += vitestFailed;
 } catch {
