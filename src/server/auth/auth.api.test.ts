@@ -1,41 +1,30 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
-import { signUp } from "../test/accounts.ts";
-import { buildTestApp } from "../test/app.ts";
+import { describe, expect, it } from "vitest";
 import { databaseTargets } from "../test/databases.ts";
+import { APP_ORIGIN, signUp } from "../test/factories.ts";
+import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("accounts on $name", (target) => {
-  let database: Database;
-  let app: FastifyInstance;
   const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-mail-"));
   const email = `herstel-${Math.random().toString(36).slice(2, 8)}@example.nl`;
-  const origin = { origin: "http://localhost:3000" };
+  const origin = { origin: APP_ORIGIN };
 
-  beforeAll(async () => {
-    database = await target.open();
-    app = await buildTestApp(database, { dataDir });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const ctx = useTestApp(target, { dataDir });
 
   it("signs up, reports the session, and signs out", async () => {
-    const cookie = await signUp(app, email, "eerste-wachtwoord-1", "Herstel Test");
-    expect((await app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json()).toEqual({
+    const cookie = await signUp(ctx.api, email, "eerste-wachtwoord-1", "Herstel Test");
+    expect((await ctx.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json()).toEqual({
       user: { email, name: "Herstel Test" },
       moderator: false,
     });
-    await app.inject({ method: "POST", url: "/api/auth/sign-out", payload: {}, headers: { cookie, ...origin } });
-    expect((await app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json().user).toBeNull();
+    await ctx.app.inject({ method: "POST", url: "/api/auth/sign-out", payload: {}, headers: { cookie, ...origin } });
+    expect((await ctx.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json().user).toBeNull();
   });
 
   it("resets a password through a link mailed by the development transport", async () => {
-    const request = await app.inject({ method: "POST", url: "/api/auth/request-password-reset", payload: { email }, headers: origin });
+    const request = await ctx.app.inject({ method: "POST", url: "/api/auth/request-password-reset", payload: { email }, headers: origin });
     expect(request.statusCode, request.body).toBe(200);
     const mails = readdirSync(join(dataDir, "mail")).filter((f) => f.includes(email.replace("@", "@")));
     expect(mails).toHaveLength(1);
@@ -43,21 +32,21 @@ describe.each(databaseTargets())("accounts on $name", (target) => {
     expect(mail).toContain(`Aan: ${email}`);
     const token = decodeURIComponent(mail.match(/wachtwoord-herstellen\?token=([^\s]+)/)?.[1] ?? "");
     expect(token.length).toBeGreaterThan(10);
-    const reset = await app.inject({
+    const reset = await ctx.app.inject({
       method: "POST",
       url: "/api/auth/reset-password",
       payload: { token, newPassword: "tweede-wachtwoord-2" },
       headers: origin,
     });
     expect(reset.statusCode, reset.body).toBe(200);
-    const oldPassword = await app.inject({
+    const oldPassword = await ctx.app.inject({
       method: "POST",
       url: "/api/auth/sign-in/email",
       payload: { email, password: "eerste-wachtwoord-1" },
       headers: origin,
     });
     expect(oldPassword.statusCode).toBe(401);
-    const newPassword = await app.inject({
+    const newPassword = await ctx.app.inject({
       method: "POST",
       url: "/api/auth/sign-in/email",
       payload: { email, password: "tweede-wachtwoord-2" },
@@ -67,7 +56,7 @@ describe.each(databaseTargets())("accounts on $name", (target) => {
   });
 
   it("does not reveal whether an address has an account", async () => {
-    const res = await app.inject({
+    const res = await ctx.app.inject({
       method: "POST",
       url: "/api/auth/request-password-reset",
       payload: { email: "niemand@example.nl" },

@@ -1,42 +1,26 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
-import { buildTestApp } from "../test/app.ts";
+import { describe, expect, it } from "vitest";
 import { databaseTargets } from "../test/databases.ts";
+import { createCheck } from "../test/factories.ts";
+import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("checks API on $name", (target) => {
-  let database: Database;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await target.open();
-    app = await buildTestApp(database);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-
-  async function newCheck(): Promise<string> {
-    const res = await app.inject({ method: "POST", url: "/api/checks", payload: { toolId: "jongeren-en-arbeid" } });
-    expect(res.statusCode).toBe(201);
-    return res.json().id;
-  }
+  const ctx = useTestApp(target);
+  const newCheck = () => createCheck(ctx.api);
   const patch = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: "PATCH", url: `/api/checks/${id}/answers`, payload: payload as string, headers });
-  const answersOf = async (id: string) => (await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().answers;
+    ctx.app.inject({ method: "PATCH", url: `/api/checks/${id}/answers`, payload: payload as string, headers });
+  const answersOf = async (id: string) => (await ctx.app.inject({ method: "GET", url: `/api/checks/${id}` })).json().answers;
 
   it("answers health and lists the tool in the contract shape", async () => {
-    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
-    const list = (await app.inject({ method: "GET", url: "/api/tools" })).json();
+    expect((await ctx.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    const list = (await ctx.app.inject({ method: "GET", url: "/api/tools" })).json();
     expect(list.map((t: { id: string }) => t.id)).toContain("jongeren-en-arbeid");
-    const tool = (await app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();
+    const tool = (await ctx.app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();
     expect(tool).toMatchObject({ id: "jongeren-en-arbeid", version: expect.any(String), title: expect.any(String) });
     expect(tool.themes).toHaveLength(7);
     expect(tool.themes[0]).toMatchObject({ id: "1", title: expect.any(String), scale: { min: "Heel weinig", max: "Heel veel" } });
     expect(tool.themes[0].items[0]).toMatchObject({ id: "1.1", text: expect.any(String), tips: expect.any(Array) });
     expect(tool.themes[0].items[0].tips[0]).toMatchObject({ title: "Eerste contact", text: expect.any(String) });
-    expect((await app.inject({ method: "GET", url: "/api/tools/bestaat-niet" })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: "GET", url: "/api/tools/bestaat-niet" })).statusCode).toBe(404);
   });
 
   it("creates checks with long random ids", async () => {
@@ -44,13 +28,13 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     expect(new Set(ids).size).toBe(3);
     // base64url of 18 random bytes: 144 bits.
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    const check = (await app.inject({ method: "GET", url: `/api/checks/${ids[0]}` })).json();
+    const check = (await ctx.app.inject({ method: "GET", url: `/api/checks/${ids[0]}` })).json();
     expect(check).toMatchObject({ id: ids[0], toolId: "jongeren-en-arbeid", toolVersion: expect.any(String), answers: {} });
     expect(check.plan).toEqual({ themes: {}, actions: [] });
   });
 
   it("refuses an unknown tool for a new check", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/checks", payload: { toolId: "x" } });
+    const res = await ctx.app.inject({ method: "POST", url: "/api/checks", payload: { toolId: "x" } });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe("toolId");
   });
@@ -112,11 +96,11 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
   it("answers 404 for an unknown check on every endpoint", async () => {
     for (const id of ["AAAAAAAAAAAAAAAAAAAAAAAA", "kort", "../../etc/passwd"]) {
       const url = `/api/checks/${encodeURIComponent(id)}`;
-      expect((await app.inject({ method: "GET", url })).statusCode).toBe(404);
-      expect((await app.inject({ method: "GET", url: `${url}/results` })).statusCode).toBe(404);
-      expect((await app.inject({ method: "GET", url: `${url}/report.pdf` })).statusCode).toBe(404);
+      expect((await ctx.app.inject({ method: "GET", url })).statusCode).toBe(404);
+      expect((await ctx.app.inject({ method: "GET", url: `${url}/results` })).statusCode).toBe(404);
+      expect((await ctx.app.inject({ method: "GET", url: `${url}/report.pdf` })).statusCode).toBe(404);
       expect((await patch(encodeURIComponent(id), { answers: { "1.1": 5 } })).statusCode).toBe(404);
-      const res = await app.inject({ method: "POST", url: `${url}/plan/actions`, payload: { themeId: "1", what: "x" } });
+      const res = await ctx.app.inject({ method: "POST", url: `${url}/plan/actions`, payload: { themeId: "1", what: "x" } });
       expect(res.statusCode).toBe(404);
       expect(res.json().error).toMatch(/niet gevonden/);
     }
@@ -125,7 +109,7 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
   it("computes results in the contract shape", async () => {
     const id = await newCheck();
     await patch(id, { answers: { "1.1": 7, "1.2": 8, "1.3": "nvt", "2.8": 3 } });
-    const r = (await app.inject({ method: "GET", url: `/api/checks/${id}/results` })).json();
+    const r = (await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` })).json();
     expect(r.overall).toBe(6);
     expect(r.themes[0]).toEqual({ id: "1", score: 7.5, answered: 2, notApplicable: 1, unanswered: 4 });
     expect(r.themes[2]).toEqual({ id: "3", score: null, answered: 0, notApplicable: 0, unanswered: 3 });
@@ -137,9 +121,13 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
 
   it("keeps a verbeterplan: theme text and actions", async () => {
     const id = await newCheck();
-    const put = await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/1`, payload: { text: "Meer tijd voor de intake." } });
+    const put = await ctx.app.inject({
+      method: "PUT",
+      url: `/api/checks/${id}/plan/themes/1`,
+      payload: { text: "Meer tijd voor de intake." },
+    });
     expect(put.statusCode).toBe(200);
-    const add = await app.inject({
+    const add = await ctx.app.inject({
       method: "POST",
       url: `/api/checks/${id}/plan/actions`,
       payload: { themeId: "1", factorId: "1.2", what: "Intakeformulier herzien", who: "Team", when: "2027-03-01" },
@@ -147,13 +135,13 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     expect(add.statusCode).toBe(201);
     const action = add.json();
     expect(action).toMatchObject({ id: expect.any(String), status: "open", factorId: "1.2" });
-    const upd = await app.inject({ method: "PATCH", url: `/api/checks/${id}/plan/actions/${action.id}`, payload: { status: "bezig" } });
+    const upd = await ctx.app.inject({ method: "PATCH", url: `/api/checks/${id}/plan/actions/${action.id}`, payload: { status: "bezig" } });
     expect(upd.json()).toMatchObject({ status: "bezig", what: "Intakeformulier herzien", when: "2027-03-01" });
-    const plan = (await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan;
+    const plan = (await ctx.app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan;
     expect(plan.themes).toEqual({ "1": "Meer tijd voor de intake." });
     expect(plan.actions).toEqual([{ ...action, status: "bezig" }]);
-    expect((await app.inject({ method: "DELETE", url: `/api/checks/${id}/plan/actions/${action.id}` })).statusCode).toBe(204);
-    expect((await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan.actions).toEqual([]);
+    expect((await ctx.app.inject({ method: "DELETE", url: `/api/checks/${id}/plan/actions/${action.id}` })).statusCode).toBe(204);
+    expect((await ctx.app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan.actions).toEqual([]);
   });
 
   it("refuses bad plan input naming the field, storing nothing", async () => {
@@ -167,25 +155,25 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
       [{ themeId: "1", what: "x".repeat(501) }, "what"],
     ];
     for (const [payload, field] of bad) {
-      const res = await app.inject({ method: "POST", url: `/api/checks/${id}/plan/actions`, payload: payload as object });
+      const res = await ctx.app.inject({ method: "POST", url: `/api/checks/${id}/plan/actions`, payload: payload as object });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().field).toBe(field);
     }
-    const longText = await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/1`, payload: { text: "x".repeat(5001) } });
+    const longText = await ctx.app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/1`, payload: { text: "x".repeat(5001) } });
     expect(longText.json().field).toBe("text");
-    expect((await app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/8`, payload: { text: "x" } })).statusCode).toBe(404);
-    expect((await app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan).toEqual({ themes: {}, actions: [] });
+    expect((await ctx.app.inject({ method: "PUT", url: `/api/checks/${id}/plan/themes/8`, payload: { text: "x" } })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: "GET", url: `/api/checks/${id}` })).json().plan).toEqual({ themes: {}, actions: [] });
   });
 
   it("serves a PDF report", async () => {
     const id = await newCheck();
     await patch(id, { answers: { "1.1": 4 } });
-    await app.inject({
+    await ctx.app.inject({
       method: "POST",
       url: `/api/checks/${id}/plan/actions`,
       payload: { themeId: "1", what: "Warme overdracht regelen" },
     });
-    const res = await app.inject({ method: "GET", url: `/api/checks/${id}/report.pdf` });
+    const res = await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/report.pdf` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
@@ -193,7 +181,7 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
   });
 
   it("documents the API in OpenAPI", async () => {
-    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of [
       "/api/checks",

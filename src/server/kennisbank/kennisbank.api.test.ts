@@ -1,48 +1,25 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Submission } from "../../domain/kennisbank/submission.ts";
-import { signUp as signUpAs } from "../test/accounts.ts";
-import { buildTestApp, TEST_MODERATOR } from "../test/app.ts";
+import { TEST_MODERATOR } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
-import { moderateSubmission, submitProject } from "./service.ts";
-
-const base: Submission = {
-  type: "praktijkvoorbeeld",
-  title: "Voorbeeld",
-  summary: "Een korte samenvatting.",
-  body: "Een beschrijving.",
-  organisation: "Testorganisatie",
-  region: "Testregio Noord",
-  targetGroups: [],
-  themes: [],
-  factors: [],
-  keyElements: [],
-  results: [],
-};
+import { publishEntry, signUp as signUpAs } from "../test/factories.ts";
+import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("kennisbank API on $name", (target) => {
-  let database: Database;
-  let app: FastifyInstance;
+  const ctx = useTestApp(target);
   // Each run uses its own nonsense words, so runs against a shared PostgreSQL never see each other's fixtures.
   const tag = `zq${Math.random().toString(36).slice(2, 8)}`;
 
-  async function publish(fields: Partial<Submission>) {
-    const { slug } = await submitProject(database.db, { ...base, ...fields });
-    await moderateSubmission(database.db, slug, { decision: "approve" });
-    return slug;
-  }
+  const publish = (fields: Partial<Submission>) => publishEntry(ctx.database.db, fields);
   const search = async (query: Record<string, string>) => {
-    const res = await app.inject({ method: "GET", url: "/api/kennisbank", query });
+    const res = await ctx.app.inject({ method: "GET", url: "/api/kennisbank", query });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as { total: number; results: { slug: string; title: string; snippet: string; type: string }[] };
   };
 
   beforeAll(async () => {
-    database = await target.open();
-    app = await buildTestApp(database);
     await publish({
       title: `Fietsenmakers ${tag}`,
       summary: "Jongeren leren fietsen repareren.",
@@ -61,11 +38,6 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     await publish({ title: `Methode ${tag} zonder fietsen`, type: "methode", themes: ["1"], factors: ["1.1"], region: "Testregio Zuid" });
     for (let i = 1; i <= 23; i++) await publish({ title: `Pagina ${tag}p ${String(i).padStart(2, "0")}`, body: `${tag}p` });
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-
   it("finds the loaded content, with Dutch stemming (jongere finds jongeren)", async () => {
     const all = await search({});
     expect(all.total).toBeGreaterThan(40);
@@ -137,7 +109,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       ["page", "twee"],
       ["q", "x".repeat(2001)],
     ]) {
-      const res = await app.inject({ method: "GET", url: "/api/kennisbank", query: { [field as string]: value as string } });
+      const res = await ctx.app.inject({ method: "GET", url: "/api/kennisbank", query: { [field as string]: value as string } });
       expect(res.statusCode, `${field}=${value}`).toBe(400);
       expect(res.json().field).toBe(field);
     }
@@ -145,7 +117,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
 
   it("shows an entry with its factors and related entries, and 404 for an unknown one", async () => {
     const slug = (await search({ q: `Fietsenmakers ${tag}` })).results[0]?.slug;
-    const res = await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` });
+    const res = await ctx.app.inject({ method: "GET", url: `/api/kennisbank/${slug}` });
     expect(res.statusCode).toBe(200);
     const entry = res.json();
     expect(entry).toMatchObject({ title: `Fietsenmakers ${tag}`, factors: ["2.10"], organisation: "Testorganisatie" });
@@ -154,12 +126,12 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     expect(entry.related.length).toBeLessThanOrEqual(4);
     for (const related of entry.related) expect(related.factors).toContain("2.10");
     expect(entry.submissionToken).toBeUndefined();
-    expect((await app.inject({ method: "GET", url: "/api/kennisbank/bestaat-niet" })).statusCode).toBe(404);
-    expect((await app.inject({ method: "GET", url: "/api/kennisbank/..%2F..%2Fetc" })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: "GET", url: "/api/kennisbank/bestaat-niet" })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: "GET", url: "/api/kennisbank/..%2F..%2Fetc" })).statusCode).toBe(404);
   });
 
   it("lists entries per factor for every one of the 31 factors", async () => {
-    const byFactor = (await app.inject({ method: "GET", url: "/api/kennisbank/by-factor" })).json();
+    const byFactor = (await ctx.app.inject({ method: "GET", url: "/api/kennisbank/by-factor" })).json();
     expect(byFactor["1.1"].length).toBeGreaterThan(0);
   });
 
@@ -176,24 +148,31 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     };
 
     it("stores a submission invisibly until a moderator approves it", async () => {
-      const res = await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: submission });
+      const res = await ctx.app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: submission });
       expect(res.statusCode, res.body).toBe(201);
       const { slug, statusToken } = res.json();
       expect(statusToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
       expect((await search({ q: `${tag}x` })).total).toBe(0);
-      expect((await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
-      expect((await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe("pending");
+      expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
+      expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
+        "pending",
+      );
 
       // Not signed in: 401; signed in without being a moderator: 403.
       const moderate = (cookie?: string, payload: object = { decision: "approve" }) =>
-        app.inject({ method: "POST", url: `/api/kennisbank/submissions/${slug}/moderation`, payload, headers: cookie ? { cookie } : {} });
+        ctx.app.inject({
+          method: "POST",
+          url: `/api/kennisbank/submissions/${slug}/moderation`,
+          payload,
+          headers: cookie ? { cookie } : {},
+        });
       expect((await moderate()).statusCode).toBe(401);
       const other = await signUp(`iemand-${tag}@example.nl`);
       expect((await moderate(other)).statusCode).toBe(403);
       expect((await search({ q: `${tag}x` })).total).toBe(0);
 
       const moderator = await signUp(TEST_MODERATOR.email);
-      const pending = await app.inject({
+      const pending = await ctx.app.inject({
         method: "GET",
         url: "/api/kennisbank/submissions?status=pending",
         headers: { cookie: moderator },
@@ -202,31 +181,31 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       expect((await moderate(moderator, { decision: "reject" })).json().field).toBe("reason");
       expect((await moderate(moderator)).statusCode).toBe(200);
       expect((await search({ q: `${tag}x` })).results.map((r) => r.slug)).toEqual([slug]);
-      expect((await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
+      expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
         "published",
       );
     });
 
     it("rejects with a reason the submitter can read", async () => {
       const { statusToken, slug } = (
-        await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: { ...submission, title: "Afgewezen project" } })
+        await ctx.app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload: { ...submission, title: "Afgewezen project" } })
       ).json();
       const moderator = await signIn(TEST_MODERATOR.email);
-      const res = await app.inject({
+      const res = await ctx.app.inject({
         method: "POST",
         url: `/api/kennisbank/submissions/${slug}/moderation`,
         payload: { decision: "reject", reason: "Dit is geen project voor jongeren." },
         headers: { cookie: moderator },
       });
       expect(res.statusCode).toBe(200);
-      const status = (await app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json();
+      const status = (await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json();
       expect(status).toMatchObject({ status: "rejected", rejectionReason: "Dit is geen project voor jongeren." });
-      expect((await app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
+      expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
     });
 
     it("refuses an invalid submission naming the field, storing nothing", async () => {
       const before = (
-        await app.inject({
+        await ctx.app.inject({
           method: "GET",
           url: "/api/kennisbank/submissions?status=pending",
           headers: { cookie: await signIn(TEST_MODERATOR.email) },
@@ -241,12 +220,12 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
         [{ ...submission, link: "javascript:alert(1)" }, "link"],
         [{ ...submission, summary: "x".repeat(401) }, "summary"],
       ] as const) {
-        const res = await app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload });
+        const res = await ctx.app.inject({ method: "POST", url: "/api/kennisbank/submissions", payload });
         expect(res.statusCode, JSON.stringify(payload)).toBe(400);
         expect(res.json().field).toBe(field);
       }
       const after = (
-        await app.inject({
+        await ctx.app.inject({
           method: "GET",
           url: "/api/kennisbank/submissions?status=pending",
           headers: { cookie: await signIn(TEST_MODERATOR.email) },
@@ -256,6 +235,6 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     });
   });
 
-  const signUp = (email: string) => signUpAs(app, email, TEST_MODERATOR.password);
+  const signUp = (email: string) => signUpAs(ctx.api, email, TEST_MODERATOR.password);
   const signIn = signUp;
 });

@@ -1,53 +1,26 @@
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
-import { signUp } from "../test/accounts.ts";
-import { buildTestApp } from "../test/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerValue } from "../../domain/checks/answers.ts";
 import { databaseTargets } from "../test/databases.ts";
+import { type Api, createRound, createTeam, inviteToken, respond as respondAs, signUp } from "../test/factories.ts";
+import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("teams and measurement rounds on $name", (target) => {
-  let database: Database;
-  let app: FastifyInstance;
+  const ctx = useTestApp(target);
   const tag = Math.random().toString(36).slice(2, 8);
   let owner = "";
   let stranger = "";
 
   beforeAll(async () => {
-    database = await target.open();
-    app = await buildTestApp(database);
-    owner = await signUp(app, `coordinator-${tag}@example.nl`);
-    stranger = await signUp(app, `ander-${tag}@example.nl`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    owner = await signUp(ctx.api, `coordinator-${tag}@example.nl`);
+    stranger = await signUp(ctx.api, `ander-${tag}@example.nl`);
   });
 
-  const call = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, cookie?: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
-
-  async function newTeam(cookie = owner) {
-    const res = await call("POST", "/api/teams", cookie, { name: `Team ${tag}`, organisation: "Gemeente Test", region: "Testregio" });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  }
-  async function newRound(teamId: string, body: object = {}) {
-    const res = await call("POST", `/api/teams/${teamId}/rounds`, owner, { name: "Voorjaar", ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; invites: Record<"professional" | "youth" | "employer", string> };
-  }
-  const tokenOf = (url: string) => url.split("/").at(-1) ?? "";
-
-  /** A respondent through an invite link: create, answer, submit. */
-  async function respond(inviteUrl: string, answers: Record<string, number | "nvt">) {
-    const created = await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(inviteUrl) });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id;
-    expect((await call("PATCH", `/api/checks/${id}/answers`, undefined, { answers })).statusCode).toBe(200);
-    expect((await call("POST", `/api/checks/${id}/submit`)).statusCode).toBe(200);
-    return id as string;
-  }
+  const call = (method: Parameters<Api>[0], url: string, cookie?: string, payload?: object) => ctx.api(method, url, { cookie, payload });
+  const newTeam = (cookie = owner) => createTeam(ctx.api, cookie, { name: `Team ${tag}` });
+  const newRound = (teamId: string, fields: Parameters<typeof createRound>[3] = {}) => createRound(ctx.api, owner, teamId, fields);
+  const respond = (inviteUrl: string, answers: Record<string, AnswerValue>) => respondAs(ctx.api, inviteUrl, answers);
+  const tokenOf = inviteToken;
 
   it("needs an account for teams", async () => {
     expect((await call("POST", "/api/teams", undefined, { name: "x" })).statusCode).toBe(401);
@@ -195,7 +168,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     const teamId = await newTeam();
     const { id: roundId } = await newRound(teamId);
     const invite = (await call("POST", `/api/teams/${teamId}/invites`, owner, { role: "member" })).json();
-    const member = await signUp(app, `lid-${tag}@example.nl`);
+    const member = await signUp(ctx.api, `lid-${tag}@example.nl`);
     expect((await call("POST", `/api/team-invites/${invite.token}/accept`, member)).json()).toMatchObject({ teamId, role: "member" });
     expect((await call("GET", `/api/rounds/${roundId}/results`, member)).statusCode).toBe(200);
     expect((await call("GET", `/api/rounds/${roundId}`, member)).json().invites).toBeNull();
@@ -212,7 +185,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     await call("POST", `/api/teams/${teamId}/invites`, owner, { role: "member" });
     expect((await call("DELETE", `/api/teams/${teamId}`, owner)).statusCode).toBe(204);
     const count = async (query: ReturnType<typeof sql>) => {
-      const rows = (await database.db.execute(query)) as unknown as { rows?: { n: number | string }[] } & { n: number }[];
+      const rows = (await ctx.database.db.execute(query)) as unknown as { rows?: { n: number | string }[] } & { n: number }[];
       const first = rows.rows ? rows.rows[0] : rows[0];
       return Number(first?.n);
     };
@@ -234,8 +207,8 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     const { id, invites } = await newRound(teamId);
     for (const v of [2, 4, 6]) await respond(invites.professional, { "3.12": v });
     await call("POST", `/api/rounds/${id}/close`, owner);
-    expect(await purgeExpiredResponses(database.db, new Date())).toBe(0);
-    expect(await purgeExpiredResponses(database.db, new Date(Date.now() + 32 * 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredResponses(ctx.database.db, new Date())).toBe(0);
+    expect(await purgeExpiredResponses(ctx.database.db, new Date(Date.now() + 32 * 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);
     const results = (await call("GET", `/api/rounds/${id}/results`, owner)).json();
     expect(results.perspectives[0].items.find((i: { id: string }) => i.id === "3.12").mean).toBe(4);
     expect(results.round.rawDeletedAt).not.toBeNull();
