@@ -34,6 +34,8 @@ export default defineConfig({
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
           globalSetup: ["e2e/global-setup.ts"],
+          // expect.poll waits 1 s by default; a page on a loaded machine may need longer to show what is awaited.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

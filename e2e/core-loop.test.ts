@@ -1,18 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
 import { formatScore } from "../src/domain/checks/format.ts";
-import type { Tool } from "../src/domain/content/schema.ts";
-import {
-  browserAvailable,
-  expectAccessible,
-  launchBrowser,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-  type ViewportName,
-} from "./support.ts";
+import { type Api, createCheck, saveAnswers } from "../src/server/test/factories.ts";
+import { test } from "./fixtures.ts";
+import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
 
 /** What the walk answers: theme 3 entirely n.v.t., factor 1.2 left open, the rest a spread of scores. */
 function plannedAnswer(themeId: string, itemId: string, index: number): number | "nvt" | null {
@@ -22,27 +14,13 @@ function plannedAnswer(themeId: string, itemId: string, index: number): number |
 }
 
 describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → tips → plan → PDF", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tool: Tool;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tool = await (await fetch(`${server.url}/api/tools/jongeren-en-arbeid`)).json();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const checkIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[2] ?? "";
-  const storedAnswers = async (id: string) => (await (await fetch(`${server.url}/api/checks/${id}`)).json()).answers;
+  const storedCheck = async (api: Api, id: string) => (await api("GET", `/api/checks/${id}`)).json();
 
-  it.each(Object.keys(VIEWPORTS) as ViewportName[])("walks the whole loop at %s width", async (viewport) => {
-    const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], acceptDownloads: true, locale: "nl-NL" });
-    const page = await context.newPage();
-    try {
+  test.for(Object.keys(VIEWPORTS) as ViewportName[])(
+    "walks the whole loop at %s width",
+    async (viewport, { server, api, tool, newPage }) => {
+      const page = await newPage(viewport);
       await page.goto(server.url);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Verbetertool Jongeren & Arbeid");
       await expectAccessible(page);
@@ -54,7 +32,7 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       for (const theme of tool.themes) {
         const heading = `Stap ${theme.id} van 7: ${theme.title}`;
         await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-        expect(await page.title()).toBe(`${heading} — Verbetertool Jongeren & Arbeid`);
+        await expect.poll(() => page.title()).toBe(`${heading} — Verbetertool Jongeren & Arbeid`);
         await expect.poll(() => page.locator("[aria-current=step]").textContent()).toContain(theme.title);
         for (const item of theme.items) {
           const value = plannedAnswer(theme.id, item.id, index++);
@@ -67,7 +45,7 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
         if (theme.id === "1") {
           // Nothing is lost on refresh: wait until the server has the answers, reload, and see them checked.
           const id = checkIdOf(page);
-          await expect.poll(() => storedAnswers(id)).toEqual(expected);
+          await expect.poll(async () => (await storedCheck(api, id)).answers).toEqual(expected);
           await page.reload();
           const first = theme.items[0];
           await page.getByRole("heading", { level: 1, name: heading }).waitFor();
@@ -98,11 +76,11 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       }
 
       const id = checkIdOf(page);
-      await expect.poll(() => storedAnswers(id)).toEqual(expected);
+      await expect.poll(async () => (await storedCheck(api, id)).answers).toEqual(expected);
 
       // Scores: the same numbers as the API, in Dutch notation; the all-n.v.t. theme has no score.
       await page.getByRole("heading", { level: 1, name: "Jouw scores" }).waitFor();
-      const results = await (await fetch(`${server.url}/api/checks/${id}/results`)).json();
+      const results = (await api("GET", `/api/checks/${id}/results`)).json();
       const table = page.getByRole("table", { name: "Score per thema in cijfers" });
       for (const theme of results.themes as { id: string; score: number | null }[]) {
         const title = tool.themes.find((t) => t.id === theme.id)?.title ?? "";
@@ -117,10 +95,13 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       // Tips: lowest scores first as aandachtspunten; n.v.t. factors grouped apart.
       await page.getByRole("link", { name: "Bekijk je verbetertips" }).click();
       await page.getByRole("heading", { level: 1, name: "Verbetertips" }).waitFor();
-      const groups = await page.getByRole("heading", { level: 2 }).allTextContents();
-      const order = ["Aandachtspunten", "Overige factoren", "Nog niet ingevuld", "Bewust niet toegepast"].map((g) =>
-        groups.findIndex((h) => h.startsWith(g)),
-      );
+      const groupNames = ["Aandachtspunten", "Overige factoren", "Nog niet ingevuld", "Bewust niet toegepast"];
+      const h2s = page.getByRole("heading", { level: 2 });
+      await expect
+        .poll(() => h2s.allTextContents())
+        .toEqual(expect.arrayContaining(groupNames.map((g) => expect.stringMatching(new RegExp(`^${g}`)))));
+      const groups = await h2s.allTextContents();
+      const order = groupNames.map((g) => groups.findIndex((h) => h.startsWith(g)));
       expect(order.every((i) => i >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       const lowest = results.tips[0];
@@ -140,7 +121,7 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       await form.getByRole("button", { name: "Actie toevoegen" }).click();
       await page.getByRole("group", { name: "Actie 1" }).waitFor();
       await expect
-        .poll(async () => (await (await fetch(`${server.url}/api/checks/${id}`)).json()).plan)
+        .poll(async () => (await storedCheck(api, id)).plan)
         .toMatchObject({
           themes: { [lowest.themeId]: "We plannen elk kwartaal een gesprek met werkgevers." },
           actions: [
@@ -169,40 +150,26 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       ]);
       const path = await download.path();
       expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
-  it("shows a clear page for an unknown check and keeps the resume link working", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "nl-NL" });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/check/AAAAAAAAAAAAAAAAAAAAAAAA`);
-      await page.getByRole("heading", { level: 1, name: "Deze check bestaat niet (meer)" }).waitFor();
-      await expectAccessible(page);
-      const res = await fetch(`${server.url}/api/checks`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: '{"toolId":"jongeren-en-arbeid"}',
-      });
-      const { id } = await res.json();
-      await fetch(`${server.url}/api/checks/${id}/answers`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: '{"answers":{"1.1":4}}',
-      });
-      await page.goto(`${server.url}/check/${id}`);
-      await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
-      expect(await page.getByRole("textbox", { name: "Link naar jouw check" }).inputValue()).toBe(`${server.url}/check/${id}`);
-      expect(
-        await page
+  test("shows a clear page for an unknown check and keeps the resume link working", async ({ server, api, newPage }) => {
+    const page = await newPage("desktop");
+    await page.goto(`${server.url}/check/AAAAAAAAAAAAAAAAAAAAAAAA`);
+    await page.getByRole("heading", { level: 1, name: "Deze check bestaat niet (meer)" }).waitFor();
+    await expectAccessible(page);
+    const id = await createCheck(api);
+    await saveAnswers(api, id, { "1.1": 4 });
+    await page.goto(`${server.url}/check/${id}`);
+    await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
+    await expect.poll(() => page.getByRole("textbox", { name: "Link naar jouw check" }).inputValue()).toBe(`${server.url}/check/${id}`);
+    await expect
+      .poll(() =>
+        page
           .getByRole("group", { name: /^1\.1 / })
           .getByRole("radio", { name: "4", exact: true })
           .isChecked(),
-      ).toBe(true);
-    } finally {
-      await context.close();
-    }
+      )
+      .toBe(true);
   });
 });

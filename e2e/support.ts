@@ -1,56 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { type Database, openDatabase } from "../src/db/client.ts";
-import { buildApp } from "../src/server/app.ts";
-import { testAppConfig } from "../src/server/test/app.ts";
+
+/** Helpers of the browser tests that are not fixtures (those are in fixtures.ts). */
 
 const root = resolve(import.meta.dirname, "..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Locally a missing browser skips the browser tests; under CI=true it fails them (see global-setup). */
 export const browserAvailable = existsSync(CHROMIUM);
-
-export type TestServer = { url: string; close: () => Promise<void> };
-
-/** The real app (built web + API) on the embedded database in a fresh data directory. */
-export async function startServer(): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-e2e-"));
-  const database: Database = await openDatabase({ dataDir });
-  const app: FastifyInstance = await buildApp({
-    database,
-    config: testAppConfig({ webDir: join(root, "dist/web") }),
-  });
-  const address = await app.listen({ port: 0, host: "127.0.0.1" });
-  return {
-    url: address,
-    close: async () => {
-      await app.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },

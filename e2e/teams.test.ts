@@ -1,189 +1,165 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { Tool } from "../src/domain/content/schema.ts";
-import {
-  browserAvailable,
-  expectAccessible,
-  launchBrowser,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-  type ViewportName,
-} from "./support.ts";
+import { type Api, respond } from "../src/server/test/factories.ts";
+import { type NewPage, test } from "./fixtures.ts";
+import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
+
+/** An invite link's token is all the respondent pages use; this one is the pattern of a round's links. */
+const INVITE_LINK = /\/meedoen\/[A-Za-z0-9_-]{24}$/;
 
 describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordinator, young people, colleagues", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tool: Tool;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    tool = await (await fetch(`${server.url}/api/tools/jongeren-en-arbeid`)).json();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const item11 = () => tool.themes[0]?.items[0];
+  type Respondent = { api: Api; tool: Tool; newPage: NewPage; viewport: ViewportName };
 
   /** One respondent in a browser context of its own: open the link, answer factor 1.1, walk to the end, hand in. */
-  async function respond(link: string, value: number, viewport: ViewportName, shots?: string) {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "nl-NL" });
-    const page = await context.newPage();
-    try {
-      await page.goto(link);
-      await page.getByRole("button", { name: "Begin" }).waitFor();
-      if (shots) {
-        await expectAccessible(page);
-        await screenshot(page, `${shots}-uitnodiging`, viewport);
-      }
-      await page.getByRole("button", { name: "Begin" }).click();
-      await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
-      const id = new URL(page.url()).pathname.split("/")[2] ?? "";
-      const check = await (await fetch(`${server.url}/api/checks/${id}`)).json();
-      const wording = check.round.perspective === "youth" ? item11()?.youthText : item11()?.text;
-      await page
-        .getByRole("group", { name: `1.1 ${wording}` })
-        .getByRole("radio", { name: String(value), exact: true })
-        .check();
-      await expect.poll(async () => (await (await fetch(`${server.url}/api/checks/${id}`)).json()).answers).toEqual({ "1.1": value });
-      if (shots) {
-        await expectAccessible(page);
-        await screenshot(page, `${shots}-thema`, viewport);
-      }
-      for (let step = 2; step <= 7; step++) {
-        await page.getByRole("link", { name: "Volgende thema" }).click();
-        await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${step} van 7`) }).waitFor();
-      }
-      await page.getByRole("link", { name: "Naar inleveren" }).click();
-      await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
-      await page.getByRole("button", { name: "Lever je antwoorden in" }).click();
-      await page.getByRole("heading", { name: "Bedankt! Je antwoorden zijn ingeleverd." }).waitFor();
-      if (shots) {
-        await expectAccessible(page);
-        await screenshot(page, `${shots}-ingeleverd`, viewport);
-      }
-    } finally {
-      await context.close();
+  async function respondInBrowser({ api, tool, newPage, viewport }: Respondent, link: string, value: number, shots?: string) {
+    const item11 = tool.themes[0]?.items[0];
+    const page = await newPage(viewport);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Begin" }).waitFor();
+    if (shots) {
+      await expectAccessible(page);
+      await screenshot(page, `${shots}-uitnodiging`, viewport);
+    }
+    await page.getByRole("button", { name: "Begin" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
+    const id = new URL(page.url()).pathname.split("/")[2] ?? "";
+    const check = (await api("GET", `/api/checks/${id}`)).json();
+    const wording = check.round.perspective === "youth" ? item11?.youthText : item11?.text;
+    await page
+      .getByRole("group", { name: `1.1 ${wording}` })
+      .getByRole("radio", { name: String(value), exact: true })
+      .check();
+    await expect.poll(async () => (await api("GET", `/api/checks/${id}`)).json().answers).toEqual({ "1.1": value });
+    if (shots) {
+      await expectAccessible(page);
+      await screenshot(page, `${shots}-thema`, viewport);
+    }
+    for (let step = 2; step <= 7; step++) {
+      await page.getByRole("link", { name: "Volgende thema" }).click();
+      await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${step} van 7`) }).waitFor();
+    }
+    await page.getByRole("link", { name: "Naar inleveren" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
+    await page.getByRole("button", { name: "Lever je antwoorden in" }).click();
+    await page.getByRole("heading", { name: "Bedankt! Je antwoorden zijn ingeleverd." }).waitFor();
+    if (shots) {
+      await expectAccessible(page);
+      await screenshot(page, `${shots}-ingeleverd`, viewport);
     }
   }
 
-  it.each(Object.keys(VIEWPORTS) as ViewportName[])(
+  test.for(Object.keys(VIEWPORTS) as ViewportName[])(
     "runs two rounds with mirror and a carried-over action at %s width",
-    async (viewport) => {
-      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "nl-NL" });
-      const page = await context.newPage();
+    async (viewport, { server, api, tool, newPage }) => {
+      const page = await newPage(viewport);
       const teamName = `Jongerenloket ${viewport}`;
-      try {
-        // Sign up and create a team.
-        await page.goto(`${server.url}/account/aanmelden`);
-        await page.getByLabel("Naam", { exact: true }).fill("Coördinator Test");
-        await page.getByLabel("E-mailadres").fill(`coordinator-${viewport}@example.nl`);
-        await page.getByLabel("Wachtwoord", { exact: true }).fill("een-sterk-wachtwoord-1");
-        await expectAccessible(page);
-        await screenshot(page, "20-aanmelden", viewport);
-        await page.getByRole("button", { name: "Account aanmaken" }).click();
-        await page.getByLabel("Naam van het team").fill(teamName);
-        await page.getByLabel("Organisatie").fill("Gemeente Voorbeeld");
-        await page.getByLabel("Gemeente of regio").fill("Regio Voorbeeld");
-        await page.getByRole("button", { name: "Team aanmaken" }).click();
-        await page.getByRole("heading", { level: 1, name: teamName }).waitFor();
-        const teamUrl = page.url();
-        await expectAccessible(page);
-        await screenshot(page, "21-team", viewport);
+      const respondent: Respondent = { api, tool, newPage, viewport };
+      // Sign up and create a team.
+      await page.goto(`${server.url}/account/aanmelden`);
+      await page.getByLabel("Naam", { exact: true }).fill("Coördinator Test");
+      await page.getByLabel("E-mailadres").fill(`coordinator-${viewport}@example.nl`);
+      await page.getByLabel("Wachtwoord", { exact: true }).fill("een-sterk-wachtwoord-1");
+      await expectAccessible(page);
+      await screenshot(page, "20-aanmelden", viewport);
+      await page.getByRole("button", { name: "Account aanmaken" }).click();
+      await page.getByLabel("Naam van het team").fill(teamName);
+      await page.getByLabel("Organisatie").fill("Gemeente Voorbeeld");
+      await page.getByLabel("Gemeente of regio").fill("Regio Voorbeeld");
+      await page.getByRole("button", { name: "Team aanmaken" }).click();
+      await page.getByRole("heading", { level: 1, name: teamName }).waitFor();
+      const teamUrl = page.url();
+      await expectAccessible(page);
+      await screenshot(page, "21-team", viewport);
 
-        // Start a round and read its links.
-        await page.getByLabel("Naam van de meting").fill("Voorjaar");
-        await page.getByRole("button", { name: "Start de meting" }).click();
-        await page.getByRole("heading", { level: 1, name: "Meting: Voorjaar" }).waitFor();
-        const youthLink = await page.getByRole("textbox", { name: "Link voor jongeren" }).inputValue();
-        const proLink = await page.getByRole("textbox", { name: "Link voor professionals" }).inputValue();
-        expect(youthLink).toMatch(/\/meedoen\/[A-Za-z0-9_-]{24}$/);
-        await page.getByRole("img", { name: "QR-code voor de link voor jongeren" }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, "22-meting", viewport);
-        const roundUrl = page.url();
+      // Start a round and read its links.
+      await page.getByLabel("Naam van de meting").fill("Voorjaar");
+      await page.getByRole("button", { name: "Start de meting" }).click();
+      await page.getByRole("heading", { level: 1, name: "Meting: Voorjaar" }).waitFor();
+      const youthLinkBox = page.getByRole("textbox", { name: "Link voor jongeren" });
+      const proLinkBox = page.getByRole("textbox", { name: "Link voor professionals" });
+      await expect.poll(() => youthLinkBox.inputValue()).toMatch(INVITE_LINK);
+      await expect.poll(() => proLinkBox.inputValue()).toMatch(INVITE_LINK);
+      const youthLink = await youthLinkBox.inputValue();
+      const proLink = await proLinkBox.inputValue();
+      await page.getByRole("img", { name: "QR-code voor de link voor jongeren" }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, "22-meting", viewport);
+      const roundUrl = page.url();
 
-        // Three young people and three colleagues answer, each in a separate browser context.
-        const origin = new URL(server.url).origin;
-        const local = (link: string) => `${origin}${new URL(link).pathname}`;
-        for (const [i, value] of [3, 4, 3].entries()) await respond(local(youthLink), value, viewport, i === 0 ? "23-jongere" : undefined);
-        for (const value of [8, 8, 9]) await respond(local(proLink), value, viewport);
+      // Three young people (3, 4, 3 on factor 1.1) and three colleagues (8, 8, 9) answer: the first of each in a
+      // browser context of its own, the others through the public API the respondent pages use.
+      const origin = new URL(server.url).origin;
+      const local = (link: string) => `${origin}${new URL(link).pathname}`;
+      await respondInBrowser(respondent, local(youthLink), 3, "23-jongere");
+      for (const value of [4, 3]) await respond(api, youthLink, { "1.1": value });
+      await respondInBrowser(respondent, local(proLink), 8);
+      for (const value of [8, 9]) await respond(api, proLink, { "1.1": value });
 
-        // The mirror shows both perspectives with the largest gap on factor 1.1.
-        await page.goto(`${roundUrl}/spiegel`);
-        await page.getByRole("heading", { level: 1, name: "Spiegel: Voorjaar" }).waitFor();
-        const table = page.getByRole("table", { name: "Gemiddelde per thema per groep, en het grootste verschil" });
-        await expect
-          .poll(() => table.getByRole("columnheader").allTextContents())
-          .toEqual(expect.arrayContaining([expect.stringMatching(/Professionals/), expect.stringMatching(/Jongeren/)]));
-        const themeRow = table.getByRole("row").filter({ hasText: tool.themes[0]?.title ?? "" });
-        await expect.poll(() => themeRow.textContent()).toMatch(/8,3.*3,3/);
-        await page.getByRole("heading", { name: "Grootste verschillen: gespreksstarters" }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, "24-spiegel", viewport);
-        await page.goto(`${roundUrl}/resultaten`);
-        await page.getByRole("heading", { level: 1, name: "Resultaten: Voorjaar" }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, "25-resultaten", viewport);
+      // The mirror shows both perspectives with the largest gap on factor 1.1.
+      await page.goto(`${roundUrl}/spiegel`);
+      await page.getByRole("heading", { level: 1, name: "Spiegel: Voorjaar" }).waitFor();
+      const table = page.getByRole("table", { name: "Gemiddelde per thema per groep, en het grootste verschil" });
+      await expect
+        .poll(() => table.getByRole("columnheader").allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(/Professionals/), expect.stringMatching(/Jongeren/)]));
+      const themeRow = table.getByRole("row").filter({ hasText: tool.themes[0]?.title ?? "" });
+      await expect.poll(() => themeRow.textContent()).toMatch(/8,3.*3,3/);
+      await page.getByRole("heading", { name: "Grootste verschillen: gespreksstarters" }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, "24-spiegel", viewport);
+      await page.goto(`${roundUrl}/resultaten`);
+      await page.getByRole("heading", { level: 1, name: "Resultaten: Voorjaar" }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, "25-resultaten", viewport);
 
-        // A plan action on factor 1.1.
-        await page.goto(`${teamUrl}/plan`);
-        await page.getByRole("heading", { level: 1, name: /^Teamverbeterplan: / }).waitFor();
-        const form = page.getByRole("form", { name: "Nieuwe actie" });
-        await form.getByLabel("Wat").fill("Vaste contactmomenten met elke jongere");
-        await form.getByLabel("Factor").selectOption("1.1");
-        await form.getByRole("button", { name: "Actie toevoegen" }).click();
-        await page.getByRole("group", { name: "Actie 1" }).waitFor();
+      // A plan action on factor 1.1.
+      await page.goto(`${teamUrl}/plan`);
+      await page.getByRole("heading", { level: 1, name: /^Teamverbeterplan: / }).waitFor();
+      const form = page.getByRole("form", { name: "Nieuwe actie" });
+      await form.getByLabel("Wat").fill("Vaste contactmomenten met elke jongere");
+      await form.getByLabel("Factor").selectOption("1.1");
+      await form.getByRole("button", { name: "Actie toevoegen" }).click();
+      await page.getByRole("group", { name: "Actie 1" }).waitFor();
 
-        // Close the round: the invite link refuses new answers.
-        await page.goto(roundUrl);
-        await page.getByRole("button", { name: "Sluit de meting" }).click();
-        await page.getByRole("status").filter({ hasText: "De meting is gesloten." }).first().waitFor();
-        const closed = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "nl-NL" });
-        const closedPage = await closed.newPage();
-        await closedPage.goto(local(youthLink));
-        await closedPage.getByRole("heading", { level: 1, name: "De vragenlijst is dicht" }).waitFor();
-        expect(await closedPage.getByRole("button", { name: "Begin" }).count()).toBe(0);
-        await closed.close();
+      // Close the round: the invite link refuses new answers.
+      await page.goto(roundUrl);
+      await page.getByRole("button", { name: "Sluit de meting" }).click();
+      await page.getByRole("status").filter({ hasText: "De meting is gesloten." }).first().waitFor();
+      const closedPage = await newPage(viewport);
+      await closedPage.goto(local(youthLink));
+      await closedPage.getByRole("heading", { level: 1, name: "De vragenlijst is dicht" }).waitFor();
+      await expect.poll(() => closedPage.getByRole("button", { name: "Begin" }).count()).toBe(0);
 
-        // A second round: the action is still there, next to how the factor's score moved.
-        await page.goto(teamUrl);
-        await page.getByLabel("Naam van de meting").fill("Najaar");
-        await page.getByRole("button", { name: "Start de meting" }).click();
-        await page.getByRole("heading", { level: 1, name: "Meting: Najaar" }).waitFor();
-        const proLink2 = await page.getByRole("textbox", { name: "Link voor professionals" }).inputValue();
-        for (const value of [9, 9, 9]) await respond(local(proLink2), value, viewport);
-        await page.goto(`${teamUrl}/plan`);
-        const action = page.getByRole("group", { name: "Actie 1" });
-        await expect.poll(() => action.getByLabel("Wat").inputValue()).toBe("Vaste contactmomenten met elke jongere");
-        await expect.poll(() => page.getByText("Professionals: 8,3 → 9,0 (+0,7)").count()).toBeGreaterThan(0);
-        await expectAccessible(page);
-        await screenshot(page, "26-teamplan", viewport);
-        await page.goto(`${teamUrl}/trend`);
-        await page.getByRole("heading", { level: 1, name: `Trend: ${teamName}` }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, "27-trend", viewport);
-      } finally {
-        await context.close();
-      }
+      // A second round: the action is still there, next to how the factor's score moved.
+      await page.goto(teamUrl);
+      await page.getByLabel("Naam van de meting").fill("Najaar");
+      await page.getByRole("button", { name: "Start de meting" }).click();
+      await page.getByRole("heading", { level: 1, name: "Meting: Najaar" }).waitFor();
+      await expect.poll(() => proLinkBox.inputValue()).toMatch(INVITE_LINK);
+      const proLink2 = await proLinkBox.inputValue();
+      expect(proLink2).not.toBe(proLink);
+      // Three colleagues answer 9: the first in the browser, the others through the API.
+      await respondInBrowser(respondent, local(proLink2), 9);
+      for (const value of [9, 9]) await respond(api, proLink2, { "1.1": value });
+      await page.goto(`${teamUrl}/plan`);
+      const action = page.getByRole("group", { name: "Actie 1" });
+      await expect.poll(() => action.getByLabel("Wat").inputValue()).toBe("Vaste contactmomenten met elke jongere");
+      await expect.poll(() => page.getByText("Professionals: 8,3 → 9,0 (+0,7)").count()).toBeGreaterThan(0);
+      await expectAccessible(page);
+      await screenshot(page, "26-teamplan", viewport);
+      await page.goto(`${teamUrl}/trend`);
+      await page.getByRole("heading", { level: 1, name: `Trend: ${teamName}` }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, "27-trend", viewport);
     },
   );
 
-  it("explains privacy", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "nl-NL" });
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      await page.getByRole("link", { name: /^Privacy/ }).click();
-      await page.getByRole("heading", { level: 1, name: "Privacy" }).waitFor();
-      await expectAccessible(page);
-      await screenshot(page, "28-privacy", "desktop");
-    } finally {
-      await context.close();
-    }
+  test("explains privacy", async ({ server, newPage }) => {
+    const page = await newPage("desktop");
+    await page.goto(server.url);
+    await page.getByRole("link", { name: /^Privacy/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Privacy" }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "28-privacy", "desktop");
   });
 });
