@@ -1,4 +1,14 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** The browser files are the longest; starting them first keeps the run as short as its longest file. */
+class BrowserTestsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isBrowser = (f: TestSpecification) => f.project.name === "e2e";
+    return [...sorted.filter(isBrowser), ...sorted.filter((f) => !isBrowser(f))];
+  }
+}
 
 /**
  * Three projects (see docs/architecture.md, "Tests"):
@@ -11,6 +21,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     maxWorkers: Number(process.env.TEST_WORKERS ?? 4),
+    sequence: { sequencer: BrowserTestsFirst },
     projects: [
       {
         test: {
