@@ -14,6 +14,8 @@ import { CHROMIUM, VIEWPORTS, type ViewportName } from "./support.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
+const PLAYWRIGHT_TIMEOUT_MS = 120_000;
+
 export type TestServer = { url: string; close: () => Promise<void> };
 
 /**
@@ -85,6 +87,9 @@ export const test = base
     });
     return async (viewport) => {
       const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "nl-NL", acceptDownloads: true });
+      // Playwright waits 30 s by default; on a loaded 2-core machine a PDF report or a page can take longer than that
+      // without anything being wrong. Tests wait for what they need, so a longer limit only slows a real failure.
+      context.setDefaultTimeout(PLAYWRIGHT_TIMEOUT_MS);
       contexts.push(context);
       return context.newPage();
     };

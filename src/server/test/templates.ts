@@ -75,6 +75,25 @@ export async function copyPostgresTemplate(url: string): Promise<{ url: string; 
   await admin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`));
   return {
     url: withDatabase(url, name),
-    drop: () => admin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => admin(url, (c) => dropWhenUnused(c, name)),
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. Not `WITH (FORCE)` straight away: a pool that was just ended
+ * may still hold a socket the server has not closed, and a forced drop would answer it with an error the test file
+ * then reports as unhandled.
+ */
+async function dropWhenUnused(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      // 55006: "database is being accessed by other users".
+      if ((error as { code?: string }).code !== "55006") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
