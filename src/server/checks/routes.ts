@@ -24,6 +24,7 @@ import {
 } from "./service.ts";
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
+const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 
@@ -101,10 +102,13 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     async (request) => {
       const { check, tool } = await checkWithTool(request.params.id);
       if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
+      if (check.submittedAt) throw alreadySubmitted();
       const problem = validateAnswerPatch(request.body.answers, tool.factorIds);
       if (problem) throw new HttpError(400, problem.error, problem.field);
       // validateAnswerPatch guarantees every value is 1–10, "nvt" or null.
       const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | null>);
+      // Handed in (or deleted) between the read above and the update.
+      if (!answers) throw alreadySubmitted();
       return { id: check.id, answers };
     },
   );

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
@@ -67,7 +67,11 @@ export async function submitCheck(db: Db, id: string): Promise<Date> {
   return row?.submittedAt ?? new Date();
 }
 
-/** Applies a validated patch in one statement: set values merge in, null values are removed. */
+/**
+ * Applies a validated patch in one statement: set values merge in, null values are removed. A handed-in response is
+ * final, also against a hand-in that lands while this request is under way: then nothing changes and the result is
+ * undefined, as for a check that does not exist.
+ */
 export async function patchAnswers(db: Db, id: string, patch: AnswerPatch): Promise<Answers | undefined> {
   const set: Answers = {};
   const remove: string[] = [];
@@ -84,7 +88,7 @@ export async function patchAnswers(db: Db, id: string, patch: AnswerPatch): Prom
       )}]::text[]`}`,
       updatedAt: sql`now()`,
     })
-    .where(eq(checks.id, id))
+    .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
     .returning({ answers: checks.answers });
   return row?.answers;
 }

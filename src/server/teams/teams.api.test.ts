@@ -65,6 +65,36 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
+  it("keeps a handed-in response final: changing it answers 409 and moves no figure", async () => {
+    const teamId = await newTeam();
+    const { id, invites } = await newRound(teamId);
+    const checkIds = [];
+    for (const v of [4, 6, 8]) checkIds.push(await respond(invites.professional, { "1.1": v }));
+    const before = (await call("GET", `/api/rounds/${id}/results`, owner)).body;
+    for (const answers of [{ "1.1": 10 }, { "1.1": null }, { "2.8": 3 }]) {
+      const res = await call("PATCH", `/api/checks/${checkIds[2]}/answers`, undefined, { answers });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatch(/al ingeleverd/);
+    }
+    expect((await call("GET", `/api/checks/${checkIds[2]}`)).json().answers).toEqual({ "1.1": 8 });
+    expect((await call("GET", `/api/rounds/${id}/results`, owner)).body).toBe(before);
+
+    // A change racing the hand-in either lands before it (200, and it counts) or not at all (409).
+    for (let i = 0; i < 5; i++) {
+      const checkId = (await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) })).json().id;
+      await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 5 } });
+      const [change] = await Promise.all([
+        call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 9 } }),
+        call("POST", `/api/checks/${checkId}/submit`),
+      ]);
+      expect([200, 409]).toContain(change.statusCode);
+      const stored = (await call("GET", `/api/checks/${checkId}`)).json();
+      expect(stored.submittedAt).not.toBeNull();
+      expect(stored.answers).toEqual({ "1.1": change.statusCode === 200 ? 9 : 5 });
+      expect((await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 1 } })).statusCode).toBe(409);
+    }
+  });
+
   it("refuses a threshold below 3 and honours a higher one", async () => {
     const teamId = await newTeam();
     const low = await call("POST", `/api/teams/${teamId}/rounds`, owner, { name: "x", threshold: 2 });
