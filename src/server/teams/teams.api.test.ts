@@ -81,7 +81,9 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
 
     // A change racing the hand-in either lands before it (200, and it counts) or not at all (409).
     for (let i = 0; i < 5; i++) {
-      const checkId = (await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) })).json().id;
+      const checkId = (
+        await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) })
+      ).json().id;
       await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 5 } });
       const [change] = await Promise.all([
         call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 9 } }),
