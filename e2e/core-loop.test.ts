@@ -17,7 +17,7 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
   const checkIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[2] ?? "";
   const storedCheck = async (api: Api, id: string) => (await api("GET", `/api/checks/${id}`)).json();
 
-  test.concurrent.for(Object.keys(VIEWPORTS) as ViewportName[])(
+  test.for(Object.keys(VIEWPORTS) as ViewportName[])(
     "walks the whole loop at %s width",
     async (viewport, { server, api, tool, newPage }) => {
       const page = await newPage(viewport);

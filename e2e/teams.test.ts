@@ -48,7 +48,7 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
     }
   }
 
-  test.concurrent.for(Object.keys(VIEWPORTS) as ViewportName[])(
+  test.for(Object.keys(VIEWPORTS) as ViewportName[])(
     "runs two rounds with mirror and a carried-over action at %s width",
     async (viewport, { server, api, tool, newPage }) => {
       const page = await newPage(viewport);
