@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { test as base, inject } from "vitest";
-import { openDatabase } from "../src/db/client.ts";
+import { test as base } from "vitest";
 import type { Tool } from "../src/domain/content/schema.ts";
 import { buildApp } from "../src/server/app.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
-// The `pgliteTemplate` key of ProvidedContext is declared there (types only, nothing runs).
-import type {} from "../src/server/test/databases.ts";
+import { openPgliteCopy } from "../src/server/test/databases.ts";
 import { type Api, httpApi, TOOL_ID } from "../src/server/test/factories.ts";
 import { CHROMIUM, VIEWPORTS, type ViewportName } from "./support.ts";
 
@@ -24,7 +22,7 @@ export type TestServer = { url: string; close: () => Promise<void> };
  */
 async function startServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-e2e-"));
-  const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+  const database = await openPgliteCopy();
   const app = await buildApp({ database, config: testAppConfig({ webDir: join(root, "dist/web"), dataDir }) });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {

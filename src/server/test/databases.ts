@@ -29,7 +29,8 @@ export function databaseTargets(): DatabaseTarget[] {
 
 let pgliteDump: Blob | undefined;
 
-async function openPgliteCopy(): Promise<Database> {
+/** An in-memory PGlite started from the migrated template dump (API and browser tests). */
+export async function openPgliteCopy(): Promise<Database> {
   pgliteDump ??= new Blob([readFileSync(inject("pgliteTemplate"))]);
   return openDatabase({ loadDataDir: pgliteDump });
 }
