@@ -7,18 +7,29 @@ import { rounds } from "./teams-schema.ts";
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** One filled-in check. Answers live in one JSONB object so a patch is applied atomically in one statement. */
-export const checks = pgTable("checks", {
-  id: text("id").primaryKey(),
-  toolId: text("tool_id").notNull(),
-  toolVersion: text("tool_version").notNull(),
-  answers: jsonb("answers").$type<Record<string, number | "nvt">>().notNull().default(sql`'{}'::jsonb`),
-  /** Set for a respondent's check in a measurement round; no name, e-mail or address is stored with it. */
-  roundId: text("round_id").references((): AnyPgColumn => rounds.id, { onDelete: "cascade" }),
-  perspective: text("perspective").$type<"professional" | "youth" | "employer">(),
-  submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const checks = pgTable(
+  "checks",
+  {
+    id: text("id").primaryKey(),
+    toolId: text("tool_id").notNull(),
+    toolVersion: text("tool_version").notNull(),
+    answers: jsonb("answers").$type<Record<string, number | "nvt">>().notNull().default(sql`'{}'::jsonb`),
+    /** Set for a respondent's check in a measurement round; no name, e-mail or address is stored with it. */
+    roundId: text("round_id").references((): AnyPgColumn => rounds.id, { onDelete: "cascade" }),
+    perspective: text("perspective").$type<"professional" | "youth" | "employer">(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * Place of a handed-in response in its round (1, 2, …), handed out under a lock on the round so it follows commit
+     * order: results are released in steps along it and must never be recomputed in another order.
+     */
+    submissionSeq: integer("submission_seq"),
+    /** How a respondent came in: the open link of a perspective or a personal single-use invitation. */
+    channel: text("channel").$type<"open" | "personal">(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("checks_round_idx").on(t.roundId)],
+);
 
 /** The free-text verbeterplan of one theme of a check. */
 export const planThemes = pgTable(

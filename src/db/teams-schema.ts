@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./auth-schema.ts";
 
 /** A team that measures its approach; everything of it is deleted with it (cascades). */
@@ -55,6 +55,8 @@ export const rounds = pgTable(
     /** Aggregates (already threshold-filtered) kept when the raw responses are deleted after the retention period. */
     aggregates: jsonb("aggregates"),
     rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
+    /** Responses handed in so far; the source of each response's submission_seq. */
+    submissions: integer("submissions").notNull().default(0),
   },
   (t) => [index("rounds_team_idx").on(t.teamId)],
 );
@@ -69,6 +71,23 @@ export const roundInvites = pgTable(
     perspective: text("perspective").$type<"professional" | "youth" | "employer">().notNull(),
   },
   (t) => [index("round_invites_round_idx").on(t.roundId)],
+);
+
+/**
+ * Personal single-use invitations sent by e-mail. Only a hash of the token is kept, and no address, no timestamp
+ * and no reference to the response it started: "sent" is the number of rows, "used" those with used = true.
+ */
+export const roundPersonalInvites = pgTable(
+  "round_personal_invites",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    perspective: text("perspective").$type<"professional" | "youth" | "employer">().notNull(),
+    used: boolean("used").notNull().default(false),
+  },
+  (t) => [index("round_personal_invites_round_idx").on(t.roundId)],
 );
 
 export const teamPlanThemes = pgTable(

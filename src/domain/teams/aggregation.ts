@@ -1,70 +1,199 @@
+import { z } from "zod";
 import type { Answers } from "../checks/answers.ts";
-import { meanOfScores } from "../checks/scoring.ts";
+import { roundOneDecimal } from "../checks/scoring.ts";
 import type { Tool } from "../content/schema.ts";
 import { effectiveThreshold, PERSPECTIVES, type Perspective } from "./perspectives.ts";
 
-export type ItemAggregate = {
-  id: string;
-  mean: number | null;
-  answered: number;
-  notApplicable: number;
-  /** How many respondents gave each score: index 0 is score 1, index 9 is score 10. */
-  distribution: number[];
-};
-export type ThemeAggregate = { id: string; mean: number | null; answered: number; notApplicable: number };
+/*
+ * Anonymity of a measurement round, in two pure steps (documented per figure in docs/anonymity.md):
+ *
+ * 1. releaseRound: responses are replayed in the order they were handed in. Every `threshold` counted responses of a
+ *    perspective form a step. At a step, each factor's waiting scores are released only when at least `threshold`
+ *    of them are waiting, and likewise its waiting n.v.t. answers. So a released figure only ever moves by a batch of
+ *    at least `threshold` people, and never at the moment a single response arrives.
+ * 2. disclose: the one function every output goes through. It turns what was released into figures and hides every
+ *    figure that rests on fewer than `threshold` answers. Theme and overall means are derived from the factor means
+ *    it shows, so they add nothing that could be subtracted to isolate someone.
+ */
 
-export type PerspectiveResult =
-  | { perspective: Perspective; responses: number; visible: false }
-  | {
-      perspective: Perspective;
-      responses: number;
-      visible: true;
-      overall: number | null;
-      themes: ThemeAggregate[];
-      items: ItemAggregate[];
-    };
+const SCORES = 10;
+const emptyDistribution = () => Array.from({ length: SCORES }, () => 0);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-export type VisiblePerspectiveResult = Extract<PerspectiveResult, { visible: true }>;
-
-function aggregateItem(id: string, responses: readonly Answers[]): ItemAggregate {
-  const distribution = Array.from({ length: 10 }, () => 0);
-  let notApplicable = 0;
-  const values = responses.map((r) => r[id] ?? null);
-  for (const v of values) {
-    if (v === "nvt") notApplicable++;
-    else if (typeof v === "number") distribution[v - 1] = (distribution[v - 1] ?? 0) + 1;
-  }
-  return { id, mean: meanOfScores(values), answered: distribution.reduce((a, b) => a + b, 0), notApplicable, distribution };
+/** A response counts once at least half of the factors are answered (a score or n.v.t.). */
+export function minimumAnswers(tool: Tool): number {
+  return Math.ceil(tool.themes.reduce((n, t) => n + t.items.length, 0) / 2);
 }
+
+export function countsAsResponse(tool: Tool, answers: Answers): boolean {
+  const ids = new Set(tool.themes.flatMap((t) => t.items.map((i) => i.id)));
+  return Object.keys(answers).filter((id) => ids.has(id)).length >= minimumAnswers(tool);
+}
+
+/** What has been released of one factor: whole steps only. distribution[0] counts score 1, [9] score 10. */
+export const releasedItemSchema = z.object({
+  id: z.string(),
+  distribution: z.array(z.number().int().min(0)).length(SCORES),
+  notApplicable: z.number().int().min(0),
+});
+export type ReleasedItem = z.infer<typeof releasedItemSchema>;
+
+export const releasedPerspectiveSchema = z.object({
+  perspective: z.enum(PERSPECTIVES),
+  /** Counted responses, including those waiting for the next step. */
+  responses: z.number().int().min(0),
+  /** Counted responses since the last step. */
+  waiting: z.number().int().min(0),
+  items: z.array(releasedItemSchema),
+});
+export type ReleasedPerspective = z.infer<typeof releasedPerspectiveSchema>;
+
+/** What a closed round keeps once its raw responses are deleted; read back only through `disclose`. */
+export const roundReleaseSchema = z.object({ version: z.literal(2), perspectives: z.array(releasedPerspectiveSchema) });
+export type RoundRelease = z.infer<typeof roundReleaseSchema>;
 
 /**
- * Aggregates one perspective. Below the anonymity threshold nothing but the response count leaves this function,
- * so no caller can show scores of a group that is too small.
+ * Replays one perspective's handed-in responses, oldest first. Deterministic: the same responses in the same order
+ * always give the same release, so closing, reopening or re-reading a round never shows a figure that did not follow
+ * the steps.
  */
-export function aggregatePerspective(
+export function releasePerspective(
   tool: Tool,
   perspective: Perspective,
-  responses: readonly Answers[],
+  handedIn: readonly Answers[],
   threshold: number,
-): PerspectiveResult {
-  if (responses.length < effectiveThreshold(threshold)) return { perspective, responses: responses.length, visible: false };
-  const themes = tool.themes.map((theme) => {
-    // Theme mean over every numeric answer of every respondent to the theme's factors.
-    const values = responses.flatMap((r) => theme.items.map((item) => r[item.id] ?? null));
-    return {
-      id: theme.id,
-      mean: meanOfScores(values),
-      answered: values.filter((v) => typeof v === "number").length,
-      notApplicable: values.filter((v) => v === "nvt").length,
-    };
+): ReleasedPerspective {
+  const t = effectiveThreshold(threshold);
+  const ids = tool.themes.flatMap((theme) => theme.items.map((i) => i.id));
+  const released = new Map(ids.map((id) => [id, { distribution: emptyDistribution(), notApplicable: 0 }]));
+  const waiting = new Map(ids.map((id) => [id, { distribution: emptyDistribution(), notApplicable: 0 }]));
+  const counted = handedIn.filter((answers) => countsAsResponse(tool, answers));
+  counted.forEach((answers, index) => {
+    for (const id of ids) {
+      const value = answers[id];
+      const pending = waiting.get(id);
+      if (!pending) continue;
+      if (value === "nvt") pending.notApplicable++;
+      else if (typeof value === "number") pending.distribution[value - 1] = (pending.distribution[value - 1] ?? 0) + 1;
+    }
+    if ((index + 1) % t !== 0) return;
+    for (const id of ids) {
+      const pending = waiting.get(id);
+      const shown = released.get(id);
+      if (!pending || !shown) continue;
+      if (sum(pending.distribution) >= t) {
+        shown.distribution = shown.distribution.map((n, i) => n + (pending.distribution[i] ?? 0));
+        pending.distribution = emptyDistribution();
+      }
+      if (pending.notApplicable >= t) {
+        shown.notApplicable += pending.notApplicable;
+        pending.notApplicable = 0;
+      }
+    }
   });
-  const items = tool.themes.flatMap((t) => t.items.map((item) => aggregateItem(item.id, responses)));
-  const overall = meanOfScores(responses.flatMap((r) => Object.values(r)));
-  return { perspective, responses: responses.length, visible: true, overall, themes, items };
+  return {
+    perspective,
+    responses: counted.length,
+    waiting: counted.length % t,
+    items: ids.map((id) => ({ id, ...(released.get(id) ?? { distribution: emptyDistribution(), notApplicable: 0 }) })),
+  };
 }
 
-export function aggregateRound(tool: Tool, responses: Record<Perspective, readonly Answers[]>, threshold: number): PerspectiveResult[] {
-  return PERSPECTIVES.map((p) => aggregatePerspective(tool, p, responses[p], threshold));
+export function releaseRound(tool: Tool, handedIn: Record<Perspective, readonly Answers[]>, threshold: number): RoundRelease {
+  return { version: 2, perspectives: PERSPECTIVES.map((p) => releasePerspective(tool, p, handedIn[p], threshold)) };
+}
+
+export type ItemAggregate = {
+  id: string;
+  /** Mean of the released scores; null ("te weinig antwoorden") when fewer than the threshold. */
+  mean: number | null;
+  /** Number of released scores; null when hidden. */
+  scored: number | null;
+  /** How many gave each score (index 0 is score 1); null when hidden. */
+  distribution: number[] | null;
+  /** Released n.v.t. answers; null when fewer than the threshold (also when none). */
+  notApplicable: number | null;
+};
+export type ThemeAggregate = {
+  id: string;
+  /** Mean of the factor means shown in this theme; null when none is shown. */
+  mean: number | null;
+  factorsShown: number;
+  factors: number;
+};
+
+type Counts = { perspective: Perspective; responses: number; waiting: number };
+export type PerspectiveResult =
+  | (Counts & { visible: false })
+  | (Counts & { visible: true; overall: number | null; themes: ThemeAggregate[]; items: ItemAggregate[] });
+export type VisiblePerspectiveResult = Extract<PerspectiveResult, { visible: true }>;
+
+const exactMean = (distribution: readonly number[]) => sum(distribution.map((n, i) => n * (i + 1))) / sum(distribution);
+const average = (values: readonly number[]) => (values.length === 0 ? null : roundOneDecimal(sum(values) / values.length));
+
+/**
+ * The only way figures leave the domain. Whatever `released` holds (a fresh release or a stored snapshot, possibly
+ * of an older format), every figure resting on fewer than `threshold` answers becomes null.
+ */
+export function disclose(tool: Tool, released: ReleasedPerspective, threshold: number): PerspectiveResult {
+  const t = effectiveThreshold(threshold);
+  const counts = { perspective: released.perspective, responses: released.responses, waiting: released.waiting };
+  if (released.responses - released.waiting < t) return { ...counts, visible: false };
+  const byId = new Map(released.items.map((i) => [i.id, i]));
+  const exact = new Map<string, number>();
+  const items = tool.themes.flatMap((theme) =>
+    theme.items.map((item): ItemAggregate => {
+      const r = byId.get(item.id);
+      const scored = r ? sum(r.distribution) : 0;
+      const shown = r !== undefined && scored >= t;
+      if (shown) exact.set(item.id, exactMean(r.distribution));
+      return {
+        id: item.id,
+        mean: shown ? roundOneDecimal(exactMean(r.distribution)) : null,
+        scored: shown ? scored : null,
+        distribution: shown ? [...r.distribution] : null,
+        notApplicable: r && r.notApplicable >= t ? r.notApplicable : null,
+      };
+    }),
+  );
+  const themes = tool.themes.map((theme): ThemeAggregate => {
+    const means = theme.items.flatMap((i) => (exact.has(i.id) ? [exact.get(i.id) as number] : []));
+    return { id: theme.id, mean: average(means), factorsShown: means.length, factors: theme.items.length };
+  });
+  return { ...counts, visible: true, overall: average([...exact.values()]), themes, items };
+}
+
+export function discloseRound(tool: Tool, release: RoundRelease, threshold: number): PerspectiveResult[] {
+  return PERSPECTIVES.map((p) => {
+    const released = release.perspectives.find((r) => r.perspective === p) ?? { perspective: p, responses: 0, waiting: 0, items: [] };
+    return disclose(tool, released, threshold);
+  });
+}
+
+/** Snapshots from before stepwise release held per-perspective aggregates with `answered` counts. */
+const legacySnapshotSchema = z.array(
+  z.object({
+    perspective: z.enum(PERSPECTIVES),
+    responses: z.number().int().min(0),
+    items: z
+      .array(z.object({ id: z.string(), notApplicable: z.number().int().min(0), distribution: z.array(z.number().int().min(0)).length(SCORES) }))
+      .optional(),
+  }),
+);
+
+/**
+ * Reads a stored snapshot of either format as a release. Unknown shapes give an empty release (nothing shown) rather
+ * than figures nobody can vouch for.
+ */
+export function readSnapshot(stored: unknown): RoundRelease {
+  const current = roundReleaseSchema.safeParse(stored);
+  if (current.success) return current.data;
+  const legacy = legacySnapshotSchema.safeParse(stored);
+  if (!legacy.success) return { version: 2, perspectives: [] };
+  return {
+    version: 2,
+    perspectives: legacy.data.map((p) => ({ perspective: p.perspective, responses: p.responses, waiting: 0, items: p.items ?? [] })),
+  };
 }
 
 export const isVisible = (r: PerspectiveResult): r is VisiblePerspectiveResult => r.visible;

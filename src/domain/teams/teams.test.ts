@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
-import { aggregatePerspective, aggregateRound, isVisible } from "./aggregation.ts";
+import { disclose, discloseRound, isVisible, releasePerspective, releaseRound } from "./aggregation.ts";
 import { largestGaps, mirror } from "./mirror.ts";
-import { effectiveThreshold } from "./perspectives.ts";
+import { effectiveThreshold, type Perspective } from "./perspectives.ts";
 import { rawResponsesExpired, retentionDeadline } from "./retention.ts";
 import { factorChange, themeTrend } from "./trend.ts";
 
@@ -32,6 +32,11 @@ const tool: Tool = {
 };
 const r = (a: Answers) => a;
 
+const aggregatePerspective = (t: Tool, p: Perspective, responses: Answers[], threshold: number) =>
+  disclose(t, releasePerspective(t, p, responses, threshold), threshold);
+const aggregateRound = (t: Tool, responses: Record<Perspective, Answers[]>, threshold: number) =>
+  discloseRound(t, releaseRound(t, responses, threshold), threshold);
+
 describe("anonymity threshold", () => {
   it("never goes below 3, and a team may raise it", () => {
     expect(effectiveThreshold(undefined)).toBe(3);
@@ -39,39 +44,43 @@ describe("anonymity threshold", () => {
     expect(effectiveThreshold(5)).toBe(5);
   });
 
-  it("returns only the response count below the threshold", () => {
-    const two = aggregatePerspective(tool, "youth", [r({ "1.1": 8 }), r({ "1.1": 2 })], 3);
-    expect(two).toEqual({ perspective: "youth", responses: 2, visible: false });
+  it("returns only the response counts below the threshold", () => {
+    const two = aggregatePerspective(tool, "youth", [r({ "1.1": 8, "1.2": 7 }), r({ "1.1": 2, "1.2": 7 })], 3);
+    expect(two).toEqual({ perspective: "youth", responses: 2, waiting: 2, visible: false });
     expect(Object.keys(two)).not.toContain("items");
-    const three = aggregatePerspective(tool, "youth", [r({ "1.1": 8 }), r({ "1.1": 2 }), r({ "1.1": 5 })], 3);
+    const three = aggregatePerspective(tool, "youth", [r({ "1.1": 8, "1.2": 7 }), r({ "1.1": 2, "1.2": 7 }), r({ "1.1": 5, "1.2": 7 })], 3);
     expect(three.visible).toBe(true);
   });
 
   it("applies a raised threshold and ignores a lowered one", () => {
-    const three = [r({ "1.1": 8 }), r({ "1.1": 2 }), r({ "1.1": 5 })];
+    const three = [r({ "1.1": 8, "1.2": 7 }), r({ "1.1": 2, "1.2": 7 }), r({ "1.1": 5, "1.2": 7 })];
     expect(aggregatePerspective(tool, "employer", three, 4).visible).toBe(false);
     expect(aggregatePerspective(tool, "employer", three.slice(0, 2), 1).visible).toBe(false);
   });
 });
 
 describe("aggregation", () => {
-  const responses = [r({ "1.1": 8, "1.2": "nvt", "2.3": 4 }), r({ "1.1": 6, "1.2": 5 }), r({ "1.1": 6, "2.3": "nvt" })];
+  const responses = [
+    r({ "1.1": 8, "1.2": "nvt", "2.3": 4 }),
+    r({ "1.1": 6, "1.2": "nvt" }),
+    r({ "1.1": 6, "1.2": "nvt", "2.3": 5 }),
+  ];
   const result = aggregatePerspective(tool, "professional", responses, 3);
 
-  it("gives per factor the mean, the distribution and the n.v.t. count", () => {
+  it("gives per factor the mean, the distribution and the n.v.t. count, each from at least the threshold", () => {
     if (!isVisible(result)) throw new Error("expected visible");
-    expect(result.items[0]).toEqual({ id: "1.1", mean: 6.7, answered: 3, notApplicable: 0, distribution: [0, 0, 0, 0, 0, 2, 0, 1, 0, 0] });
-    expect(result.items[1]).toEqual({ id: "1.2", mean: 5, answered: 1, notApplicable: 1, distribution: [0, 0, 0, 0, 1, 0, 0, 0, 0, 0] });
-    expect(result.items[2]).toMatchObject({ id: "2.3", mean: 4, answered: 1, notApplicable: 1 });
+    expect(result.items[0]).toEqual({ id: "1.1", mean: 6.7, scored: 3, notApplicable: null, distribution: [0, 0, 0, 0, 0, 2, 0, 1, 0, 0] });
+    expect(result.items[1]).toEqual({ id: "1.2", mean: null, scored: null, notApplicable: 3, distribution: null });
+    expect(result.items[2]).toEqual({ id: "2.3", mean: null, scored: null, notApplicable: null, distribution: null });
   });
 
-  it("gives per theme the mean of all numeric answers, and overall", () => {
+  it("gives per theme and overall the mean of the factor means shown", () => {
     if (!isVisible(result)) throw new Error("expected visible");
     expect(result.themes).toEqual([
-      { id: "1", mean: 6.3, answered: 4, notApplicable: 1 }, // (8 + 6 + 5 + 6) / 4 = 6.25
-      { id: "2", mean: 4, answered: 1, notApplicable: 1 },
+      { id: "1", mean: 6.7, factorsShown: 1, factors: 2 },
+      { id: "2", mean: null, factorsShown: 0, factors: 1 },
     ]);
-    expect(result.overall).toBe(5.8); // (8 + 4 + 6 + 5 + 6) / 5
+    expect(result.overall).toBe(6.7);
   });
 
   it("aggregates every perspective of a round", () => {
@@ -116,7 +125,11 @@ describe("trend and carried-over actions", () => {
     startedAt: new Date(2026, 0, day),
     results: aggregateRound(
       tool,
-      { professional: [r({ "1.1": score }), r({ "1.1": score }), r({ "1.1": score })], youth: [], employer: [] },
+      {
+        professional: [r({ "1.1": score, "1.2": "nvt" }), r({ "1.1": score, "1.2": "nvt" }), r({ "1.1": score, "1.2": "nvt" })],
+        youth: [],
+        employer: [],
+      },
       3,
     ),
   });
