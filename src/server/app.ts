@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -79,6 +80,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     },
   });
   await app.register(rateLimit, { global: false });
+  // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device.
+  await app.register(cookie, { secret: config.secret });
   await app.register(swagger, {
     openapi: {
       info: { title: "Verbetertool Jongeren & Arbeid — API", version: "1.0.0", description: "Publieke JSON-API van de verbetertool." },
@@ -100,7 +103,14 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   await app.register(werkwijzeRoutes, { werkwijze });
   await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl });
-  await app.register(roundsRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
+  await app.register(roundsRoutes, {
+    db: database.db,
+    auth,
+    publicUrl: config.publicUrl,
+    tools,
+    // Personal invitations go out only through a real mail server; the development mail folder is for testing.
+    personalMailer: config.smtpUrl ? mailer : null,
+  });
   await app.register(teamPlanRoutes, { db: database.db, auth, tool: mainTool });
   scheduleRetention(app, database.db);
 

@@ -7,7 +7,8 @@ export type Mailer = { send(mail: Mail): Promise<void> };
 
 /**
  * SMTP when SMTP_URL is configured (production); otherwise the development transport writes every mail as a text
- * file into DATA_DIR/mail, so a password-reset link can be picked up without a mail server.
+ * file into DATA_DIR/mail, so a password-reset link can be picked up without a mail server. That folder is for
+ * testing only: personal invitations to respondents are not offered without SMTP_URL.
  */
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; log: (message: string) => void }): Mailer {
   if (options.smtpUrl) {
@@ -20,7 +21,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.txt`);
       writeFileSync(file, `Van: ${options.from}\nAan: ${mail.to}\nOnderwerp: ${mail.subject}\n\n${mail.text}\n`);
-      options.log(`mail (development transport) written to ${file}`);
+      options.log(`mail (development transport, for testing only: set SMTP_URL in production) written to ${file}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actionInputSchema, actionPatchSchema } from "../checks/plan.ts";
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from "./perspectives.ts";
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES } from "./perspectives.ts";
 
 const name = (label: string, max = 120) =>
   z
@@ -48,3 +48,16 @@ export const teamActionInputSchema = actionInputSchema.extend({ ownerUserId: z.s
 export const teamActionPatchSchema = actionPatchSchema.extend({ ownerUserId: z.string().nullable().optional() });
 export type TeamActionInput = z.output<typeof teamActionInputSchema>;
 export type TeamActionPatch = z.output<typeof teamActionPatchSchema>;
+
+/** Addresses for personal single-use invitations; they are used to send the mails and then forgotten. */
+export const personalInvitesInputSchema = z.strictObject({
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+  addresses: z
+    .array(z.string().trim().toLowerCase().pipe(z.email("is geen geldig e-mailadres")), { message: "moet een lijst e-mailadressen zijn" })
+    .min(1, "vul minstens één e-mailadres in")
+    .max(500, "hoogstens 500 adressen per keer"),
+});
+
+export const kioskInputSchema = z.strictObject({
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+});

@@ -1,16 +1,20 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
 import { computeResults } from "../../domain/checks/scoring.ts";
+import { countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
-import { findRoundInvite } from "../teams/rounds.ts";
+import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
+import { findPersonalInvite, findRoundInvite, roundTokens, usePersonalInvite } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { renderCheckReport } from "./report.ts";
 import {
   addAction,
+  type CheckRound,
   createCheck,
   deleteAction,
   findAction,
@@ -25,6 +29,8 @@ import {
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
+const handedInHereAlready = () =>
+  new HttpError(409, "Via deze link is in deze browser al ingeleverd. Iedereen levert één keer in.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 
@@ -32,6 +38,18 @@ const checkParams = z.object({ id: z.string() });
 const actionParams = z.object({ id: z.string(), actionId: z.string() });
 
 export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
+  /** The round as its respondent sees it; on a shared device also where the next person starts. */
+  async function respondentRound(request: FastifyRequest, round: CheckRound) {
+    const kiosk = isKiosk(request, round.id, round.perspective);
+    return {
+      name: round.name,
+      perspective: round.perspective,
+      acceptsAnswers: roundAcceptsAnswers(round, new Date()),
+      kiosk,
+      invitePath: kiosk ? `/meedoen/${(await roundTokens(db, round.id))[round.perspective]}` : null,
+    };
+  }
+
   /** Loads the check and its tool, or answers 404 for ids that cannot exist or do not. */
   async function checkWithTool(id: string) {
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
@@ -59,11 +77,22 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       const tool = tools.get(request.body.toolId);
       if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
       if (request.body.invite === undefined) return reply.status(201).send(await createCheck(db, tool.tool.id, tool.tool.version));
-      const invite = SECRET_ID_PATTERN.test(request.body.invite) ? await findRoundInvite(db, request.body.invite) : undefined;
+      const token = request.body.invite;
+      const open = SECRET_ID_PATTERN.test(token) ? await findRoundInvite(db, token) : undefined;
+      const personal = !open && SECRET_ID_PATTERN.test(token) ? await findPersonalInvite(db, token) : undefined;
+      const invite = open ?? personal;
       if (!invite) throw new HttpError(404, "Deze uitnodigingslink bestaat niet (meer).", "invite");
       if (invite.round.toolId !== tool.tool.id) throw new HttpError(400, "Deze uitnodiging hoort bij een andere verbetertool.", "toolId");
       if (!roundAcceptsAnswers(invite.round, new Date())) throw roundClosed();
-      const created = await createCheck(db, tool.tool.id, tool.tool.version, { roundId: invite.round.id, perspective: invite.perspective });
+      if (open && handedInHere(request, open.round.id, open.perspective)) throw handedInHereAlready();
+      // A personal link starts one response, ever; nothing records which response it started.
+      if (personal && !(await usePersonalInvite(db, token)))
+        throw new HttpError(409, "Deze persoonlijke link is al gebruikt. Iedere persoonlijke link werkt één keer.", "invite");
+      const created = await createCheck(db, tool.tool.id, tool.tool.version, {
+        roundId: invite.round.id,
+        perspective: invite.perspective,
+        channel: open ? "open" : "personal",
+      });
       return reply.status(201).send(created);
     },
   );
@@ -82,9 +111,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         updatedAt: check.updatedAt,
         submittedAt: check.submittedAt,
         // A respondent's check: which round, which perspective (for the wording) and whether it still takes answers.
-        round: check.round
-          ? { name: check.round.name, perspective: check.round.perspective, acceptsAnswers: roundAcceptsAnswers(check.round, new Date()) }
-          : null,
+        round: check.round ? await respondentRound(request, check.round) : null,
       };
     },
   );
@@ -122,11 +149,24 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         params: checkParams,
       },
     },
-    async (request) => {
-      const { check } = await checkWithTool(request.params.id);
-      if (!check.round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");
-      if (!roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
-      return { id: check.id, submittedAt: await submitCheck(db, check.id) };
+    async (request, reply) => {
+      const { check, tool } = await checkWithTool(request.params.id);
+      const round = check.round;
+      if (!round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");
+      if (check.submittedAt) return { id: check.id, submittedAt: check.submittedAt };
+      if (!roundAcceptsAnswers(round, new Date())) throw roundClosed();
+      if (check.channel === "open" && handedInHere(request, round.id, round.perspective)) throw handedInHereAlready();
+      if (!countsAsResponse(tool.tool, check.answers)) {
+        const answered = Object.keys(check.answers).length;
+        throw new HttpError(
+          400,
+          `Beantwoord minstens ${minimumAnswers(tool.tool)} vragen (een score of n.v.t.) voordat je inlevert; nu zijn het er ${answered}.`,
+          "answers",
+        );
+      }
+      const submittedAt = await submitCheck(db, check.id, round.id);
+      if (check.channel === "open") markHandedIn(request, reply, round.id, round.perspective);
+      return { id: check.id, submittedAt };
     },
   );
 

@@ -22,6 +22,7 @@ export type CheckRecord = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  channel: "open" | "personal" | null;
   /** Set when the check is a respondent's answer in a measurement round. */
   round: CheckRound | null;
 };
@@ -30,10 +31,12 @@ export async function createCheck(
   db: Db,
   toolId: string,
   toolVersion: string,
-  round?: { roundId: string; perspective: Perspective },
+  round?: { roundId: string; perspective: Perspective; channel: "open" | "personal" },
 ): Promise<{ id: string }> {
   const id = newSecretId();
-  await db.insert(checks).values({ id, toolId, toolVersion, roundId: round?.roundId, perspective: round?.perspective });
+  await db
+    .insert(checks)
+    .values({ id, toolId, toolVersion, roundId: round?.roundId, perspective: round?.perspective, channel: round?.channel });
   return { id };
 }
 
@@ -53,18 +56,32 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
     createdAt: check.createdAt,
     updatedAt: check.updatedAt,
     submittedAt: check.submittedAt,
+    channel: check.channel,
     round: round && check.perspective ? { ...round, perspective: check.perspective } : null,
   };
 }
 
-/** Marks a respondent's check as submitted: from then on it counts in the round's results. */
-export async function submitCheck(db: Db, id: string): Promise<Date> {
-  const [row] = await db
-    .update(checks)
-    .set({ submittedAt: sql`coalesce(${checks.submittedAt}, now())` })
-    .where(eq(checks.id, id))
-    .returning({ submittedAt: checks.submittedAt });
-  return row?.submittedAt ?? new Date();
+/**
+ * Hands in a respondent's check: from then on it counts in the round's results, and never changes again. The round
+ * row is locked while the response gets its place in the round (`submission_seq`), so places follow commit order and
+ * every reader sees places 1…n without gaps: results are released along that order. Handing in twice is harmless.
+ */
+export async function submitCheck(db: Db, id: string, roundId: string): Promise<Date> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ submittedAt: checks.submittedAt }).from(checks).where(eq(checks.id, id)).for("update");
+    if (current?.submittedAt) return current.submittedAt;
+    const [round] = await tx
+      .update(rounds)
+      .set({ submissions: sql`${rounds.submissions} + 1` })
+      .where(eq(rounds.id, roundId))
+      .returning({ submissions: rounds.submissions });
+    const [row] = await tx
+      .update(checks)
+      .set({ submittedAt: sql`now()`, submissionSeq: round?.submissions ?? null })
+      .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
+      .returning({ submittedAt: checks.submittedAt });
+    return row?.submittedAt ?? new Date();
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Content } from "pdfmake/interfaces";
 import { formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import { type ItemAggregate, isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
 import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { headerRow, renderPdf } from "../pdf.ts";
@@ -11,13 +11,33 @@ import type { TeamAction } from "./plan.ts";
 import type { RoundRecord } from "./rounds.ts";
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const COLUMNS = ["perspectief", "thema", "factor", "succesfactor", "gemiddelde", "beantwoord", "nvt", ...SCORES.map((s) => `aantal_${s}`)];
+const COLUMNS = [
+  "perspectief",
+  "thema",
+  "factor",
+  "succesfactor",
+  "gemiddelde",
+  "scores",
+  "nvt",
+  ...SCORES.map((s) => `aantal_${s}`),
+  "opmerking",
+];
+
+const TOO_FEW = "te weinig antwoorden";
+
+function note(item: ItemAggregate, threshold: number): string {
+  const hidden = [
+    item.mean === null ? `score: ${TOO_FEW}` : null,
+    item.notApplicable === null ? `n.v.t.: minder dan ${threshold} (of nog niet vrijgegeven)` : null,
+  ];
+  return hidden.filter(Boolean).join("; ");
+}
 
 /**
- * One row per factor and perspective, only for perspectives that reached the threshold: exports never hold
- * individual responses or the scores of a group that is too small.
+ * One row per factor and perspective, only with what `disclose` let through: empty cells where a figure rests on
+ * fewer than the threshold, never individual responses.
  */
-function aggregateRows(tool: Tool, results: PerspectiveResult[]): (string | number | null)[][] {
+function aggregateRows(tool: Tool, results: PerspectiveResult[], threshold: number): (string | number | null)[][] {
   const items = new Map(tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
   return results
     .filter(isVisible)
@@ -28,16 +48,17 @@ function aggregateRows(tool: Tool, results: PerspectiveResult[]): (string | numb
         item.id,
         items.get(item.id)?.text ?? "",
         item.mean,
-        item.answered,
+        item.scored,
         item.notApplicable,
-        ...item.distribution,
+        ...(item.distribution ?? SCORES.map(() => null)),
+        note(item, threshold),
       ]),
     );
 }
 
-export function aggregatesCsv(tool: Tool, results: PerspectiveResult[]): string {
+export function aggregatesCsv(tool: Tool, results: PerspectiveResult[], threshold: number): string {
   // Semicolons and decimal commas: what Dutch spreadsheet software expects.
-  const rows = aggregateRows(tool, results).map((row) =>
+  const rows = aggregateRows(tool, results, threshold).map((row) =>
     row.map((v) => (typeof v === "number" && !Number.isInteger(v) ? String(v).replace(".", ",") : v)),
   );
   return `\uFEFF${stringify([COLUMNS, ...rows], { delimiter: ";" })}`;
@@ -48,16 +69,18 @@ export async function aggregatesXlsx(tool: Tool, round: RoundRecord, results: Pe
   workbook.creator = "Verbetertool Jongeren & Arbeid";
   const sheet = workbook.addWorksheet("Gemiddelden per factor");
   sheet.addRow([`Meting: ${round.name}`]);
-  sheet.addRow([`Alleen perspectieven met minstens ${round.threshold} reacties; geen losse antwoorden.`]);
+  sheet.addRow([
+    `Elk getal rust op minstens ${round.threshold} antwoorden en verandert alleen in stappen van minstens ${round.threshold}; lege cellen: te weinig antwoorden. Geen losse antwoorden.`,
+  ]);
   sheet.addRow([]);
   sheet.addRow(COLUMNS).font = { bold: true };
-  for (const row of aggregateRows(tool, results)) sheet.addRow(row);
+  for (const row of aggregateRows(tool, results, round.threshold)) sheet.addRow(row);
   sheet.getColumn(4).width = 60;
   sheet.getColumn(5).numFmt = "0.0";
   const counts = workbook.addWorksheet("Reacties");
-  counts.addRow(["perspectief", "reacties", "getoond"]).font = { bold: true };
+  counts.addRow(["perspectief", "reacties", "wachten op de volgende stap", "getoond"]).font = { bold: true };
   for (const r of results)
-    counts.addRow([PERSPECTIVE_LABELS[r.perspective], r.responses, r.visible ? "ja" : `nee (minder dan ${round.threshold})`]);
+    counts.addRow([PERSPECTIVE_LABELS[r.perspective], r.responses, r.waiting, r.visible ? "ja" : `nee (minder dan ${round.threshold})`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -88,17 +111,22 @@ export function renderRoundSummary(
     {
       table: {
         headerRows: 1,
-        widths: ["*", "auto", "auto"],
+        widths: ["*", "auto", "auto", "auto"],
         body: [
-          headerRow("Perspectief", "Reacties", "Resultaten"),
+          headerRow("Perspectief", "Reacties", "Wachten op volgende stap", "Resultaten"),
           ...results.perspectives.map((r) => [
             PERSPECTIVE_LABELS[r.perspective],
             String(r.responses),
+            String(r.waiting),
             r.visible ? "getoond" : `verborgen (minder dan ${results.threshold})`,
           ]),
         ],
       },
       layout: "lightHorizontalLines",
+    },
+    {
+      text: `Elk getal rust op minstens ${results.threshold} antwoorden en verandert alleen in stappen van minstens ${results.threshold} nieuwe antwoorden. "Te weinig antwoorden" betekent dat er (nog) niet genoeg waren.`,
+      margin: [0, 6, 0, 0],
     },
     { text: "Gemiddelde per thema", style: "h2" },
   ];
@@ -113,7 +141,10 @@ export function renderRoundSummary(
           headerRow("Thema", ...visible.map((r) => PERSPECTIVE_LABELS[r.perspective])),
           ...tool.themes.map((t) => [
             `${t.id}. ${t.title}`,
-            ...visible.map((r) => formatScore(r.themes.find((x) => x.id === t.id)?.mean ?? null)),
+            ...visible.map((r) => {
+              const mean = r.themes.find((x) => x.id === t.id)?.mean ?? null;
+              return mean === null ? TOO_FEW : formatScore(mean);
+            }),
           ]),
         ],
       },

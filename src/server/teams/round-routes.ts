@@ -2,22 +2,30 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { roundInputSchema } from "../../domain/teams/inputs.ts";
+import { minimumAnswers } from "../../domain/teams/aggregation.ts";
+import { kioskInputSchema, personalInvitesInputSchema, roundInputSchema } from "../../domain/teams/inputs.ts";
 import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
-import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
+import { PERSPECTIVE_LABELS, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { themeTrend } from "../../domain/teams/trend.ts";
 import type { Auth } from "../auth/auth.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
 import { HttpError, notFound } from "../errors.ts";
+import type { Mailer } from "../mail.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { requireMembership, requireRoundAccess } from "./access.ts";
 import { aggregatesCsv, aggregatesXlsx, renderRoundSummary } from "./exports.ts";
 import { loadTeamPlan } from "./plan.ts";
+import { handedInHere, isKiosk, kioskOf, startKiosk, stopKiosk } from "./respondents.ts";
 import {
+  addPersonalInvite,
+  channelCounts,
   closeRound,
+  dropPersonalInvite,
+  findPersonalInvite,
   deleteRound,
   findRoundInvite,
+  personalInviteCounts,
   previousRound,
   publicRound,
   type RoundRecord,
@@ -30,11 +38,18 @@ import {
 } from "./rounds.ts";
 import { getTeam } from "./service.ts";
 
-export type RoundsPluginOptions = { db: Db; auth: Auth; publicUrl: string; tools: ReadonlyMap<string, ToolIndex> };
+export type RoundsPluginOptions = {
+  db: Db;
+  auth: Auth;
+  publicUrl: string;
+  tools: ReadonlyMap<string, ToolIndex>;
+  /** A real mail server for personal invitations; null when SMTP_URL is not configured. */
+  personalMailer: Mailer | null;
+};
 
 const roundParams = z.object({ id: z.string() });
 
-export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (app, { db, auth, publicUrl, tools }) => {
+export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (app, { db, auth, publicUrl, tools, personalMailer }) => {
   const inviteUrl = (token: string) => `${publicUrl}/meedoen/${token}`;
   const toolOf = (round: RoundRecord) => {
     const tool = tools.get(round.toolId);
@@ -78,12 +93,82 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     { schema: { tags: ["metingen"], summary: "Een meting met aantallen en (voor coördinatoren) de links", params: roundParams } },
     async (request) => {
       const { round, membership } = await requireRoundAccess(db, auth, request, request.params.id);
+      const coordinator = membership.role === "coordinator";
+      const kiosk = kioskOf(request);
       return {
         ...publicRound(round),
         acceptsAnswers: roundAcceptsAnswers(round, new Date()),
         responses: await responseCounts(db, round.id),
-        invites: membership.role === "coordinator" ? await invitesOf(round.id) : null,
+        invites: coordinator ? await invitesOf(round.id) : null,
+        personalInvites: coordinator ? { available: personalMailer !== null, counts: await personalInviteCounts(db, round.id) } : null,
+        kiosk: kiosk?.roundId === round.id ? kiosk.perspective : null,
       };
+    },
+  );
+
+  app.post(
+    "/api/rounds/:id/personal-invites",
+    {
+      schema: {
+        tags: ["metingen"],
+        summary: "Mail persoonlijke links die één keer werken (coördinatoren); adressen worden niet bewaard",
+        params: roundParams,
+        body: personalInvitesInputSchema,
+      },
+    },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      if (!personalMailer)
+        throw new HttpError(
+          409,
+          "Persoonlijke uitnodigingen zijn niet beschikbaar: de beheerder heeft geen mailserver ingesteld (SMTP_URL).",
+          "addresses",
+        );
+      if (!roundAcceptsAnswers(round, new Date())) throw new HttpError(409, "Deze meting is gesloten: uitnodigen kan niet meer.");
+      const team = await getTeam(db, round.teamId);
+      const { perspective } = request.body;
+      let sent = 0;
+      let failed = 0;
+      // One at a time, so a slow mail server is not flooded; the addresses live only in this request.
+      for (const address of new Set(request.body.addresses)) {
+        const token = await addPersonalInvite(db, round.id, perspective);
+        try {
+          await personalMailer.send(personalInviteMail(address, inviteUrl(token), round.name, team?.name ?? "", perspective));
+          sent++;
+        } catch {
+          await dropPersonalInvite(db, token);
+          failed++;
+        }
+      }
+      if (failed > 0) request.log.warn({ roundId: round.id, failed }, "personal invitations not sent");
+      return { sent, failed };
+    },
+  );
+
+  app.post(
+    "/api/rounds/:id/kiosk",
+    {
+      schema: {
+        tags: ["metingen"],
+        summary: "Gebruik deze browser als gedeeld apparaat voor één perspectief (coördinatoren)",
+        params: roundParams,
+        body: kioskInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      startKiosk(request, reply, round.id, request.body.perspective);
+      return { path: `/meedoen/${(await roundTokens(db, round.id))[request.body.perspective]}` };
+    },
+  );
+
+  app.delete(
+    "/api/rounds/:id/kiosk",
+    { schema: { tags: ["metingen"], summary: "Stop het gedeelde apparaat in deze browser", params: roundParams } },
+    async (request, reply) => {
+      await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      stopKiosk(reply);
+      return reply.status(204).send();
     },
   );
 
@@ -127,7 +212,9 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     return {
       round: { ...publicRound(round), acceptsAnswers: roundAcceptsAnswers(round, new Date()) },
       threshold: round.threshold,
+      minimumAnswers: minimumAnswers(tool),
       perspectives,
+      channels: await channelCounts(db, round.id),
       mirror: mirrored,
       largestGaps: largestGaps(mirrored.items),
       previous: prev ? { id: prev.id, name: prev.name, perspectives: await roundAggregates(db, prev, tool) } : null,
@@ -172,7 +259,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     { schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als CSV", params: roundParams } },
     async (request, reply) => {
       const { round } = await requireRoundAccess(db, auth, request, request.params.id);
-      const csv = aggregatesCsv(toolOf(round), await roundAggregates(db, round, toolOf(round)));
+      const csv = aggregatesCsv(toolOf(round), await roundAggregates(db, round, toolOf(round)), round.threshold);
       return reply
         .type("text/csv; charset=utf-8")
         .header("Content-Disposition", `attachment; filename="${exportName(round, "csv")}"`)
@@ -212,7 +299,10 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     "/api/invites/:token",
     { schema: { tags: ["meedoen"], summary: "Uitleg bij een uitnodigingslink", params: z.object({ token: z.string() }) } },
     async (request) => {
-      const invite = SECRET_ID_PATTERN.test(request.params.token) ? await findRoundInvite(db, request.params.token) : undefined;
+      const token = request.params.token;
+      const open = SECRET_ID_PATTERN.test(token) ? await findRoundInvite(db, token) : undefined;
+      const personal = !open && SECRET_ID_PATTERN.test(token) ? await findPersonalInvite(db, token) : undefined;
+      const invite = open ?? personal;
       if (!invite) throw notFound("Uitnodiging");
       return {
         roundName: invite.round.name,
@@ -221,7 +311,42 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         perspective: invite.perspective,
         toolId: invite.round.toolId,
         acceptsAnswers: roundAcceptsAnswers(invite.round, new Date()),
+        personal: Boolean(personal),
+        used: personal?.used ?? false,
+        handedIn: open ? handedInHere(request, open.round.id, open.perspective) : false,
+        kiosk: open ? isKiosk(request, open.round.id, open.perspective) : false,
       };
     },
   );
 };
+
+const GREETING: Record<Perspective, { you: string; body: string }> = {
+  professional: {
+    you: "je",
+    body: "Je team vraagt je mee te doen aan een meting van de verbetertool Jongeren & Arbeid. Je geeft per succesfactor een score van 1 tot 10, of n.v.t.",
+  },
+  youth: {
+    you: "je",
+    body: "We willen graag weten hoe jij de begeleiding naar werk of school ervaart. Je geeft een cijfer van 1 tot 10.",
+  },
+  employer: {
+    you: "u",
+    body: "Wij vragen u mee te doen aan een korte meting over de samenwerking bij het begeleiden van jongeren naar werk. U geeft per onderwerp een score van 1 tot 10, of n.v.t.",
+  },
+};
+
+/** The invitation mail: the link is personal and works once; it is not kept anywhere else. */
+function personalInviteMail(to: string, url: string, roundName: string, teamName: string, perspective: Perspective) {
+  const g = GREETING[perspective];
+  const text = [
+    `Uitnodiging van ${teamName} (${PERSPECTIVE_LABELS[perspective].toLowerCase()}): ${roundName}`,
+    "",
+    g.body,
+    "",
+    `Deze link is alleen voor ${g.you} en werkt één keer:`,
+    url,
+    "",
+    `Het team ziet alleen groepsresultaten, nooit ${g.you === "u" ? "uw" : "jouw"} antwoorden los. Dit e-mailadres is alleen gebruikt om deze uitnodiging te sturen en is daarna niet bewaard.`,
+  ].join("\n");
+  return { to, subject: `Uitnodiging: ${roundName}`, text };
+}

@@ -1,9 +1,16 @@
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { checks, roundInvites, rounds, teams } from "../../db/schema.ts";
+import { checks, roundInvites, roundPersonalInvites, rounds, teams } from "../../db/schema.ts";
 import type { Answers } from "../../domain/checks/answers.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { aggregateRound, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import {
+  discloseRound,
+  type PerspectiveResult,
+  type RoundRelease,
+  readSnapshot,
+  releaseRound,
+} from "../../domain/teams/aggregation.ts";
 import type { RoundInput } from "../../domain/teams/inputs.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { retentionDeadline } from "../../domain/teams/retention.ts";
@@ -52,20 +59,42 @@ export function publicRound(r: RoundRecord) {
   return rest;
 }
 
-async function submittedAnswers(db: Db, roundId: string): Promise<Record<Perspective, Answers[]>> {
+/** Handed-in answers per perspective, in the order they were handed in. */
+async function handedInAnswers(db: Db, roundId: string): Promise<Record<Perspective, Answers[]>> {
   const rows = await db
     .select({ perspective: checks.perspective, answers: checks.answers })
     .from(checks)
-    .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)));
+    .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
+    .orderBy(sql`${checks.submissionSeq} nulls first`, asc(checks.submittedAt), asc(checks.id));
   const byPerspective: Record<Perspective, Answers[]> = { professional: [], youth: [], employer: [] };
   for (const row of rows) if (row.perspective) byPerspective[row.perspective].push(row.answers);
   return byPerspective;
 }
 
-/** Aggregates of a round: from the raw responses, or from the kept snapshot once those were deleted. */
+/** What a round has released: replayed from the raw responses, or the kept snapshot once those were deleted. */
+export async function roundRelease(db: Db, round: RoundRecord, tool: Tool): Promise<RoundRelease> {
+  if (round.rawDeletedAt) return readSnapshot(round.aggregates);
+  return releaseRound(tool, await handedInAnswers(db, round.id), round.threshold);
+}
+
+/** The figures of a round that may be shown: every output (page, export, trend, plan) reads them from here. */
 export async function roundAggregates(db: Db, round: RoundRecord, tool: Tool): Promise<PerspectiveResult[]> {
-  if (round.rawDeletedAt && round.aggregates) return round.aggregates as PerspectiveResult[];
-  return aggregateRound(tool, await submittedAnswers(db, round.id), round.threshold);
+  return discloseRound(tool, await roundRelease(db, round, tool), round.threshold);
+}
+
+/** Handed-in responses per perspective by the way they came in (counts only). */
+export async function channelCounts(db: Db, roundId: string): Promise<Record<Perspective, { open: number; personal: number }>> {
+  const rows = await db
+    .select({ perspective: checks.perspective, channel: checks.channel, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(checks)
+    .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
+    .groupBy(checks.perspective, checks.channel);
+  const counts = Object.fromEntries(PERSPECTIVES.map((p) => [p, { open: 0, personal: 0 }])) as Record<
+    Perspective,
+    { open: number; personal: number }
+  >;
+  for (const row of rows) if (row.perspective) counts[row.perspective][row.channel === "personal" ? "personal" : "open"] += row.n;
+  return counts;
 }
 
 export async function previousRound(db: Db, round: RoundRecord): Promise<RoundRecord | undefined> {
@@ -82,9 +111,12 @@ export async function teamRounds(db: Db, teamId: string): Promise<RoundRecord[]>
   return db.select().from(rounds).where(eq(rounds.teamId, teamId)).orderBy(asc(rounds.startedAt));
 }
 
-/** Closing keeps a snapshot of the (threshold-filtered) aggregates, which survives the deletion of raw responses. */
+/**
+ * Closing keeps a snapshot of what was released (whole steps only), which survives the deletion of raw responses and
+ * is read back through the same disclosure rule.
+ */
 export async function closeRound(db: Db, round: RoundRecord, tool: Tool): Promise<void> {
-  const aggregates = await roundAggregates(db, round, tool);
+  const aggregates = await roundRelease(db, round, tool);
   await db.update(rounds).set({ status: "closed", closedAt: sql`now()`, aggregates }).where(eq(rounds.id, round.id));
 }
 
@@ -131,4 +163,59 @@ export async function findRoundInvite(db: Db, token: string) {
 export async function findRound(db: Db, roundId: string): Promise<RoundRecord | undefined> {
   const [row] = await db.select().from(rounds).where(eq(rounds.id, roundId));
   return row;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Stores the hash of a new personal invitation token; the address it is mailed to is never stored. */
+export async function addPersonalInvite(db: Db, roundId: string, perspective: Perspective): Promise<string> {
+  const token = newSecretId();
+  await db.insert(roundPersonalInvites).values({ tokenHash: hashToken(token), roundId, perspective });
+  return token;
+}
+
+/** Forgets an invitation whose mail could not be sent, so it is not counted as sent. */
+export async function dropPersonalInvite(db: Db, token: string): Promise<void> {
+  await db.delete(roundPersonalInvites).where(eq(roundPersonalInvites.tokenHash, hashToken(token)));
+}
+
+export async function findPersonalInvite(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      round: rounds,
+      perspective: roundPersonalInvites.perspective,
+      used: roundPersonalInvites.used,
+      teamName: teams.name,
+      organisation: teams.organisation,
+    })
+    .from(roundPersonalInvites)
+    .innerJoin(rounds, eq(rounds.id, roundPersonalInvites.roundId))
+    .innerJoin(teams, eq(teams.id, rounds.teamId))
+    .where(eq(roundPersonalInvites.tokenHash, hashToken(token)));
+  return row;
+}
+
+/** Uses a personal invitation once: true only for the first caller. */
+export async function usePersonalInvite(db: Db, token: string): Promise<boolean> {
+  const rows = await db
+    .update(roundPersonalInvites)
+    .set({ used: true })
+    .where(and(eq(roundPersonalInvites.tokenHash, hashToken(token)), eq(roundPersonalInvites.used, false)))
+    .returning({ roundId: roundPersonalInvites.roundId });
+  return rows.length === 1;
+}
+
+export async function personalInviteCounts(db: Db, roundId: string): Promise<Record<Perspective, { sent: number; used: number }>> {
+  const rows = await db
+    .select({
+      perspective: roundPersonalInvites.perspective,
+      sent: sql<number>`count(*)`.mapWith(Number),
+      used: sql<number>`count(*) filter (where ${roundPersonalInvites.used})`.mapWith(Number),
+    })
+    .from(roundPersonalInvites)
+    .where(eq(roundPersonalInvites.roundId, roundId))
+    .groupBy(roundPersonalInvites.perspective);
+  const counts = Object.fromEntries(PERSPECTIVES.map((p) => [p, { sent: 0, used: 0 }])) as Record<Perspective, { sent: number; used: number }>;
+  for (const row of rows) counts[row.perspective] = { sent: row.sent, used: row.used };
+  return counts;
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../domain/checks/answers.ts";
 import { databaseTargets } from "../test/databases.ts";
-import { type Api, createRound, createTeam, inviteToken, respond as respondAs, signUp } from "../test/factories.ts";
+import { type Api, completeAnswers, createRound, createTeam, inviteToken, respond as respondAs, signUp } from "../test/factories.ts";
 import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("teams and measurement rounds on $name", (target) => {
@@ -46,7 +46,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) });
     let results = (await call("GET", `/api/rounds/${id}/results`, owner)).json();
     const youth = () => results.perspectives.find((p: { perspective: string }) => p.perspective === "youth");
-    expect(youth()).toEqual({ perspective: "youth", responses: 2, visible: false });
+    expect(youth()).toEqual({ perspective: "youth", responses: 2, waiting: 2, visible: false });
     expect(JSON.stringify(results)).not.toContain('"1.1","mean"');
     const csvBelow = (await call("GET", `/api/rounds/${id}/export.csv`, owner)).body;
     expect(csvBelow).not.toContain("Jongeren");
@@ -54,8 +54,9 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     await respond(invites.youth, { "1.1": 8 });
     results = (await call("GET", `/api/rounds/${id}/results`, owner)).json();
     expect(youth()).toMatchObject({ responses: 3, visible: true });
-    expect(youth().items[0]).toMatchObject({ id: "1.1", mean: 6, answered: 3, distribution: [0, 0, 0, 1, 0, 1, 0, 1, 0, 0] });
-    expect(youth().items[1]).toMatchObject({ id: "1.2", notApplicable: 1 });
+    expect(youth().items[0]).toMatchObject({ id: "1.1", mean: 6, scored: 3, distribution: [0, 0, 0, 1, 0, 1, 0, 1, 0, 0] });
+    // Everything else was n.v.t. for all three; 1.2 has three n.v.t. answers and no score.
+    expect(youth().items[1]).toEqual({ id: "1.2", mean: null, scored: null, distribution: null, notApplicable: 3 });
     const csv = (await call("GET", `/api/rounds/${id}/export.csv`, owner)).body;
     expect(csv).toContain("Jongeren;1;1.1;");
     const xlsx = await call("GET", `/api/rounds/${id}/export.xlsx`, owner);
@@ -76,7 +77,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatch(/al ingeleverd/);
     }
-    expect((await call("GET", `/api/checks/${checkIds[2]}`)).json().answers).toEqual({ "1.1": 8 });
+    expect((await call("GET", `/api/checks/${checkIds[2]}`)).json().answers).toEqual(await completeAnswers(ctx.api, { "1.1": 8 }));
     expect((await call("GET", `/api/rounds/${id}/results`, owner)).body).toBe(before);
 
     // A change racing the hand-in either lands before it (200, and it counts) or not at all (409).
@@ -84,7 +85,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
       const checkId = (
         await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) })
       ).json().id;
-      await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 5 } });
+      await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: await completeAnswers(ctx.api, { "1.1": 5 }) });
       const [change] = await Promise.all([
         call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 9 } }),
         call("POST", `/api/checks/${checkId}/submit`),
@@ -92,7 +93,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
       expect([200, 409]).toContain(change.statusCode);
       const stored = (await call("GET", `/api/checks/${checkId}`)).json();
       expect(stored.submittedAt).not.toBeNull();
-      expect(stored.answers).toEqual({ "1.1": change.statusCode === 200 ? 9 : 5 });
+      expect(stored.answers["1.1"]).toBe(change.statusCode === 200 ? 9 : 5);
       expect((await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 1 } })).statusCode).toBe(409);
     }
   });
@@ -105,7 +106,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     const { id, invites } = await newRound(teamId, { threshold: 4 });
     for (const v of [5, 6, 7]) await respond(invites.professional, { "1.1": v });
     const results = (await call("GET", `/api/rounds/${id}/results`, owner)).json();
-    expect(results.perspectives[0]).toEqual({ perspective: "professional", responses: 3, visible: false });
+    expect(results.perspectives[0]).toEqual({ perspective: "professional", responses: 3, waiting: 3, visible: false });
   });
 
   it("mirrors perspectives and refuses answers once the round is closed", async () => {

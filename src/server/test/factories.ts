@@ -95,12 +95,48 @@ export async function createRound(api: Api, cookie: string, teamId: string, fiel
 /** The token at the end of an invite link. */
 export const inviteToken = (inviteUrl: string) => inviteUrl.split("/").at(-1) ?? "";
 
-/** A respondent through an invite link, as the respondent pages do it: start, answer, hand in. Returns the check id. */
+let factorIds: Promise<string[]> | undefined;
+
+/** The 31 factor ids of the tool, read once through the public API. */
+export function allFactorIds(api: Api): Promise<string[]> {
+  factorIds ??= api("GET", `/api/tools/${TOOL_ID}`).then((res) =>
+    (res.json() as { themes: { items: { id: string }[] }[] }).themes.flatMap((t) => t.items.map((i) => i.id)),
+  );
+  return factorIds;
+}
+
+/** The given answers, every other factor n.v.t.: a response that counts (at least half answered). */
+export async function completeAnswers(api: Api, answers: Record<string, AnswerValue>): Promise<Record<string, AnswerValue>> {
+  return { ...Object.fromEntries((await allFactorIds(api)).map((id) => [id, "nvt" as const])), ...answers };
+}
+
+/**
+ * A respondent through an invite link, as the respondent pages do it: start, answer, hand in. Factors not given are
+ * answered n.v.t., so the response counts. Each call is a new browser (no cookies). Returns the check id.
+ */
 export async function respond(api: Api, inviteUrl: string, answers: Record<string, AnswerValue>): Promise<string> {
   const id = await createCheck(api, { invite: inviteToken(inviteUrl) });
-  await saveAnswers(api, id, answers);
+  await saveAnswers(api, id, await completeAnswers(api, answers));
   await expectStatus(api("POST", `/api/checks/${id}/submit`), 200, "handing in");
   return id;
+}
+
+/** One browser: keeps the cookies the server sets and sends them back, like a respondent's browser does. */
+export function browser(api: Api): Api & { cookies: Map<string, string> } {
+  const cookies = new Map<string, string>();
+  const client: Api = async (method, url, request = {}) => {
+    const jar = [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await api(method, url, { ...request, cookie: [request.cookie, jar].filter(Boolean).join("; ") || undefined });
+    for (const header of [res.headers["set-cookie"] ?? []].flat()) {
+      const [pair = ""] = String(header).split(";");
+      const eq = pair.indexOf("=");
+      const value = pair.slice(eq + 1);
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(String(header))) cookies.delete(pair.slice(0, eq));
+      else cookies.set(pair.slice(0, eq), value);
+    }
+    return res;
+  };
+  return Object.assign(client, { cookies });
 }
 
 const ENTRY_DEFAULTS: Submission = {

@@ -5,7 +5,14 @@ import type { Tool } from "../../domain/content/schema.ts";
 import { request } from "./client.ts";
 
 /** Set when the check is a respondent's answer in a team's measurement round. */
-export type CheckRound = { name: string; perspective: "professional" | "youth" | "employer"; acceptsAnswers: boolean };
+export type CheckRound = {
+  name: string;
+  perspective: "professional" | "youth" | "employer";
+  acceptsAnswers: boolean;
+  /** The browser is a shared device (kiosk) for this round's perspective; `invitePath` is where the next person starts. */
+  kiosk: boolean;
+  invitePath: string | null;
+};
 
 export type CheckData = {
   id: string;

@@ -38,12 +38,29 @@ export type Team = {
 export type TeamPatch = Partial<{ name: string; organisation: string; region: string; retentionMonths: number }>;
 
 export type PerspectiveInvite = { url: string; qrSvg: string };
-export type Round = RoundSummary & { acceptsAnswers: boolean; invites: Record<Perspective, PerspectiveInvite> | null };
+/** Personal single-use invitations: only counts are kept, never addresses or the links themselves. */
+export type PersonalInvites = {
+  /** False when the server has no SMTP_URL: then personal invitations cannot be sent. */
+  available: boolean;
+  counts: Record<Perspective, { sent: number; used: number }>;
+};
+export type Round = RoundSummary & {
+  acceptsAnswers: boolean;
+  /** Coordinators only (null for members). */
+  invites: Record<Perspective, PerspectiveInvite> | null;
+  personalInvites: PersonalInvites | null;
+  /** The perspective this browser was opened for as a shared device (kiosk) in this round, if any. */
+  kiosk: Perspective | null;
+};
 
 export type RoundResults = {
   round: Omit<RoundSummary, "responses"> & { acceptsAnswers: boolean };
   threshold: number;
+  /** A response counts once this many factors are answered (half of them). */
+  minimumAnswers: number;
   perspectives: PerspectiveResult[];
+  /** Counted responses per perspective by the way they came in. */
+  channels: Record<Perspective, { open: number; personal: number }>;
   mirror: { themes: MirrorRow[]; items: MirrorRow[] };
   largestGaps: MirrorRow[];
   previous: { id: string; name: string; perspectives: PerspectiveResult[] } | null;
@@ -77,6 +94,14 @@ export type RoundInvite = {
   perspective: Perspective;
   toolId: string;
   acceptsAnswers: boolean;
+  /** A personal single-use invitation (true) or the open link of a perspective (false). */
+  personal: boolean;
+  /** A personal invitation that was already used: it cannot start a response again. */
+  used: boolean;
+  /** This browser already handed in through this open link (a signed cookie says so). */
+  handedIn: boolean;
+  /** This browser is a shared device (kiosk) for this link: after each hand-in the page resets. */
+  kiosk: boolean;
 };
 
 const team = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
@@ -124,6 +149,13 @@ export const teamsApi = {
     request<TeamAction>(`${team(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "PATCH", body: patch, keepalive }),
   deleteAction: (id: string, actionId: string) =>
     request<void>(`${team(id)}/plan/actions/${encodeURIComponent(actionId)}`, { method: "DELETE" }),
+
+  sendPersonalInvites: (id: string, input: { perspective: Perspective; addresses: string[] }) =>
+    request<{ sent: number; failed: number }>(`${round(id)}/personal-invites`, { method: "POST", body: input }),
+  /** Marks this browser as a shared device for one perspective of the round; returns the page to open. */
+  startKiosk: (id: string, perspective: Perspective) =>
+    request<{ path: string }>(`${round(id)}/kiosk`, { method: "POST", body: { perspective } }),
+  stopKiosk: (id: string) => request<void>(`${round(id)}/kiosk`, { method: "DELETE" }),
 
   roundInvite: (token: string, signal?: AbortSignal) => request<RoundInvite>(`/api/invites/${encodeURIComponent(token)}`, { signal }),
 };
