@@ -176,7 +176,9 @@ const legacySnapshotSchema = z.array(
     perspective: z.enum(PERSPECTIVES),
     responses: z.number().int().min(0),
     items: z
-      .array(z.object({ id: z.string(), notApplicable: z.number().int().min(0), distribution: z.array(z.number().int().min(0)).length(SCORES) }))
+      .array(
+        z.object({ id: z.string(), notApplicable: z.number().int().min(0), distribution: z.array(z.number().int().min(0)).length(SCORES) }),
+      )
       .optional(),
   }),
 );

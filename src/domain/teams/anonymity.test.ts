@@ -44,7 +44,10 @@ const IDS = tool.themes.flatMap((t) => t.items.map((i) => i.id));
 const [X = "", Y = ""] = IDS;
 
 /** A full response: every factor the same score, with optional overrides. */
-const full = (score: AnswerValue, overrides: Answers = {}): Answers => ({ ...Object.fromEntries(IDS.map((id) => [id, score])), ...overrides });
+const full = (score: AnswerValue, overrides: Answers = {}): Answers => ({
+  ...Object.fromEntries(IDS.map((id) => [id, score])),
+  ...overrides,
+});
 
 /** Seeded generator, so a failing sequence can be replayed. */
 function random(seed: number) {
@@ -94,7 +97,9 @@ function assertNoSmallFigure(r: PerspectiveResult, t: number) {
     const means = theme.items.filter((i) => shown.has(i.id)).map((i) => exact(i.id));
     const aggregate = r.themes.find((x) => x.id === theme.id);
     expect(aggregate?.factorsShown).toBe(means.length);
-    expect(aggregate?.mean).toBe(means.length ? Math.round((means.reduce((a, b) => a + b, 0) / means.length + Number.EPSILON) * 10) / 10 : null);
+    expect(aggregate?.mean).toBe(
+      means.length ? Math.round((means.reduce((a, b) => a + b, 0) / means.length + Number.EPSILON) * 10) / 10 : null,
+    );
   }
 }
 

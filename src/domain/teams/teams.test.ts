@@ -60,11 +60,7 @@ describe("anonymity threshold", () => {
 });
 
 describe("aggregation", () => {
-  const responses = [
-    r({ "1.1": 8, "1.2": "nvt", "2.3": 4 }),
-    r({ "1.1": 6, "1.2": "nvt" }),
-    r({ "1.1": 6, "1.2": "nvt", "2.3": 5 }),
-  ];
+  const responses = [r({ "1.1": 8, "1.2": "nvt", "2.3": 4 }), r({ "1.1": 6, "1.2": "nvt" }), r({ "1.1": 6, "1.2": "nvt", "2.3": 5 })];
   const result = aggregatePerspective(tool, "professional", responses, 3);
 
   it("gives per factor the mean, the distribution and the n.v.t. count, each from at least the threshold", () => {

@@ -29,8 +29,7 @@ import {
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
-const handedInHereAlready = () =>
-  new HttpError(409, "Via deze link is in deze browser al ingeleverd. Iedereen levert één keer in.");
+const handedInHereAlready = () => new HttpError(409, "Via deze link is in deze browser al ingeleverd. Iedereen levert één keer in.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 

@@ -4,13 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { checks, roundInvites, roundPersonalInvites, rounds, teams } from "../../db/schema.ts";
 import type { Answers } from "../../domain/checks/answers.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import {
-  discloseRound,
-  type PerspectiveResult,
-  type RoundRelease,
-  readSnapshot,
-  releaseRound,
-} from "../../domain/teams/aggregation.ts";
+import { discloseRound, type PerspectiveResult, type RoundRelease, readSnapshot, releaseRound } from "../../domain/teams/aggregation.ts";
 import type { RoundInput } from "../../domain/teams/inputs.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { retentionDeadline } from "../../domain/teams/retention.ts";
@@ -215,7 +209,10 @@ export async function personalInviteCounts(db: Db, roundId: string): Promise<Rec
     .from(roundPersonalInvites)
     .where(eq(roundPersonalInvites.roundId, roundId))
     .groupBy(roundPersonalInvites.perspective);
-  const counts = Object.fromEntries(PERSPECTIVES.map((p) => [p, { sent: 0, used: 0 }])) as Record<Perspective, { sent: number; used: number }>;
+  const counts = Object.fromEntries(PERSPECTIVES.map((p) => [p, { sent: 0, used: 0 }])) as Record<
+    Perspective,
+    { sent: number; used: number }
+  >;
   for (const row of rows) counts[row.perspective] = { sent: row.sent, used: row.used };
   return counts;
 }
