@@ -109,6 +109,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.post(
     "/api/rounds/:id/personal-invites",
     {
+      // Each request may mail hundreds of people; a hijacked account must not turn the app into a spam relay.
+      config: { rateLimit: { max: 20, timeWindow: "1 hour" } },
       schema: {
         tags: ["metingen"],
         summary: "Mail persoonlijke links die één keer werken (coördinatoren); adressen worden niet bewaard",

@@ -26,7 +26,16 @@ const SECTIONS: Section[] = [
   {
     id: "meedoen-aan-een-meting",
     title: "privacy.respondents.title",
-    paragraphs: ["privacy.respondents.what", "privacy.respondents.groups", "privacy.respondents.exports"],
+    paragraphs: [
+      "privacy.respondents.what",
+      "privacy.respondents.personal",
+      "privacy.respondents.groups",
+      "privacy.respondents.steps",
+      "privacy.respondents.minimum",
+      "privacy.respondents.same",
+      "privacy.respondents.once",
+      "privacy.respondents.exports",
+    ],
   },
   {
     id: "bewaartermijn",

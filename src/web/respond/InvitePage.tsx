@@ -2,6 +2,7 @@ import "./respond.css";
 import { Alert, Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { checksApi, getTool } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { LoadError } from "../app/LoadError.tsx";
@@ -14,7 +15,8 @@ import { useTeamsT } from "../teams/i18n/index.ts";
 
 /**
  * `/meedoen/:token`: what a respondent is asked to do, in words for their perspective (B1 and "je" for young people),
- * then "Begin" starts an anonymous check in the round.
+ * then "Begin" starts an anonymous check in the round. A used personal link, or an open link this browser already
+ * handed in through, has no "Begin"; on a shared device (kiosk) a notice says the page resets after each hand-in.
  */
 export function InvitePage() {
   const t = useTeamsT();
@@ -36,8 +38,17 @@ export function InvitePage() {
   }
   const invite = load.data;
   const p = invite.perspective;
-  const title = invite.acceptsAnswers ? t(`respond.${p}.title`) : t(`respond.${p}.closedTitle`);
   const by = invite.organisation ? `${invite.teamName} (${invite.organisation})` : invite.teamName;
+  // Only one reason not to begin is shown, the most final first: closed, a used personal link, handed in here.
+  const stop = !invite.acceptsAnswers ? "closed" : invite.personal && invite.used ? "used" : invite.handedIn ? "handedIn" : null;
+  const title =
+    stop === "closed"
+      ? t(`respond.${p}.closedTitle`)
+      : stop === "used"
+        ? t(`respond.${p}.usedTitle`)
+        : stop === "handedIn"
+          ? t(`respond.${p}.handedInTitle`)
+          : t(`respond.${p}.title`);
 
   async function begin() {
     if (busy) return;
@@ -56,18 +67,32 @@ export function InvitePage() {
   return (
     <div className={`page-section respond respond--${p}`}>
       <PageHeading title={title}>{title}</PageHeading>
-      {!invite.acceptsAnswers ? (
+      {stop === "closed" ? (
         <Alert type="warning">
           <Paragraph>{t(`respond.${p}.closed`, { team: by, round: invite.roundName })}</Paragraph>
         </Alert>
+      ) : stop === "used" ? (
+        <Alert type="info">
+          <Paragraph>{t(`respond.${p}.used`)}</Paragraph>
+        </Alert>
+      ) : stop === "handedIn" ? (
+        <Alert type="ok">
+          <Paragraph>{t(`respond.${p}.handedIn`, { round: invite.roundName })}</Paragraph>
+        </Alert>
       ) : (
         <>
+          {invite.kiosk && (
+            <p className="respond__kiosk">
+              <strong>{t("respond.kioskLead")}</strong> {t(`respond.${p}.kiosk`)}
+            </p>
+          )}
           <Paragraph appearance="lead">{t(`respond.${p}.lead`, { team: by, round: invite.roundName })}</Paragraph>
           <section aria-labelledby="zo-werkt-het">
             <Heading2 id="zo-werkt-het">{t(`respond.${p}.howTitle`)}</Heading2>
             <UnorderedList>
               <UnorderedListItem>{t(`respond.${p}.time`)}</UnorderedListItem>
               <UnorderedListItem>{t(`respond.${p}.scale`)}</UnorderedListItem>
+              <UnorderedListItem>{t(`respond.${p}.minimum`)}</UnorderedListItem>
               <UnorderedListItem>{t(`respond.${p}.submit`)}</UnorderedListItem>
             </UnorderedList>
           </section>
@@ -75,8 +100,10 @@ export function InvitePage() {
             <Heading2 id="privacy">{t(`respond.${p}.privacyTitle`)}</Heading2>
             <UnorderedList>
               <UnorderedListItem>{t(`respond.${p}.anonymous`)}</UnorderedListItem>
-              <UnorderedListItem>{t(`respond.${p}.groups`)}</UnorderedListItem>
-              <UnorderedListItem>{t(`respond.${p}.own`)}</UnorderedListItem>
+              {invite.personal && <UnorderedListItem>{t(`respond.${p}.personal`)}</UnorderedListItem>}
+              <UnorderedListItem>{t(`respond.${p}.groups`, { threshold: MIN_ANONYMITY_THRESHOLD })}</UnorderedListItem>
+              {!invite.personal && !invite.kiosk && <UnorderedListItem>{t(`respond.${p}.once`)}</UnorderedListItem>}
+              {!invite.kiosk && <UnorderedListItem>{t(`respond.${p}.own`)}</UnorderedListItem>}
             </UnorderedList>
             <Paragraph>
               <AppLink to="/privacy">{t("respond.privacyLink")}</AppLink>

@@ -2,9 +2,11 @@ import "./respond.css";
 import { Alert, Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
+import { minimumAnswers } from "../../domain/teams/aggregation.ts";
+import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { checksApi } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
-import { ButtonRouterLink } from "../app/links.tsx";
+import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { answeredCount, useCheck, useSaveSnapshot } from "../checks/CheckContext.ts";
 import { ProgressNav } from "../checks/ProgressNav.tsx";
@@ -14,7 +16,8 @@ import { useTeamsT } from "../teams/i18n/index.ts";
 
 /**
  * `/check/:id/inleveren`: a respondent hands in the answers; from then on they count (anonymously) in the team's
- * results. Unsent answers are saved first. Afterwards: the respondent's own scores and tips.
+ * results and are final. Handing in needs at least half of the factors answered. Unsent answers are saved first.
+ * Afterwards: the respondent's own scores and tips, or on a shared device (kiosk) a fresh start for the next person.
  */
 export function SubmitPage() {
   const t = useTeamsT();
@@ -22,10 +25,11 @@ export function SubmitPage() {
   const { id, tool, answers, round, submittedAt, submitted, queue } = useCheck();
   const { blocked } = useSaveSnapshot();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; tooFew?: boolean } | null>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
   const wording = wordingOf(round);
   const { answered, total } = answeredCount(tool, answers);
+  const minimum = minimumAnswers(tool);
   const title = t("respond.submitPage.title");
 
   if (!round) {
@@ -43,11 +47,12 @@ export function SubmitPage() {
   const open = tool.themes
     .map((theme, index) => ({ theme, index, open: theme.items.filter((item) => answers[item.id] === undefined).length }))
     .filter((x) => x.open > 0);
+  const firstOpen = open[0];
 
   async function submit() {
     if (busy) return;
-    if (answered === 0) {
-      setError(t(`respond.${wording}.nothingAnswered`));
+    if (answered < minimum) {
+      setError({ message: t(`respond.${wording}.tooFew`, { count: minimum - answered, minimum }), tooFew: true });
       return;
     }
     setBusy(true);
@@ -56,7 +61,7 @@ export function SubmitPage() {
       // The answers must be on the server before they are handed in.
       const saved = await queue.whenSaved(8000);
       if (!saved) {
-        setError(queue.getSnapshot().blocked?.error ?? t(`respond.${wording}.notSaved`));
+        setError({ message: queue.getSnapshot().blocked?.error ?? t(`respond.${wording}.notSaved`) });
         setBusy(false);
         return;
       }
@@ -64,10 +69,33 @@ export function SubmitPage() {
       submitted(result.submittedAt);
       requestAnimationFrame(() => doneHeading.current?.focus());
     } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? `${e.message} ${t("respond.keptLocally")}` : t("common.network"));
+      if (e instanceof ApiError && e.status === 409) setError({ message: t(`respond.${wording}.alreadyHandedIn`) });
+      else setError({ message: e instanceof ApiError && !e.transient ? `${e.message} ${t("respond.keptLocally")}` : t("common.network") });
     } finally {
       setBusy(false);
     }
+  }
+
+  // On a shared device the next person starts afresh: no own scores or tips of the previous one on this screen.
+  if (submittedAt && round.kiosk) {
+    return (
+      <div className={`page-section respond respond--${wording}`}>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Alert type="ok">
+          <h2 ref={doneHeading} tabIndex={-1} className="respond__done-title">
+            {t(`respond.${wording}.kioskThanks`)}
+          </h2>
+          <Paragraph>{t(`respond.${wording}.final`)}</Paragraph>
+        </Alert>
+        {round.invitePath && (
+          <div className="respond__action">
+            <ButtonRouterLink to={round.invitePath} replace appearance="primary">
+              {t("respond.nextParticipant")}
+            </ButtonRouterLink>
+          </div>
+        )}
+      </div>
+    );
   }
 
   const closed = !round.acceptsAnswers || Boolean(blocked);
@@ -84,7 +112,7 @@ export function SubmitPage() {
             <Paragraph>{t(`respond.${wording}.submittedAt`, { date: format.date(submittedAt), round: round.name })}</Paragraph>
           </Alert>
           <Paragraph>{t(`respond.${wording}.afterSubmit`)}</Paragraph>
-          {round.acceptsAnswers && <Paragraph>{t(`respond.${wording}.canStillChange`)}</Paragraph>}
+          <Paragraph>{t(`respond.${wording}.final`)}</Paragraph>
           <div className="button-row">
             <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary">
               {t("respond.submitPage.toScores")}
@@ -102,10 +130,11 @@ export function SubmitPage() {
         <>
           <Paragraph appearance="lead">{t(`respond.${wording}.submitIntro`, { round: round.name })}</Paragraph>
           <p className="respond__count">{t(`respond.${wording}.count`, { answered, total })}</p>
+          <p className="respond__minimum">{t(`respond.${wording}.minimumCount`, { minimum })}</p>
           {open.length > 0 && (
             <section aria-labelledby="nog-open">
               <Heading2 id="nog-open">{t(`respond.${wording}.openTitle`)}</Heading2>
-              <Paragraph>{t(`respond.${wording}.openIntro`)}</Paragraph>
+              <Paragraph>{t(`respond.${wording}.openIntro`, { minimum })}</Paragraph>
               <ul className="respond__open">
                 {open.map(({ theme, index, open: count }) => (
                   <li key={theme.id}>
@@ -118,10 +147,17 @@ export function SubmitPage() {
               </ul>
             </section>
           )}
-          <Paragraph>{t(`respond.${wording}.whatHappens`)}</Paragraph>
+          <Paragraph>{t(`respond.${wording}.whatHappens`, { threshold: MIN_ANONYMITY_THRESHOLD })}</Paragraph>
           {error && (
             <Alert type="error" role="alert">
-              <Paragraph>{error}</Paragraph>
+              <Paragraph>{error.message}</Paragraph>
+              {error.tooFew && firstOpen && (
+                <Paragraph>
+                  <AppLink to={`/check/${id}/thema/${firstOpen.theme.id}`}>
+                    {t("respond.submitPage.firstOpen", { number: firstOpen.index + 1, title: firstOpen.theme.title })}
+                  </AppLink>
+                </Paragraph>
+              )}
             </Alert>
           )}
           <div className="respond__action">

@@ -200,11 +200,14 @@ function MirrorTable({ captionId, caption, firstColumn, perspectives, rows }: Mi
               <TableHeaderCell scope="row" lang="nl">
                 {label}
               </TableHeaderCell>
-              {perspectives.map((p) => (
-                <TableCell key={p} className="numeric">
-                  {format.score(row?.means[p])}
-                </TableCell>
-              ))}
+              {perspectives.map((p) => {
+                const mean = row?.means[p];
+                return (
+                  <TableCell key={p} className="numeric">
+                    {mean === undefined ? <span className="hint">{t("results.tooFew")}</span> : format.score(mean)}
+                  </TableCell>
+                );
+              })}
               <TableCell className="numeric team-table__score">{row?.gap == null ? t("mirror.noGap") : format.score(row.gap)}</TableCell>
             </TableRow>
           ))}

@@ -1,5 +1,5 @@
 import "../teams.css";
-import { Alert, Heading2, Heading3, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
 import { Loading } from "../../app/Loading.tsx";
@@ -61,7 +61,14 @@ function TeamResults() {
 
       <section aria-labelledby="reacties" className="team-section">
         <Heading2 id="reacties">{t("results.responsesTitle")}</Heading2>
-        <PerspectiveSummary perspectives={results.perspectives} threshold={results.threshold} />
+        <PerspectiveSummary perspectives={results.perspectives} threshold={results.threshold} channels={results.channels} />
+        <Heading3 id="zo-werken-de-cijfers">{t("results.rules.title")}</Heading3>
+        <UnorderedList>
+          <UnorderedListItem>{t("results.rules.cell", { threshold: results.threshold })}</UnorderedListItem>
+          <UnorderedListItem>{t("results.rules.steps", { threshold: results.threshold })}</UnorderedListItem>
+          <UnorderedListItem>{t("results.rules.minimum", { minimum: results.minimumAnswers })}</UnorderedListItem>
+          <UnorderedListItem>{t("results.rules.same")}</UnorderedListItem>
+        </UnorderedList>
       </section>
 
       {!selected ? (
@@ -94,7 +101,7 @@ function TeamResults() {
           )}
           <section aria-labelledby="per-thema" className="team-section">
             <Heading2 id="per-thema">{t("results.perTheme", { perspective: format.perspective(selected.perspective) })}</Heading2>
-            <Paragraph>{t("results.perThemeIntro", { count: selected.responses })}</Paragraph>
+            <Paragraph>{t("results.perThemeIntro", { count: selected.responses - selected.waiting })}</Paragraph>
             <figure className="chart-figure">
               <PerspectiveBarChart
                 idPrefix="resultaten"
@@ -123,6 +130,9 @@ function TeamResults() {
           <section aria-labelledby="per-factor" className="team-section">
             <Heading2 id="per-factor">{t("results.perFactor", { perspective: format.perspective(selected.perspective) })}</Heading2>
             <Paragraph>{t("results.perFactorIntro")}</Paragraph>
+            <Paragraph className="hint">
+              {t("results.legend.dash", { threshold: results.threshold })} {t("results.legend.marker")}
+            </Paragraph>
             {tool.themes.map((theme, index) => (
               <div key={theme.id} className="factor-block">
                 <Heading3 lang="nl">{t("common.themeTitle", { number: index + 1, title: theme.title })}</Heading3>

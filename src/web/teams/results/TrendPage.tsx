@@ -113,11 +113,14 @@ function Trend() {
                         {points.map((point) => (
                           <TableRow key={point.roundId}>
                             <TableHeaderCell scope="row">{point.roundName}</TableHeaderCell>
-                            {shown.map((p) => (
-                              <TableCell key={p} className="numeric">
-                                {format.score(point.means[p])}
-                              </TableCell>
-                            ))}
+                            {shown.map((p) => {
+                              const mean = point.means[p];
+                              return (
+                                <TableCell key={p} className="numeric">
+                                  {mean === undefined ? <span className="hint">{t("results.tooFew")}</span> : format.score(mean)}
+                                </TableCell>
+                              );
+                            })}
                           </TableRow>
                         ))}
                       </TableBody>

@@ -153,8 +153,18 @@ export function TrendChart({ rows, perspectives, labelledBy }: { rows: TrendRow[
   );
 }
 
-/** A factor's distribution of 1–10 as ten small columns with the counts; the text alternative says the same. */
-export function DistributionBars({ distribution, label }: { distribution: number[]; label: string }) {
+/**
+ * A factor's distribution of 1–10 as ten small columns with the counts; the text alternative says the same. A hidden
+ * distribution (null: too few scores) is a marker with its own text alternative, never ten empty columns.
+ */
+export function DistributionBars({ distribution, label }: { distribution: number[] | null; label: string }) {
+  if (distribution === null) {
+    return (
+      <span className="distribution distribution--hidden" role="img" aria-label={label}>
+        <span aria-hidden="true">⊘</span>
+      </span>
+    );
+  }
   const max = Math.max(1, ...distribution);
   return (
     <span className="distribution" role="img" aria-label={label}>

@@ -24,10 +24,23 @@ type ThemeRowsProps = {
   caption: string;
 };
 
-/** Mean, number of scores and n.v.t. per theme (and the previous round's mean when there is one). */
+/** A hidden count: a dash to see, "te weinig antwoorden" to hear (the legend under the tables explains the dash). */
+export function HiddenCount() {
+  const t = useTeamsT();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t("results.tooFew")}</span>
+    </>
+  );
+}
+
+/** Mean per theme (of the factor means shown), how many of its factors are shown, and the previous round's mean. */
 export function ThemeTable({ themes, aggregates, previous, captionId, caption }: ThemeRowsProps) {
   const t = useTeamsT();
   const format = useTeamFormat();
+  const mean = (value: number | null | undefined) =>
+    value == null ? <span className="hint">{t("results.tooFew")}</span> : format.score(value);
   return (
     <ScrollTable labelledBy={captionId}>
       <Table className="team-table">
@@ -44,10 +57,7 @@ export function ThemeTable({ themes, aggregates, previous, captionId, caption }:
               </TableHeaderCell>
             )}
             <TableHeaderCell scope="col" className="numeric">
-              {t("results.table.answered")}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="numeric">
-              {t("results.table.nvt")}
+              {t("results.table.factorsShown")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -60,10 +70,11 @@ export function ThemeTable({ themes, aggregates, previous, captionId, caption }:
                 <TableHeaderCell scope="row" lang="nl">
                   {index + 1}. {theme.title}
                 </TableHeaderCell>
-                <TableCell className="numeric team-table__score">{format.score(row?.mean)}</TableCell>
-                {previous && <TableCell className="numeric">{format.score(before?.mean)}</TableCell>}
-                <TableCell className="numeric">{row?.answered ?? 0}</TableCell>
-                <TableCell className="numeric">{row?.notApplicable ?? 0}</TableCell>
+                <TableCell className="numeric team-table__score">{mean(row?.mean)}</TableCell>
+                {previous && <TableCell className="numeric">{mean(before?.mean)}</TableCell>}
+                <TableCell className="numeric">
+                  {t("results.table.factorsShownValue", { shown: row?.factorsShown ?? 0, total: row?.factors ?? theme.items.length })}
+                </TableCell>
               </TableRow>
             );
           })}
@@ -73,7 +84,10 @@ export function ThemeTable({ themes, aggregates, previous, captionId, caption }:
   );
 }
 
-/** Per factor of a theme: mean, the distribution of 1–10, number of scores and n.v.t. */
+/**
+ * Per factor of a theme: mean, the distribution of 1–10, number of scores and n.v.t. Each of them may be hidden
+ * (null: too few answers of that kind); a hidden figure is never shown as 0.
+ */
 export function FactorTable({ theme, number, items }: { theme: Theme; number: number; items: ItemAggregate[] }) {
   const t = useTeamsT();
   const format = useTeamFormat();
@@ -102,29 +116,30 @@ export function FactorTable({ theme, number, items }: { theme: Theme; number: nu
         <TableBody>
           {theme.items.map((item) => {
             const row = items.find((a) => a.id === item.id);
-            const distribution = row?.distribution ?? Array.from({ length: 10 }, () => 0);
-            const given = distribution
+            const distribution = row?.distribution ?? null;
+            const given = (distribution ?? [])
               .map((count, index) => ({ count, score: index + 1 }))
               .filter((d) => d.count > 0)
               .map((d) => t("results.factorTable.times", { count: d.count, score: d.score }));
+            const label =
+              distribution === null
+                ? t("results.factorTable.hidden")
+                : given.length > 0
+                  ? t("results.factorTable.distributionLabel", { list: given.join(", ") })
+                  : t("results.factorTable.noScores");
             return (
               <TableRow key={item.id}>
                 <TableHeaderCell scope="row" className="team-table__factor">
                   <span className="factor-id">{item.id}</span> <span lang="nl">{item.text}</span>
                 </TableHeaderCell>
-                <TableCell className="numeric team-table__score">{format.score(row?.mean)}</TableCell>
-                <TableCell>
-                  <DistributionBars
-                    distribution={distribution}
-                    label={
-                      given.length > 0
-                        ? t("results.factorTable.distributionLabel", { list: given.join(", ") })
-                        : t("results.factorTable.noScores")
-                    }
-                  />
+                <TableCell className="numeric team-table__score">
+                  {row?.mean == null ? <span className="hint">{t("results.tooFew")}</span> : format.score(row.mean)}
                 </TableCell>
-                <TableCell className="numeric">{row?.answered ?? 0}</TableCell>
-                <TableCell className="numeric">{row?.notApplicable ?? 0}</TableCell>
+                <TableCell>
+                  <DistributionBars distribution={distribution} label={label} />
+                </TableCell>
+                <TableCell className="numeric">{row?.scored == null ? <HiddenCount /> : row.scored}</TableCell>
+                <TableCell className="numeric">{row?.notApplicable == null ? <HiddenCount /> : row.notApplicable}</TableCell>
               </TableRow>
             );
           })}

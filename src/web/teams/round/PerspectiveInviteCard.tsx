@@ -1,12 +1,21 @@
+import type { ReactNode } from "react";
 import type { PerspectiveInvite } from "../api.ts";
 import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { CopyLink } from "../ui/CopyLink.tsx";
 
-type Props = { perspective: Perspective; invite: PerspectiveInvite | null; responses: number; threshold: number; open: boolean };
+type Props = {
+  perspective: Perspective;
+  invite: PerspectiveInvite | null;
+  responses: number;
+  threshold: number;
+  open: boolean;
+  /** Shown at the bottom of the card, e.g. the shared-device control. */
+  children?: ReactNode;
+};
 
 /** One perspective of a round: how many responded, and (for coordinators) its link with copy button and QR code. */
-export function PerspectiveInviteCard({ perspective, invite, responses, threshold, open }: Props) {
+export function PerspectiveInviteCard({ perspective, invite, responses, threshold, open, children }: Props) {
   const t = useTeamsT();
   const format = useTeamFormat();
   const label = format.perspective(perspective);
@@ -47,6 +56,7 @@ export function PerspectiveInviteCard({ perspective, invite, responses, threshol
         </>
       )}
       {invite && !open && <p className="perspective-card__closed">{t("round.linkClosed")}</p>}
+      {children}
     </section>
   );
 }

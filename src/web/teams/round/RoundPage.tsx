@@ -10,6 +10,8 @@ import { PERSPECTIVES, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
+import { KioskControl } from "./KioskControl.tsx";
+import { PersonalInvites } from "./PersonalInvites.tsx";
 import { PerspectiveInviteCard } from "./PerspectiveInviteCard.tsx";
 import { RoundActions } from "./RoundActions.tsx";
 import { RoundTabs } from "./RoundTabs.tsx";
@@ -78,19 +80,37 @@ function RoundOverview() {
         <Heading2 id="links-per-perspectief">{round.invites ? t("round.invitesTitle") : t("round.countsTitle")}</Heading2>
         {round.invites && <Paragraph>{t("round.invitesIntro")}</Paragraph>}
         {!round.invites && <Paragraph>{t("round.invitesOnlyCoordinators")}</Paragraph>}
+        <Paragraph>{t("round.countRule")}</Paragraph>
+        {round.invites && <Paragraph>{t("round.onceHelp")}</Paragraph>}
+        {round.invites && round.acceptsAnswers && (
+          <Paragraph>
+            <strong>{t("round.kiosk.title")}:</strong> {t("round.kiosk.help")}
+          </Paragraph>
+        )}
         <div className="perspective-grid">
-          {PERSPECTIVES.map((p) => (
-            <PerspectiveInviteCard
-              key={p}
-              perspective={p}
-              invite={round.invites?.[p] ?? null}
-              responses={round.responses[p]}
-              threshold={round.threshold}
-              open={round.acceptsAnswers}
-            />
-          ))}
+          {PERSPECTIVES.map((p) => {
+            const invite = round.invites?.[p] ?? null;
+            return (
+              <PerspectiveInviteCard
+                key={p}
+                perspective={p}
+                invite={invite}
+                responses={round.responses[p]}
+                threshold={round.threshold}
+                open={round.acceptsAnswers}
+              >
+                {invite && (round.acceptsAnswers || round.kiosk === p) && (
+                  <KioskControl roundId={round.id} perspective={p} active={round.kiosk === p} url={invite.url} onChanged={load.retry} />
+                )}
+              </PerspectiveInviteCard>
+            );
+          })}
         </div>
       </section>
+
+      {round.personalInvites && (
+        <PersonalInvites roundId={round.id} invites={round.personalInvites} open={round.acceptsAnswers} onSent={load.retry} />
+      )}
 
       {team.myRole === "coordinator" && <RoundActions round={round} teamId={teamId} onChanged={load.retry} />}
     </>
