@@ -47,7 +47,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const known = error.code ? FASTIFY_MESSAGES[error.code] : undefined;
     if (known) return reply.status(known.status).send({ error: known.error, field: known.field });
     if (error.code === "FST_ERR_RATE_LIMITED" || error.statusCode === 429) {
-      return reply.status(429).send({ error: "Te veel verzoeken. Probeer het over een minuut opnieuw.", field: null });
+      return reply.status(429).send({ error: "Te veel verzoeken. Wacht even en probeer het dan opnieuw.", field: null });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: "Het verzoek is ongeldig.", field: null });

@@ -49,10 +49,19 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     };
   }
 
-  /** Loads the check and its tool, or answers 404 for ids that cannot exist or do not. */
-  async function checkWithTool(id: string) {
+  /**
+   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. On a shared device (kiosk) a
+   * handed-in response cannot be opened again, so the next person cannot go back to the previous one's answers.
+   */
+  async function checkWithTool(request: FastifyRequest & { params: { id: string } }) {
+    const id = request.params.id;
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
     if (!check) throw notFound("Check");
+    if (check.round && check.submittedAt && isKiosk(request, check.round.id, check.round.perspective))
+      throw new HttpError(
+        403,
+        "Op dit gedeelde apparaat zijn ingeleverde antwoorden niet meer te openen. Zo ziet de volgende deelnemer ze niet.",
+      );
     const tool = tools.get(check.toolId);
     if (!tool) throw notFound("Verbetertool van deze check");
     return { check, tool };
@@ -100,7 +109,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id",
     { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } },
     async (request) => {
-      const { check } = await checkWithTool(request.params.id);
+      const { check } = await checkWithTool(request);
       return {
         id: check.id,
         toolId: check.toolId,
@@ -126,7 +135,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       },
     },
     async (request) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
       if (check.submittedAt) throw alreadySubmitted();
       const problem = validateAnswerPatch(request.body.answers, tool.factorIds);
@@ -149,7 +158,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       const round = check.round;
       if (!round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");
       if (check.submittedAt) return { id: check.id, submittedAt: check.submittedAt };
@@ -173,7 +182,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id/results",
     { schema: { tags: ["checks"], summary: "Scores per thema en factor, en de verbetertips", params: checkParams } },
     async (request) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       return computeResults(tool.tool, check.answers);
     },
   );
@@ -182,7 +191,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id/report.pdf",
     { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams } },
     async (request, reply) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       const pdf = await renderCheckReport(
         tool.tool,
         computeResults(tool.tool, check.answers),
@@ -208,7 +217,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       },
     },
     async (request) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       if (!tool.factorsByTheme.has(request.params.themeId))
         throw new HttpError(404, `Thema "${request.params.themeId}" niet gevonden.`, "themeId");
       await saveThemePlan(db, check.id, request.params.themeId, request.body.text);
@@ -220,7 +229,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id/plan/actions",
     { schema: { tags: ["verbeterplan"], summary: "Voeg een actie toe", params: checkParams, body: actionInputSchema } },
     async (request, reply) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       const problem = checkActionFactor(request.body.themeId, request.body.factorId, tool.factorsByTheme);
       if (problem) throw new HttpError(400, problem.error, problem.field);
       return reply.status(201).send(await addAction(db, check.id, request.body));
@@ -231,7 +240,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id/plan/actions/:actionId",
     { schema: { tags: ["verbeterplan"], summary: "Wijzig een actie", params: actionParams, body: actionPatchSchema } },
     async (request) => {
-      const { check, tool } = await checkWithTool(request.params.id);
+      const { check, tool } = await checkWithTool(request);
       const current = await findAction(db, check.id, request.params.actionId);
       if (!current) throw notFound("Actie");
       const themeId = request.body.themeId ?? current.themeId;
@@ -248,7 +257,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     "/api/checks/:id/plan/actions/:actionId",
     { schema: { tags: ["verbeterplan"], summary: "Verwijder een actie", params: actionParams } },
     async (request, reply) => {
-      const { check } = await checkWithTool(request.params.id);
+      const { check } = await checkWithTool(request);
       if (!(await deleteAction(db, check.id, request.params.actionId))) throw notFound("Actie");
       return reply.status(204).send();
     },

@@ -182,11 +182,16 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
     expect(started.json()).toEqual({ path: `/meedoen/${inviteToken(invites.youth)}` });
     expect((await tablet("GET", `/api/invites/${inviteToken(invites.youth)}`)).json()).toMatchObject({ kiosk: true, handedIn: false });
     for (const v of [4, 5, 6]) {
-      const checkId = await respond(tablet, invites.youth, { "1.1": v });
+      const checkId = (await tablet("POST", "/api/checks", { payload: { toolId: TOOL_ID, invite: inviteToken(invites.youth) } })).json().id;
       expect((await tablet("GET", `/api/checks/${checkId}`)).json().round).toMatchObject({
         kiosk: true,
         invitePath: `/meedoen/${inviteToken(invites.youth)}`,
       });
+      await tablet("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": v }) } });
+      expect((await tablet("POST", `/api/checks/${checkId}/submit`)).statusCode).toBe(200);
+      // The next person on the device cannot go back to this one's answers; the respondent's own link still works elsewhere.
+      for (const path of ["", "/results"]) expect((await tablet("GET", `/api/checks/${checkId}${path}`)).statusCode).toBe(403);
+      expect((await ctx.api("GET", `/api/checks/${checkId}`)).statusCode).toBe(200);
     }
     // The kiosk is for the youth link only.
     await respond(tablet, invites.professional, { "1.1": 5 });

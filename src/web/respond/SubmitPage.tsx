@@ -69,7 +69,8 @@ export function SubmitPage() {
       submitted(result.submittedAt);
       requestAnimationFrame(() => doneHeading.current?.focus());
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setError({ message: t(`respond.${wording}.alreadyHandedIn`) });
+      // 409: handed in already (through this link in this browser) or the round closed meanwhile; the server says which.
+      if (e instanceof ApiError && e.status === 409) setError({ message: e.message });
       else setError({ message: e instanceof ApiError && !e.transient ? `${e.message} ${t("respond.keptLocally")}` : t("common.network") });
     } finally {
       setBusy(false);

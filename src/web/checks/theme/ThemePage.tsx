@@ -17,11 +17,12 @@ export function ThemePage() {
   const teamsT = useTeamsT();
   const { themeId } = useParams();
   const { state } = useLocation() as { state: { created?: boolean } | null };
-  const { id, tool, answers, setAnswer, round } = useCheck();
+  const { id, tool, answers, setAnswer, round, submittedAt } = useCheck();
   const { problems, blocked } = useSaveSnapshot();
   const wording = wordingOf(round);
-  // A closed round takes no answers: show them, but do not let them change (they would be refused).
-  const closed = Boolean(round && (!round.acceptsAnswers || blocked));
+  // A closed round or a handed-in response takes no answers: show them, but do not let them change (they would be refused).
+  const handedIn = Boolean(round && submittedAt);
+  const closed = Boolean(round && (!round.acceptsAnswers || blocked || submittedAt));
   const index = tool.themes.findIndex((theme) => theme.id === themeId);
   const theme = tool.themes[index];
   if (!theme) return <NotFoundPage />;
@@ -49,7 +50,7 @@ export function ThemePage() {
       )}
       {closed && (
         <Alert type="warning">
-          <Paragraph>{teamsT(`respond.${wording}.closedWhileAnswering`)}</Paragraph>
+          <Paragraph>{teamsT(handedIn ? `respond.${wording}.final` : `respond.${wording}.closedWhileAnswering`)}</Paragraph>
         </Alert>
       )}
       <Paragraph lang="nl" className="theme-page__intro">

@@ -1,0 +1,72 @@
+import { Button, Paragraph } from "@utrecht/component-library-react";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { ApiError } from "../../api/client.ts";
+import { teamsApi } from "../api.ts";
+import type { Perspective } from "../format.ts";
+import { useTeamsT } from "../i18n/index.ts";
+import { FormAlert } from "../ui/Field.tsx";
+
+type Props = { roundId: string; perspective: Perspective; active: boolean; url: string; onChanged: () => void };
+
+/**
+ * Makes this browser a shared device (kiosk) for one perspective and opens its questionnaire; or, when it already is
+ * one, says so with a way to stop.
+ */
+export function KioskControl({ roundId, perspective, active, url, onChanged }: Props) {
+  const t = useTeamsT();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const forWhom = t(`perspectives.${perspective}.for`);
+
+  async function run(kind: "start" | "stop") {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setStopped(false);
+    try {
+      if (kind === "start") {
+        const { path } = await teamsApi.startKiosk(roundId, perspective);
+        navigate(path);
+        return;
+      }
+      await teamsApi.stopKiosk(roundId);
+      setStopped(true);
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <div className="perspective-card__kiosk">
+      {active ? (
+        <>
+          <Paragraph>
+            <strong>{t("round.kiosk.active")}</strong>{" "}
+            <a href={url} className="utrecht-link utrecht-link--html-a">
+              {t("round.kiosk.open")}
+              <span className="visually-hidden"> {forWhom}</span>
+            </a>
+          </Paragraph>
+          <Button appearance="secondary-action-button" busy={busy} onClick={() => void run("stop")}>
+            {t("round.kiosk.stop")}
+            <span className="visually-hidden"> {t("round.kiosk.stopHidden", { for: forWhom })}</span>
+          </Button>
+        </>
+      ) : (
+        <Button appearance="secondary-action-button" busy={busy} onClick={() => void run("start")}>
+          {t("round.kiosk.start")}
+          <span className="visually-hidden"> {forWhom}</span>
+        </Button>
+      )}
+      <p role="status" className="inline-status">
+        {stopped && `✓ ${t("round.kiosk.stopped")}`}
+      </p>
+      <FormAlert message={error} />
+    </div>
+  );
+}

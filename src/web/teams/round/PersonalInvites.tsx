@@ -1,0 +1,155 @@
+import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textarea } from "@utrecht/component-library-react";
+import { type FormEvent, useRef, useState } from "react";
+import { personalInvitesInputSchema } from "../../../domain/teams/inputs.ts";
+import { ApiError } from "../../api/client.ts";
+import { type PersonalInvites as Invites, teamsApi } from "../api.ts";
+import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
+import { useTeamsT } from "../i18n/index.ts";
+import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
+
+type Errors = Partial<Record<"perspective" | "addresses" | "form", string>>;
+type Outcome = { sent: number; failed: number };
+
+/** The addresses typed one per line or separated by commas (or semicolons, as mail programs copy them), without doubles. */
+function parseAddresses(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+}
+
+type Props = { roundId: string; invites: Invites; open: boolean; onSent: () => void };
+
+/**
+ * "Persoonlijke uitnodigingen": the server mails single-use links. The coordinator never sees them, and the addresses
+ * live only in this form's state (not in a stored draft): after sending they are cleared, and only counts remain.
+ */
+export function PersonalInvites({ roundId, invites, open, onSent }: Props) {
+  const t = useTeamsT();
+  const format = useTeamFormat();
+  const [perspective, setPerspective] = useState<Perspective>("professional");
+  const [addresses, setAddresses] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setOutcome(null);
+    const list = parseAddresses(addresses);
+    // The same schema as the server: the addresses it would refuse are named here, before anything is sent.
+    const parsed = personalInvitesInputSchema.safeParse({ perspective, addresses: list });
+    if (!parsed.success) {
+      const invalid = parsed.error.issues.flatMap((issue) => (typeof issue.path[1] === "number" ? [list[issue.path[1]] ?? ""] : []));
+      const other = parsed.error.issues.find((issue) => typeof issue.path[1] !== "number")?.message ?? "";
+      setErrors({
+        addresses:
+          list.length === 0
+            ? t("round.personal.empty")
+            : invalid.length > 0
+              ? t("round.personal.invalid", { list: invalid.join(", ") })
+              : other.charAt(0).toUpperCase() + other.slice(1),
+      });
+      return focusFirstInvalid(form.current);
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await teamsApi.sendPersonalInvites(roundId, parsed.data);
+      setAddresses("");
+      setOutcome(result);
+      onSent();
+    } catch (error) {
+      const e = error instanceof ApiError ? error : new ApiError(0, "network");
+      const field = e.field?.startsWith("addresses") ? "addresses" : e.field === "perspective" ? "perspective" : "form";
+      // 429: the server limits how often invitations can be sent (a hijacked account must not become a spam relay).
+      const message = e.status === 429 ? t("round.personal.tooOften") : e.transient ? t("common.network") : e.message;
+      setErrors({ [field]: message });
+      if (field !== "form") focusFirstInvalid(form.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="persoonlijke-uitnodigingen" className="team-section">
+      <Heading2 id="persoonlijke-uitnodigingen">{t("round.personal.title")}</Heading2>
+      <Paragraph>{t("round.personal.intro")}</Paragraph>
+      <ul className="response-counts" aria-label={t("round.personal.countsLabel")}>
+        {PERSPECTIVES.map((p) => (
+          <li key={p}>
+            <span className="response-counts__label">{format.perspective(p)}:</span>{" "}
+            <span className="response-counts__value">{t("round.personal.counts", invites.counts[p])}</span>
+          </li>
+        ))}
+      </ul>
+      {!invites.available ? (
+        <Alert type="info">
+          <Paragraph>{t("round.personal.unavailable")}</Paragraph>
+        </Alert>
+      ) : !open ? (
+        <Paragraph>{t("round.personal.closed")}</Paragraph>
+      ) : (
+        <form
+          ref={form}
+          noValidate
+          onSubmit={(e) => void submit(e)}
+          aria-labelledby="persoonlijke-uitnodigingen"
+          className="panel stack-form"
+        >
+          <FormAlert message={errors.form} />
+          <Field id="uitnodiging-groep" label={t("round.personal.perspective")} error={errors.perspective}>
+            {(props) => (
+              <Select
+                {...props}
+                value={perspective}
+                onChange={(e) => {
+                  setPerspective(e.target.value as Perspective);
+                  setErrors(({ perspective: _fixed, ...rest }) => rest);
+                }}
+              >
+                {PERSPECTIVES.map((p) => (
+                  <SelectOption key={p} value={p}>
+                    {format.perspective(p)}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field
+            id="uitnodiging-adressen"
+            label={t("round.personal.addresses")}
+            description={t("round.personal.addressesHint")}
+            error={errors.addresses}
+          >
+            {(props) => (
+              <Textarea
+                {...props}
+                rows={6}
+                value={addresses}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => {
+                  setAddresses(e.target.value);
+                  setErrors(({ addresses: _fixed, ...rest }) => rest);
+                }}
+              />
+            )}
+          </Field>
+          <div>
+            <Button type="submit" appearance="primary-action-button" busy={busy}>
+              {t("round.personal.send")}
+            </Button>
+          </div>
+        </form>
+      )}
+      <p role="status" className="inline-status">
+        {outcome && `${outcome.sent > 0 ? "✓ " : ""}${t("round.personal.sent", { count: outcome.sent })}`}
+      </p>
+      {outcome && outcome.failed > 0 && (
+        <Alert type="warning">
+          <Paragraph>{t("round.personal.failed", { count: outcome.failed })}</Paragraph>
+        </Alert>
+      )}
+    </section>
+  );
+}
