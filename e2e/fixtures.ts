@@ -20,10 +20,10 @@ export type TestServer = { url: string; close: () => Promise<void> };
  * The real app (built web + API) on an in-memory PGlite loaded from the migrated template the global setup made, so
  * no file migrates from scratch. Mail (the development transport) goes into a data directory of its own.
  */
-async function startServer(): Promise<TestServer> {
+export async function startServer(overrides: Parameters<typeof testAppConfig>[0] = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-e2e-"));
   const database = await openPgliteCopy();
-  const app = await buildApp({ database, config: testAppConfig({ webDir: join(root, "dist/web"), dataDir }) });
+  const app = await buildApp({ database, config: testAppConfig({ webDir: join(root, "dist/web"), dataDir, ...overrides }) });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

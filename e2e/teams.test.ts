@@ -1,5 +1,6 @@
+import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import type { Tool } from "../src/domain/content/schema.ts";
+import type { Theme, Tool } from "../src/domain/content/schema.ts";
 import { type Api, respond } from "../src/server/test/factories.ts";
 import { type NewPage, test } from "./fixtures.ts";
 import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
@@ -10,10 +11,32 @@ const INVITE_LINK = /\/meedoen\/[A-Za-z0-9_-]{24}$/;
 describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordinator, young people, colleagues", () => {
   type Respondent = { api: Api; tool: Tool; newPage: NewPage; viewport: ViewportName };
 
-  /** One respondent in a browser context of its own: open the link, answer factor 1.1, walk to the end, hand in. */
-  async function respondInBrowser({ api, tool, newPage, viewport }: Respondent, link: string, value: number, shots?: string) {
+  type Walk = {
+    /** Screenshot names start with this. */
+    shots?: string;
+    /** First try to hand in with only three themes answered, and see why that is refused. */
+    tooFewFirst?: boolean;
+    /** A page that is already open; otherwise a browser context of its own. */
+    page?: Page;
+    /** The page is a shared device: after handing in it resets for the next person. */
+    kiosk?: boolean;
+  };
+
+  /** Score 1.1, and answer every other factor of the theme n.v.t., as a respondent clicking through would. */
+  async function answerTheme(page: Page, theme: Theme, value: number) {
+    for (const item of theme.items) {
+      await page.locator(`input[name="factor-${item.id}"][value="${item.id === "1.1" ? value : "nvt"}"]`).check();
+    }
+  }
+
+  /**
+   * One respondent: open the link, answer every theme (1.1 with a score, the rest n.v.t.), walk to the end, hand in.
+   * Returns the page, which shows the thanks.
+   */
+  async function respondInBrowser({ api, tool, newPage, viewport }: Respondent, link: string, value: number, walk: Walk = {}) {
+    const { shots } = walk;
     const item11 = tool.themes[0]?.items[0];
-    const page = await newPage(viewport);
+    const page = walk.page ?? (await newPage(viewport));
     await page.goto(link);
     await page.getByRole("button", { name: "Begin" }).waitFor();
     if (shots) {
@@ -30,22 +53,60 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       .getByRole("radio", { name: String(value), exact: true })
       .check();
     await expect.poll(async () => (await api("GET", `/api/checks/${id}`)).json().answers).toEqual({ "1.1": value });
-    if (shots) {
-      await expectAccessible(page);
-      await screenshot(page, `${shots}-thema`, viewport);
+    const answeredUpTo = walk.tooFewFirst ? 3 : 7;
+    for (const [index, theme] of tool.themes.entries()) {
+      if (index > 0) {
+        await page.getByRole("link", { name: "Volgende thema" }).click();
+        await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${index + 1} van 7`) }).waitFor();
+      }
+      if (index < answeredUpTo) await answerTheme(page, theme, value);
+      if (shots && index === 0) {
+        await expectAccessible(page);
+        await screenshot(page, `${shots}-thema`, viewport);
+      }
     }
-    for (let step = 2; step <= 7; step++) {
-      await page.getByRole("link", { name: "Volgende thema" }).click();
-      await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${step} van 7`) }).waitFor();
-    }
+    const submit = page.getByRole("button", { name: "Lever je antwoorden in" });
     await page.getByRole("link", { name: "Naar inleveren" }).click();
     await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
-    await page.getByRole("button", { name: "Lever je antwoorden in" }).click();
-    await page.getByRole("heading", { name: "Bedankt! Je antwoorden zijn ingeleverd." }).waitFor();
+    if (walk.tooFewFirst) {
+      await submit.click();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: /te weinig ingevuld/ })
+        .waitFor();
+      if (shots) {
+        await expectAccessible(page);
+        await screenshot(page, `${shots}-te-weinig`, viewport);
+      }
+      for (const [index, theme] of tool.themes.entries()) {
+        if (index < answeredUpTo) continue;
+        await page.goto(`${new URL(page.url()).origin}/check/${id}/thema/${theme.id}`);
+        await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${index + 1} van 7`) }).waitFor();
+        await answerTheme(page, theme, value);
+      }
+      await page.goto(`${new URL(page.url()).origin}/check/${id}/inleveren`);
+      await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
+    }
+    await expect.poll(async () => Object.keys((await api("GET", `/api/checks/${id}`)).json().answers).length).toBe(31);
+    await submit.click();
+    await page
+      .getByRole("heading", { name: walk.kiosk ? /^Bedankt! Geef het apparaat door/ : "Bedankt! Je antwoorden zijn ingeleverd." })
+      .waitFor();
     if (shots) {
       await expectAccessible(page);
       await screenshot(page, `${shots}-ingeleverd`, viewport);
     }
+    if (!walk.kiosk) {
+      // Coming back through the open link in the same browser: handed in already.
+      await page.goto(link);
+      await page.getByRole("heading", { level: 1, name: "Je hebt al ingeleverd" }).waitFor();
+      await expect.poll(() => page.getByRole("button", { name: "Begin" }).count()).toBe(0);
+      if (shots) {
+        await expectAccessible(page);
+        await screenshot(page, `${shots}-al-ingeleverd`, viewport);
+      }
+    }
+    return page;
   }
 
   test.for(Object.keys(VIEWPORTS) as ViewportName[])(
@@ -90,10 +151,25 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       // browser context of its own, the others through the public API the respondent pages use.
       const origin = new URL(server.url).origin;
       const local = (link: string) => `${origin}${new URL(link).pathname}`;
-      await respondInBrowser(respondent, local(youthLink), 3, "23-jongere");
-      for (const value of [4, 3]) await respond(api, youthLink, { "1.1": value });
+      await respondInBrowser(respondent, local(youthLink), 3, { shots: "23-jongere", tooFewFirst: true });
+      await respond(api, youthLink, { "1.1": 3 });
+      if (viewport === "desktop") {
+        // The coordinator lends a laptop: a shared device for young people, reset after each hand-in.
+        await page.getByRole("button", { name: /^Dit apparaat gebruiken als gedeeld apparaat voor jongeren/ }).click();
+        await page.getByRole("button", { name: "Begin" }).waitFor();
+        const kiosk = await respondInBrowser(respondent, page.url(), 4, { page, kiosk: true, shots: "29-gedeeld-apparaat" });
+        await kiosk.getByRole("link", { name: "Volgende deelnemer" }).click();
+        await kiosk.getByRole("button", { name: "Begin" }).waitFor();
+        await page.goto(roundUrl);
+        await page.getByRole("button", { name: /^Stoppen/ }).click();
+        await page.getByRole("status").filter({ hasText: "Dit apparaat is geen gedeeld apparaat meer." }).waitFor();
+      } else {
+        await respond(api, youthLink, { "1.1": 4 });
+      }
       await respondInBrowser(respondent, local(proLink), 8);
       for (const value of [8, 9]) await respond(api, proLink, { "1.1": value });
+      // A fourth colleague: waits for the next step and changes no figure.
+      await respond(api, proLink, { "1.1": 1 });
 
       // The mirror shows both perspectives with the largest gap on factor 1.1.
       await page.goto(`${roundUrl}/spiegel`);
@@ -109,6 +185,11 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       await screenshot(page, "24-spiegel", viewport);
       await page.goto(`${roundUrl}/resultaten`);
       await page.getByRole("heading", { level: 1, name: "Resultaten: Voorjaar" }).waitFor();
+      await page.getByText("1 reactie wacht op de volgende stap").first().waitFor();
+      await page.locator("nav.perspective-switch").getByRole("link", { name: "Jongeren" }).click();
+      // Factor 1.2: every young person chose n.v.t., so there is no mean to show.
+      const factorRow = page.getByRole("row").filter({ hasText: "1.2" }).first();
+      await expect.poll(() => factorRow.textContent()).toMatch(/te weinig antwoorden/);
       await expectAccessible(page);
       await screenshot(page, "25-resultaten", viewport);
 
@@ -139,7 +220,7 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       const proLink2 = await proLinkBox.inputValue();
       expect(proLink2).not.toBe(proLink);
       // Three colleagues answer 9: the first in the browser, the others through the API.
-      await respondInBrowser(respondent, local(proLink2), 9);
+      await respondInBrowser(respondent, local(proLink2), 9, {});
       for (const value of [9, 9]) await respond(api, proLink2, { "1.1": value });
       await page.goto(`${teamUrl}/plan`);
       const action = page.getByRole("group", { name: "Actie 1" });

@@ -23,8 +23,11 @@ export const checks = pgTable(
      * order: results are released in steps along it and must never be recomputed in another order.
      */
     submissionSeq: integer("submission_seq"),
-    /** How a respondent came in: the open link of a perspective or a personal single-use invitation. */
-    channel: text("channel").$type<"open" | "personal">(),
+    /**
+     * How a respondent came in: the open link of a perspective, the open link on a shared device (kiosk; the response
+     * cannot be opened again once handed in) or a personal single-use invitation.
+     */
+    channel: text("channel").$type<"open" | "kiosk" | "personal">(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -50,14 +50,14 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   }
 
   /**
-   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. On a shared device (kiosk) a
-   * handed-in response cannot be opened again, so the next person cannot go back to the previous one's answers.
+   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. A response handed in on a shared
+   * device (kiosk) cannot be opened again, on that device or any other: its link was in that browser's history.
    */
   async function checkWithTool(request: FastifyRequest & { params: { id: string } }) {
     const id = request.params.id;
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
     if (!check) throw notFound("Check");
-    if (check.round && check.submittedAt && isKiosk(request, check.round.id, check.round.perspective))
+    if (check.round && check.submittedAt && (check.channel === "kiosk" || isKiosk(request, check.round.id, check.round.perspective)))
       throw new HttpError(
         403,
         "Op dit gedeelde apparaat zijn ingeleverde antwoorden niet meer te openen. Zo ziet de volgende deelnemer ze niet.",
@@ -99,7 +99,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       const created = await createCheck(db, tool.tool.id, tool.tool.version, {
         roundId: invite.round.id,
         perspective: invite.perspective,
-        channel: open ? "open" : "personal",
+        channel: personal ? "personal" : isKiosk(request, invite.round.id, invite.perspective) ? "kiosk" : "open",
       });
       return reply.status(201).send(created);
     },

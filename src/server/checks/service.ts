@@ -22,7 +22,7 @@ export type CheckRecord = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
-  channel: "open" | "personal" | null;
+  channel: "open" | "kiosk" | "personal" | null;
   /** Set when the check is a respondent's answer in a measurement round. */
   round: CheckRound | null;
 };
@@ -31,7 +31,7 @@ export async function createCheck(
   db: Db,
   toolId: string,
   toolVersion: string,
-  round?: { roundId: string; perspective: Perspective; channel: "open" | "personal" },
+  round?: { roundId: string; perspective: Perspective; channel: "open" | "kiosk" | "personal" },
 ): Promise<{ id: string }> {
   const id = newSecretId();
   await db

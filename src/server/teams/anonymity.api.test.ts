@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../domain/checks/answers.ts";
 import { databaseTargets } from "../test/databases.ts";
@@ -15,6 +14,7 @@ import {
   signUp,
   TOOL_ID,
 } from "../test/factories.ts";
+import { inviteTokensIn, type MailCatcher, startMailCatcher } from "../test/mail.ts";
 import { useTestApp } from "../test/use-app.ts";
 import { purgeExpiredResponses } from "./rounds.ts";
 
@@ -26,33 +26,14 @@ import { purgeExpiredResponses } from "./rounds.ts";
 type Item = { id: string; mean: number | null; scored: number | null; distribution: number[] | null; notApplicable: number | null };
 type Result = { perspective: string; responses: number; waiting: number; visible: boolean; items?: Item[]; themes?: unknown[] };
 
-/** A tiny mail server that keeps what it receives, so personal invitations travel over real SMTP. */
-function startMailServer() {
-  const received: { to: string; text: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  return { server, received };
-}
-
 describe.each(databaseTargets())("anonymity of a round, tried as a curious team member, on $name", (target) => {
-  const mail = startMailServer();
+  let mail: MailCatcher;
   const smtp: { smtpUrl?: string } = {};
   beforeAll(async () => {
-    await new Promise<void>((resolve) => mail.server.listen(0, "127.0.0.1", resolve));
-    const address = mail.server.server.address();
-    smtp.smtpUrl = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}?ignoreTLS=true`;
+    mail = await startMailCatcher();
+    smtp.smtpUrl = mail.smtpUrl;
   });
-  afterAll(() => new Promise<void>((resolve) => mail.server.close(() => resolve())));
+  afterAll(() => mail.close());
   const ctx = useTestApp(target, smtp);
   const tag = Math.random().toString(36).slice(2, 8);
   let coordinator = "";
@@ -189,9 +170,10 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
       });
       await tablet("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": v }) } });
       expect((await tablet("POST", `/api/checks/${checkId}/submit`)).statusCode).toBe(200);
-      // The next person on the device cannot go back to this one's answers; the respondent's own link still works elsewhere.
-      for (const path of ["", "/results"]) expect((await tablet("GET", `/api/checks/${checkId}${path}`)).statusCode).toBe(403);
-      expect((await ctx.api("GET", `/api/checks/${checkId}`)).statusCode).toBe(200);
+      // The next person cannot go back to this one's answers: not on the device, nor with the link from its history elsewhere.
+      for (const client of [tablet, ctx.api])
+        for (const path of ["", "/results", "/report.pdf"])
+          expect((await client("GET", `/api/checks/${checkId}${path}`)).statusCode).toBe(403);
     }
     // The kiosk is for the youth link only.
     await respond(tablet, invites.professional, { "1.1": 5 });
@@ -307,7 +289,7 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
     expect(sent.json()).toEqual({ sent: 3, failed: 0 });
     const mails = mail.received.slice(before);
     expect(mails.map((m) => m.to).sort()).toEqual(["a@example.nl", "b@example.nl", "c@example.nl"]);
-    const tokens = mails.map((m) => /\/meedoen\/([A-Za-z0-9_-]{20,64})/.exec(m.text.replace(/=\r?\n/g, ""))?.[1] ?? "");
+    const tokens = mails.flatMap((m) => inviteTokensIn(m.text));
     expect(new Set(tokens).size).toBe(3);
 
     // The coordinator never sees a link or an address.

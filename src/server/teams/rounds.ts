@@ -87,6 +87,7 @@ export async function channelCounts(db: Db, roundId: string): Promise<Record<Per
     Perspective,
     { open: number; personal: number }
   >;
+  // A shared device (kiosk) uses the open link.
   for (const row of rows) if (row.perspective) counts[row.perspective][row.channel === "personal" ? "personal" : "open"] += row.n;
   return counts;
 }

@@ -50,7 +50,8 @@ function CheckScope({ id }: { id: string }) {
     <CheckContext.Provider value={load.value}>
       <div className="check">
         <Outlet />
-        <PersonalLink id={id} wording={load.value.round ? wordingOf(load.value.round) : undefined} />
+        {/* On a shared device the next person must not see (or copy) the previous person's link. */}
+        {!load.value.round?.kiosk && <PersonalLink id={id} wording={load.value.round ? wordingOf(load.value.round) : undefined} />}
         <SaveStatus />
       </div>
     </CheckContext.Provider>

@@ -1,0 +1,74 @@
+import { describe, expect } from "vitest";
+import { createRound, createTeam, httpApi, signUp } from "../src/server/test/factories.ts";
+import { inviteTokensIn, type MailCatcher, startMailCatcher } from "../src/server/test/mail.ts";
+import { startServer, type TestServer, test } from "./fixtures.ts";
+import { browserAvailable, expectAccessible, screenshot } from "./support.ts";
+
+/** The app with a real mail server (SMTP_URL) behind it, so personal invitations are available. */
+const withMail = test
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this destructuring
+  .extend("mail", { scope: "file" }, async ({}, { onCleanup }): Promise<MailCatcher> => {
+    const mail = await startMailCatcher();
+    onCleanup(() => mail.close());
+    return mail;
+  })
+  .extend("mailServer", { scope: "file" }, async ({ mail }, { onCleanup }): Promise<TestServer> => {
+    const server = await startServer({ smtpUrl: mail.smtpUrl });
+    onCleanup(() => server.close());
+    return server;
+  });
+
+describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium", () => {
+  withMail("are mailed, never shown, and work once", async ({ mail, mailServer, newPage }) => {
+    const api = httpApi(mailServer.url);
+    const cookie = await signUp(api);
+    const teamId = await createTeam(api, cookie, { name: "Team uitnodigingen" });
+    const { id: roundId } = await createRound(api, cookie, teamId, { name: "Werkgevers najaar" });
+
+    const page = await newPage("desktop");
+    const origin = new URL(mailServer.url);
+    await page
+      .context()
+      .addCookies(
+        cookie
+          .split("; ")
+          .map((pair) => ({ name: pair.split("=")[0] ?? "", value: pair.slice(pair.indexOf("=") + 1), url: origin.origin })),
+      );
+    await page.goto(`${mailServer.url}/teams/${teamId}/metingen/${roundId}`);
+    await page.getByRole("heading", { level: 2, name: "Persoonlijke uitnodigingen" }).waitFor();
+    await page.getByLabel("Groep", { exact: true }).selectOption({ label: "Werkgevers en partners" });
+    await page.getByLabel("E-mailadressen").fill("planner@bedrijf.example\nhr@bedrijf.example, geen-adres");
+    await page.getByRole("button", { name: "Verstuur uitnodigingen" }).click();
+    await page.getByText(/Deze adressen kloppen niet: geen-adres/).waitFor();
+    await page.getByLabel("E-mailadressen").fill("planner@bedrijf.example\nhr@bedrijf.example");
+    await page.getByRole("button", { name: "Verstuur uitnodigingen" }).click();
+    await page.getByRole("status").filter({ hasText: "2 uitnodigingen verstuurd." }).waitFor();
+    await expect.poll(() => page.getByText("verstuurd: 2, gebruikt: 0").count()).toBe(1);
+    // The addresses are gone from the form and the page shows no link.
+    expect(await page.getByLabel("E-mailadressen").inputValue()).toBe("");
+    await expectAccessible(page);
+    await screenshot(page, "30-persoonlijke-uitnodigingen", "desktop");
+
+    expect(mail.received.map((m) => m.to).sort()).toEqual(["hr@bedrijf.example", "planner@bedrijf.example"]);
+    const [token = ""] = inviteTokensIn(mail.received[0]?.text ?? "");
+    expect(await page.content()).not.toContain(token);
+
+    // The invited employer opens the link: it works once.
+    const employer = await newPage("phone");
+    await employer.goto(`${mailServer.url}/meedoen/${token}`);
+    await employer.getByRole("button", { name: "Begin" }).waitFor();
+    await expectAccessible(employer);
+    await screenshot(employer, "31-persoonlijke-link", "phone");
+    await employer.getByRole("button", { name: "Begin" }).click();
+    await employer.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
+    const again = await newPage("phone");
+    await again.goto(`${mailServer.url}/meedoen/${token}`);
+    await again.getByRole("heading", { level: 1, name: "Deze persoonlijke link is al gebruikt" }).waitFor();
+    await expect.poll(() => again.getByRole("button", { name: "Begin" }).count()).toBe(0);
+    await expectAccessible(again);
+    await screenshot(again, "31-persoonlijke-link-gebruikt", "phone");
+
+    await page.reload();
+    await expect.poll(() => page.getByText("verstuurd: 2, gebruikt: 1").count()).toBe(1);
+  });
+});
