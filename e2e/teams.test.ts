@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import type { Theme, Tool } from "../src/domain/content/schema.ts";
-import { type Api, respond } from "../src/server/test/factories.ts";
+import { respond } from "../src/server/test/factories.ts";
 import { type NewPage, test } from "./fixtures.ts";
 import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
 
@@ -9,7 +9,7 @@ import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type Viewpor
 const INVITE_LINK = /\/meedoen\/[A-Za-z0-9_-]{24}$/;
 
 describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordinator, young people, colleagues", () => {
-  type Respondent = { api: Api; tool: Tool; newPage: NewPage; viewport: ViewportName };
+  type Respondent = { tool: Tool; newPage: NewPage; viewport: ViewportName };
 
   type Walk = {
     /** Screenshot names start with this. */
@@ -33,7 +33,7 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
    * One respondent: open the link, answer every theme (1.1 with a score, the rest n.v.t.), walk to the end, hand in.
    * Returns the page, which shows the thanks.
    */
-  async function respondInBrowser({ api, tool, newPage, viewport }: Respondent, link: string, value: number, walk: Walk = {}) {
+  async function respondInBrowser({ tool, newPage, viewport }: Respondent, link: string, value: number, walk: Walk = {}) {
     const { shots } = walk;
     const item11 = tool.themes[0]?.items[0];
     const page = walk.page ?? (await newPage(viewport));
@@ -46,13 +46,15 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
     await page.getByRole("button", { name: "Begin" }).click();
     await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
     const id = new URL(page.url()).pathname.split("/")[2] ?? "";
-    const check = (await api("GET", `/api/checks/${id}`)).json();
+    // Read through the page's own cookies: a response started on a shared device opens only there.
+    const readCheck = async () => (await page.request.get(`${new URL(page.url()).origin}/api/checks/${id}`)).json();
+    const check = await readCheck();
     const wording = check.round.perspective === "youth" ? item11?.youthText : item11?.text;
     await page
       .getByRole("group", { name: `1.1 ${wording}` })
       .getByRole("radio", { name: String(value), exact: true })
       .check();
-    await expect.poll(async () => (await api("GET", `/api/checks/${id}`)).json().answers).toEqual({ "1.1": value });
+    await expect.poll(async () => (await readCheck()).answers).toEqual({ "1.1": value });
     const answeredUpTo = walk.tooFewFirst ? 3 : 7;
     for (const [index, theme] of tool.themes.entries()) {
       if (index > 0) {
@@ -87,7 +89,7 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       await page.goto(`${new URL(page.url()).origin}/check/${id}/inleveren`);
       await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
     }
-    await expect.poll(async () => Object.keys((await api("GET", `/api/checks/${id}`)).json().answers).length).toBe(31);
+    await expect.poll(async () => Object.keys((await readCheck()).answers).length).toBe(31);
     await submit.click();
     await page
       .getByRole("heading", { name: walk.kiosk ? /^Bedankt! Geef het apparaat door/ : "Bedankt! Je antwoorden zijn ingeleverd." })
@@ -114,7 +116,7 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
     async (viewport, { server, api, tool, newPage }) => {
       const page = await newPage(viewport);
       const teamName = `Jongerenloket ${viewport}`;
-      const respondent: Respondent = { api, tool, newPage, viewport };
+      const respondent: Respondent = { tool, newPage, viewport };
       // Sign up and create a team.
       await page.goto(`${server.url}/account/aanmelden`);
       await page.getByLabel("Naam", { exact: true }).fill("Coördinator Test");

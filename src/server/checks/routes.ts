@@ -9,7 +9,7 @@ import { countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
-import { findPersonalInvite, findRoundInvite, roundTokens, usePersonalInvite } from "../teams/rounds.ts";
+import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { renderCheckReport } from "./report.ts";
 import {
@@ -50,14 +50,16 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   }
 
   /**
-   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. A response handed in on a shared
-   * device (kiosk) cannot be opened again, on that device or any other: its link was in that browser's history.
+   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. A response started on a shared
+   * device (kiosk) opens only on that device and only until it is handed in: its link is in that browser's history.
+   * On a shared device no handed-in response opens again.
    */
   async function checkWithTool(request: FastifyRequest & { params: { id: string } }) {
     const id = request.params.id;
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
     if (!check) throw notFound("Check");
-    if (check.round && check.submittedAt && (check.channel === "kiosk" || isKiosk(request, check.round.id, check.round.perspective)))
+    const onKiosk = check.round ? isKiosk(request, check.round.id, check.round.perspective) : false;
+    if (check.round && ((check.submittedAt && (check.channel === "kiosk" || onKiosk)) || (check.channel === "kiosk" && !onKiosk)))
       throw new HttpError(
         403,
         "Op dit gedeelde apparaat zijn ingeleverde antwoorden niet meer te openen. Zo ziet de volgende deelnemer ze niet.",
@@ -94,7 +96,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       if (!roundAcceptsAnswers(invite.round, new Date())) throw roundClosed();
       if (open && handedInHere(request, open.round.id, open.perspective)) throw handedInHereAlready();
       // A personal link starts one response, ever; nothing records which response it started.
-      if (personal && !(await usePersonalInvite(db, token)))
+      if (personal && !(await redeemPersonalInvite(db, token)))
         throw new HttpError(409, "Deze persoonlijke link is al gebruikt. Iedere persoonlijke link werkt één keer.", "invite");
       const created = await createCheck(db, tool.tool.id, tool.tool.version, {
         roundId: invite.round.id,
@@ -173,6 +175,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         );
       }
       const submittedAt = await submitCheck(db, check.id, round.id);
+      if (!submittedAt) throw roundClosed();
       if (check.channel === "open") markHandedIn(request, reply, round.id, round.perspective);
       return { id: check.id, submittedAt };
     },

@@ -65,22 +65,25 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
  * Hands in a respondent's check: from then on it counts in the round's results, and never changes again. The round
  * row is locked while the response gets its place in the round (`submission_seq`), so places follow commit order and
  * every reader sees places 1…n without gaps: results are released along that order. Handing in twice is harmless.
+ * Returns null when the round closed meanwhile.
  */
-export async function submitCheck(db: Db, id: string, roundId: string): Promise<Date> {
+export async function submitCheck(db: Db, id: string, roundId: string): Promise<Date | null> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ submittedAt: checks.submittedAt }).from(checks).where(eq(checks.id, id)).for("update");
     if (current?.submittedAt) return current.submittedAt;
+    // Closing takes the same lock, so a hand-in lands before the closing snapshot or is refused (null).
     const [round] = await tx
       .update(rounds)
       .set({ submissions: sql`${rounds.submissions} + 1` })
-      .where(eq(rounds.id, roundId))
+      .where(and(eq(rounds.id, roundId), eq(rounds.status, "open")))
       .returning({ submissions: rounds.submissions });
+    if (!round) return null;
     const [row] = await tx
       .update(checks)
-      .set({ submittedAt: sql`now()`, submissionSeq: round?.submissions ?? null })
+      .set({ submittedAt: sql`now()`, submissionSeq: round.submissions })
       .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
       .returning({ submittedAt: checks.submittedAt });
-    return row?.submittedAt ?? new Date();
+    return row?.submittedAt ?? null;
   });
 }
 

@@ -28,13 +28,11 @@ type Result = { perspective: string; responses: number; waiting: number; visible
 
 describe.each(databaseTargets())("anonymity of a round, tried as a curious team member, on $name", (target) => {
   let mail: MailCatcher;
-  const smtp: { smtpUrl?: string } = {};
-  beforeAll(async () => {
+  const ctx = useTestApp(target, async () => {
     mail = await startMailCatcher();
-    smtp.smtpUrl = mail.smtpUrl;
+    return { smtpUrl: mail.smtpUrl };
   });
   afterAll(() => mail.close());
-  const ctx = useTestApp(target, smtp);
   const tag = Math.random().toString(36).slice(2, 8);
   let coordinator = "";
   let member = "";
@@ -168,6 +166,8 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
         kiosk: true,
         invitePath: `/meedoen/${inviteToken(invites.youth)}`,
       });
+      // Its id is in the device's history: elsewhere it does not open, not even before it is handed in.
+      expect((await ctx.api("GET", `/api/checks/${checkId}`)).statusCode).toBe(403);
       await tablet("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": v }) } });
       expect((await tablet("POST", `/api/checks/${checkId}/submit`)).statusCode).toBe(200);
       // The next person cannot go back to this one's answers: not on the device, nor with the link from its history elsewhere.

@@ -111,8 +111,13 @@ export async function teamRounds(db: Db, teamId: string): Promise<RoundRecord[]>
  * is read back through the same disclosure rule.
  */
 export async function closeRound(db: Db, round: RoundRecord, tool: Tool): Promise<void> {
-  const aggregates = await roundRelease(db, round, tool);
-  await db.update(rounds).set({ status: "closed", closedAt: sql`now()`, aggregates }).where(eq(rounds.id, round.id));
+  await db.transaction(async (tx) => {
+    // The lock hand-ins take: none lands between the snapshot and the status change.
+    const [locked] = await tx.select().from(rounds).where(eq(rounds.id, round.id)).for("update");
+    if (!locked) return;
+    const aggregates = await roundRelease(tx as unknown as Db, locked, tool);
+    await tx.update(rounds).set({ status: "closed", closedAt: sql`now()`, aggregates }).where(eq(rounds.id, round.id));
+  });
 }
 
 export async function reopenRound(db: Db, roundId: string): Promise<void> {
@@ -191,7 +196,7 @@ export async function findPersonalInvite(db: Db, token: string) {
 }
 
 /** Uses a personal invitation once: true only for the first caller. */
-export async function usePersonalInvite(db: Db, token: string): Promise<boolean> {
+export async function redeemPersonalInvite(db: Db, token: string): Promise<boolean> {
   const rows = await db
     .update(roundPersonalInvites)
     .set({ used: true })
