@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium"
     const api = httpApi(mailServer.url);
     const cookie = await signUp(api);
     const teamId = await createTeam(api, cookie, { name: "Team uitnodigingen" });
-    const { id: roundId } = await createRound(api, cookie, teamId, { name: "Werkgevers najaar" });
+    const { id: roundId, invites } = await createRound(api, cookie, teamId, { name: "Werkgevers najaar" });
 
     const page = await newPage("desktop");
     const origin = new URL(mailServer.url);
@@ -36,6 +36,10 @@ describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium"
       );
     await page.goto(`${mailServer.url}/teams/${teamId}/metingen/${roundId}`);
     await page.getByRole("heading", { level: 2, name: "Persoonlijke uitnodigingen" }).waitFor();
+    // Employers answer through personal invitations only: their open link goes off.
+    await page.getByRole("button", { name: "Open link uitzetten voor werkgevers en partners" }).click();
+    await page.getByText("Open link staat uit: alleen persoonlijke uitnodigingen tellen mee.").waitFor();
+    await expect.poll(() => page.getByRole("textbox", { name: "Link voor werkgevers en partners" }).count()).toBe(0);
     await page.getByLabel("Groep", { exact: true }).selectOption({ label: "Werkgevers en partners" });
     await page.getByLabel("E-mailadressen").fill("planner@bedrijf.example\nhr@bedrijf.example, geen-adres");
     await page.getByRole("button", { name: "Verstuur uitnodigingen" }).click();
@@ -67,6 +71,11 @@ describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium"
     await expect.poll(() => again.getByRole("button", { name: "Begin" }).count()).toBe(0);
     await expectAccessible(again);
     await screenshot(again, "31-persoonlijke-link-gebruikt", "phone");
+
+    const openLink = await newPage("phone");
+    await openLink.goto(`${mailServer.url}${new URL(invites.employer).pathname}`);
+    await openLink.getByRole("heading", { level: 1, name: "Meedoen gaat met een persoonlijke uitnodiging" }).waitFor();
+    await expectAccessible(openLink);
 
     await page.reload();
     await expect.poll(() => page.getByText("verstuurd: 2, gebruikt: 1").count()).toBe(1);

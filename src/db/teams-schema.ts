@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./auth-schema.ts";
 
@@ -57,6 +58,8 @@ export const rounds = pgTable(
     rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
     /** Responses handed in so far; the source of each response's submission_seq. */
     submissions: integer("submissions").notNull().default(0),
+    /** Perspectives whose open link is switched off: they answer through personal invitations only. */
+    openLinksOff: text("open_links_off").array().$type<("professional" | "youth" | "employer")[]>().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index("rounds_team_idx").on(t.teamId)],
 );

@@ -61,3 +61,8 @@ export const personalInvitesInputSchema = z.strictObject({
 export const kioskInputSchema = z.strictObject({
   perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
 });
+
+export const openLinkInputSchema = z.strictObject({
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+  open: z.boolean({ message: "moet true of false zijn" }),
+});

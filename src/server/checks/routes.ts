@@ -29,6 +29,8 @@ import {
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
+const openLinkOff = () =>
+  new HttpError(409, "Deze open link is uitgezet: meedoen kan alleen met een persoonlijke uitnodiging van het team.", "invite");
 const handedInHereAlready = () => new HttpError(409, "Via deze link is in deze browser al ingeleverd. Iedereen levert één keer in.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
@@ -94,6 +96,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       if (!invite) throw new HttpError(404, "Deze uitnodigingslink bestaat niet (meer).", "invite");
       if (invite.round.toolId !== tool.tool.id) throw new HttpError(400, "Deze uitnodiging hoort bij een andere verbetertool.", "toolId");
       if (!roundAcceptsAnswers(invite.round, new Date())) throw roundClosed();
+      if (open?.round.openLinksOff.includes(open.perspective)) throw openLinkOff();
       if (open && handedInHere(request, open.round.id, open.perspective)) throw handedInHereAlready();
       // A personal link starts one response, ever; nothing records which response it started.
       if (personal && !(await redeemPersonalInvite(db, token)))
@@ -165,6 +168,9 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       if (!round) throw new HttpError(400, "Deze check hoort niet bij een meting; er is niets in te leveren.", "id");
       if (check.submittedAt) return { id: check.id, submittedAt: check.submittedAt };
       if (!roundAcceptsAnswers(round, new Date())) throw roundClosed();
+      // Responses started through the open link before it was switched off do not count either: otherwise they could
+      // be kept back and handed in right after one invited person's.
+      if (check.channel !== "personal" && round.openLinksOff.includes(round.perspective)) throw openLinkOff();
       if (check.channel === "open" && handedInHere(request, round.id, round.perspective)) throw handedInHereAlready();
       if (!countsAsResponse(tool.tool, check.answers)) {
         const answered = Object.keys(check.answers).length;

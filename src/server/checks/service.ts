@@ -13,7 +13,14 @@ export function newSecretId(): string {
 
 export const SECRET_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 
-export type CheckRound = { id: string; name: string; status: "open" | "closed"; closesOn: string | null; perspective: Perspective };
+export type CheckRound = {
+  id: string;
+  name: string;
+  status: "open" | "closed";
+  closesOn: string | null;
+  perspective: Perspective;
+  openLinksOff: Perspective[];
+};
 export type CheckRecord = {
   id: string;
   toolId: string;
@@ -42,7 +49,10 @@ export async function createCheck(
 
 export async function findCheck(db: Db, id: string): Promise<CheckRecord | undefined> {
   const [row] = await db
-    .select({ check: checks, round: { id: rounds.id, name: rounds.name, status: rounds.status, closesOn: rounds.closesOn } })
+    .select({
+      check: checks,
+      round: { id: rounds.id, name: rounds.name, status: rounds.status, closesOn: rounds.closesOn, openLinksOff: rounds.openLinksOff },
+    })
     .from(checks)
     .leftJoin(rounds, eq(rounds.id, checks.roundId))
     .where(eq(checks.id, id));

@@ -332,6 +332,39 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
     const check = JSON.stringify(await ctx.database.db.execute(sql`select * from checks where id = ${checkId}`));
     expect(check).not.toMatch(/example\.nl|token/);
   });
+  it("lets a coordinator switch an open link off, so nobody can add scripted responses around an invited person's", async () => {
+    const { id, invites } = await newRound({ threshold: 3 });
+    // Kept back before the switch: opened through the open link, to be handed in right after the invited person's.
+    const keptBack = [];
+    for (let i = 0; i < 2; i++) {
+      const checkId = (await ctx.api("POST", "/api/checks", { payload: { toolId: TOOL_ID, invite: inviteToken(invites.employer) } })).json()
+        .id;
+      await ctx.api("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": 5 }) } });
+      keptBack.push(checkId);
+    }
+    const switchOff = { perspective: "employer", open: false };
+    expect((await ctx.api("PATCH", `/api/rounds/${id}/open-links`, { cookie: member, payload: switchOff })).statusCode).toBe(403);
+    const off = await ctx.api("PATCH", `/api/rounds/${id}/open-links`, { cookie: coordinator, payload: switchOff });
+    expect(off.json().openLinks).toEqual({ professional: true, youth: true, employer: false });
+    expect((await get(`/api/invites/${inviteToken(invites.employer)}`, "")).json().linkOff).toBe(true);
+
+    const before = mail.received.length;
+    await ctx.api("POST", `/api/rounds/${id}/personal-invites`, {
+      cookie: coordinator,
+      payload: { perspective: "employer", addresses: ["x@example.nl"] },
+    });
+    const [token = ""] = inviteTokensIn(mail.received[before]?.text ?? "");
+    await respond(ctx.api, `/meedoen/${token}`, { "1.1": 9 });
+
+    const refused = await ctx.api("POST", "/api/checks", { payload: { toolId: TOOL_ID, invite: inviteToken(invites.employer) } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatch(/open link is uitgezet/);
+    for (const checkId of keptBack) expect((await ctx.api("POST", `/api/checks/${checkId}/submit`)).statusCode).toBe(409);
+    const employer = (await results(id)).perspectives.find((p: Result) => p.perspective === "employer");
+    expect(employer).toEqual({ perspective: "employer", responses: 1, waiting: 1, visible: false });
+    // Other perspectives keep their open link.
+    await respond(ctx.api, invites.youth, { "1.1": 4 });
+  });
 });
 
 describe.each(databaseTargets().slice(0, 1))("personal invitations without a mail server, on $name", (target) => {

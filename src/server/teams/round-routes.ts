@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { minimumAnswers } from "../../domain/teams/aggregation.ts";
-import { kioskInputSchema, personalInvitesInputSchema, roundInputSchema } from "../../domain/teams/inputs.ts";
+import { kioskInputSchema, openLinkInputSchema, personalInvitesInputSchema, roundInputSchema } from "../../domain/teams/inputs.ts";
 import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
 import { PERSPECTIVE_LABELS, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
@@ -24,7 +24,9 @@ import {
   deleteRound,
   dropPersonalInvite,
   findPersonalInvite,
+  findRound,
   findRoundInvite,
+  openLinks,
   personalInviteCounts,
   previousRound,
   publicRound,
@@ -33,6 +35,7 @@ import {
   responseCounts,
   roundAggregates,
   roundTokens,
+  setOpenLink,
   startRound,
   teamRounds,
 } from "./rounds.ts";
@@ -100,6 +103,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         acceptsAnswers: roundAcceptsAnswers(round, new Date()),
         responses: await responseCounts(db, round.id),
         invites: coordinator ? await invitesOf(round.id) : null,
+        openLinks: openLinks(round),
         personalInvites: coordinator ? { available: personalMailer !== null, counts: await personalInviteCounts(db, round.id) } : null,
         kiosk: kiosk?.roundId === round.id ? kiosk.perspective : null,
       };
@@ -144,6 +148,24 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       }
       if (failed > 0) request.log.warn({ roundId: round.id, failed }, "personal invitations not sent");
       return { sent, failed };
+    },
+  );
+
+  app.patch(
+    "/api/rounds/:id/open-links",
+    {
+      schema: {
+        tags: ["metingen"],
+        summary: "Zet de open link van een perspectief aan of uit (uit: alleen persoonlijke uitnodigingen)",
+        params: roundParams,
+        body: openLinkInputSchema,
+      },
+    },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      await setOpenLink(db, round.id, request.body.perspective, request.body.open);
+      const updated = await findRound(db, round.id);
+      return { openLinks: openLinks(updated ?? round) };
     },
   );
 
@@ -313,6 +335,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         perspective: invite.perspective,
         toolId: invite.round.toolId,
         acceptsAnswers: roundAcceptsAnswers(invite.round, new Date()),
+        /** The open link is switched off: personal invitations only. */
+        linkOff: open ? open.round.openLinksOff.includes(open.perspective) : false,
         personal: Boolean(personal),
         used: personal?.used ?? false,
         handedIn: open ? handedInHere(request, open.round.id, open.perspective) : false,

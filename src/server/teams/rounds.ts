@@ -222,3 +222,18 @@ export async function personalInviteCounts(db: Db, roundId: string): Promise<Rec
   for (const row of rows) counts[row.perspective] = { sent: row.sent, used: row.used };
   return counts;
 }
+
+/** Switches a perspective's open link on or off; off means personal invitations only. */
+export async function setOpenLink(db: Db, roundId: string, perspective: Perspective, open: boolean): Promise<void> {
+  await db
+    .update(rounds)
+    .set({
+      openLinksOff: open
+        ? sql`array_remove(${rounds.openLinksOff}, ${perspective})`
+        : sql`array_append(array_remove(${rounds.openLinksOff}, ${perspective}), ${perspective})`,
+    })
+    .where(eq(rounds.id, roundId));
+}
+
+export const openLinks = (round: Pick<RoundRecord, "openLinksOff">): Record<Perspective, boolean> =>
+  Object.fromEntries(PERSPECTIVES.map((p) => [p, !round.openLinksOff.includes(p)])) as Record<Perspective, boolean>;

@@ -40,15 +40,25 @@ export function InvitePage() {
   const p = invite.perspective;
   const by = invite.organisation ? `${invite.teamName} (${invite.organisation})` : invite.teamName;
   // Only one reason not to begin is shown, the most final first: closed, a used personal link, handed in here.
-  const stop = !invite.acceptsAnswers ? "closed" : invite.personal && invite.used ? "used" : invite.handedIn ? "handedIn" : null;
+  const stop = !invite.acceptsAnswers
+    ? "closed"
+    : invite.personal && invite.used
+      ? "used"
+      : invite.linkOff
+        ? "linkOff"
+        : invite.handedIn
+          ? "handedIn"
+          : null;
   const title =
     stop === "closed"
       ? t(`respond.${p}.closedTitle`)
       : stop === "used"
         ? t(`respond.${p}.usedTitle`)
-        : stop === "handedIn"
-          ? t(`respond.${p}.handedInTitle`)
-          : t(`respond.${p}.title`);
+        : stop === "linkOff"
+          ? t("respond.linkOffTitle")
+          : stop === "handedIn"
+            ? t(`respond.${p}.handedInTitle`)
+            : t(`respond.${p}.title`);
 
   async function begin() {
     if (busy) return;
@@ -74,6 +84,10 @@ export function InvitePage() {
       ) : stop === "used" ? (
         <Alert type="info">
           <Paragraph>{t(`respond.${p}.used`)}</Paragraph>
+        </Alert>
+      ) : stop === "linkOff" ? (
+        <Alert type="info">
+          <Paragraph>{t(`respond.${p}.linkOff`, { team: by })}</Paragraph>
         </Alert>
       ) : stop === "handedIn" ? (
         <Alert type="ok">

@@ -49,6 +49,8 @@ export type Round = RoundSummary & {
   /** Coordinators only (null for members). */
   invites: Record<Perspective, PerspectiveInvite> | null;
   personalInvites: PersonalInvites | null;
+  /** Per perspective whether its open link takes new responses (off: personal invitations only). */
+  openLinks: Record<Perspective, boolean>;
   /** The perspective this browser was opened for as a shared device (kiosk) in this round, if any. */
   kiosk: Perspective | null;
 };
@@ -94,6 +96,8 @@ export type RoundInvite = {
   perspective: Perspective;
   toolId: string;
   acceptsAnswers: boolean;
+  /** The open link is switched off by the team: personal invitations only. */
+  linkOff: boolean;
   /** A personal single-use invitation (true) or the open link of a perspective (false). */
   personal: boolean;
   /** A personal invitation that was already used: it cannot start a response again. */
@@ -152,6 +156,8 @@ export const teamsApi = {
 
   sendPersonalInvites: (id: string, input: { perspective: Perspective; addresses: string[] }) =>
     request<{ sent: number; failed: number }>(`${round(id)}/personal-invites`, { method: "POST", body: input }),
+  setOpenLink: (id: string, perspective: Perspective, open: boolean) =>
+    request<{ openLinks: Record<Perspective, boolean> }>(`${round(id)}/open-links`, { method: "PATCH", body: { perspective, open } }),
   /** Marks this browser as a shared device for one perspective of the round; returns the page to open. */
   startKiosk: (id: string, perspective: Perspective) =>
     request<{ path: string }>(`${round(id)}/kiosk`, { method: "POST", body: { perspective } }),

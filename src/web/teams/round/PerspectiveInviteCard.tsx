@@ -10,12 +10,14 @@ type Props = {
   responses: number;
   threshold: number;
   open: boolean;
+  /** The team switched this perspective's open link off: its link and QR code are not shown. */
+  linkOff?: boolean;
   /** Shown at the bottom of the card, e.g. the shared-device control. */
   children?: ReactNode;
 };
 
 /** One perspective of a round: how many responded, and (for coordinators) its link with copy button and QR code. */
-export function PerspectiveInviteCard({ perspective, invite, responses, threshold, open, children }: Props) {
+export function PerspectiveInviteCard({ perspective, invite, responses, threshold, open, linkOff = false, children }: Props) {
   const t = useTeamsT();
   const format = useTeamFormat();
   const label = format.perspective(perspective);
@@ -33,7 +35,7 @@ export function PerspectiveInviteCard({ perspective, invite, responses, threshol
         <br />
         <span>{missing > 0 ? t("round.missing", { count: missing }) : t("round.enough")}</span>
       </p>
-      {invite && open && (
+      {invite && open && !linkOff && (
         <>
           <CopyLink
             id={`link-${perspective}`}

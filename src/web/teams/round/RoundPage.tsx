@@ -11,6 +11,7 @@ import { useTeamsT } from "../i18n/index.ts";
 import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
 import { KioskControl } from "./KioskControl.tsx";
+import { OpenLinkSwitch } from "./OpenLinkSwitch.tsx";
 import { PersonalInvites } from "./PersonalInvites.tsx";
 import { PerspectiveInviteCard } from "./PerspectiveInviteCard.tsx";
 import { RoundActions } from "./RoundActions.tsx";
@@ -82,6 +83,7 @@ function RoundOverview() {
         {!round.invites && <Paragraph>{t("round.invitesOnlyCoordinators")}</Paragraph>}
         <Paragraph>{t("round.countRule")}</Paragraph>
         {round.invites && <Paragraph>{t("round.onceHelp")}</Paragraph>}
+        {round.invites && round.acceptsAnswers && <Paragraph>{t("round.openLink.help")}</Paragraph>}
         {round.invites && round.acceptsAnswers && (
           <Paragraph>
             <strong>{t("round.kiosk.title")}:</strong> {t("round.kiosk.help")}
@@ -98,8 +100,12 @@ function RoundOverview() {
                 responses={round.responses[p]}
                 threshold={round.threshold}
                 open={round.acceptsAnswers}
+                linkOff={!round.openLinks[p]}
               >
-                {invite && (round.acceptsAnswers || round.kiosk === p) && (
+                {invite && round.acceptsAnswers && (
+                  <OpenLinkSwitch roundId={round.id} perspective={p} open={round.openLinks[p]} onChanged={load.retry} />
+                )}
+                {invite && round.openLinks[p] && (round.acceptsAnswers || round.kiosk === p) && (
                   <KioskControl roundId={round.id} perspective={p} active={round.kiosk === p} url={invite.url} onChanged={load.retry} />
                 )}
               </PerspectiveInviteCard>

@@ -1,0 +1,1 @@
+ALTER TABLE "rounds" ADD COLUMN "open_links_off" text[] DEFAULT '{}'::text[] NOT NULL;
