@@ -1,11 +1,11 @@
 import { Button, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { ApiError } from "../../api/client.ts";
 import { teamsApi } from "../api.ts";
 import type { Perspective } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { FormAlert } from "../ui/Field.tsx";
+import { useAction } from "../ui/useAction.ts";
 
 type Props = { roundId: string; perspective: Perspective; active: boolean; url: string; onChanged: () => void };
 
@@ -16,17 +16,13 @@ type Props = { roundId: string; perspective: Perspective; active: boolean; url: 
 export function KioskControl({ roundId, perspective, active, url, onChanged }: Props) {
   const t = useTeamsT();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: runAction } = useAction();
   const [stopped, setStopped] = useState(false);
   const forWhom = t(`perspectives.${perspective}.for`);
 
-  async function run(kind: "start" | "stop") {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
+  const run = (kind: "start" | "stop") => {
     setStopped(false);
-    try {
+    return runAction(async () => {
       if (kind === "start") {
         const { path } = await teamsApi.startKiosk(roundId, perspective);
         navigate(path);
@@ -35,11 +31,8 @@ export function KioskControl({ roundId, perspective, active, url, onChanged }: P
       await teamsApi.stopKiosk(roundId);
       setStopped(true);
       onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
-    }
-    setBusy(false);
-  }
+    });
+  };
 
   return (
     <div className="perspective-card__kiosk">
