@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { Perspective } from "../domain/teams/perspectives.ts";
 
 import { rounds } from "./teams-schema.ts";
 
@@ -13,10 +14,10 @@ export const checks = pgTable(
     id: text("id").primaryKey(),
     toolId: text("tool_id").notNull(),
     toolVersion: text("tool_version").notNull(),
-    answers: jsonb("answers").$type<Record<string, number | "nvt">>().notNull().default(sql`'{}'::jsonb`),
+    answers: jsonb("answers").$type<Record<string, number | "nvt" | "weetniet">>().notNull().default(sql`'{}'::jsonb`),
     /** Set for a respondent's check in a measurement round; no name, e-mail or address is stored with it. */
     roundId: text("round_id").references((): AnyPgColumn => rounds.id, { onDelete: "cascade" }),
-    perspective: text("perspective").$type<"professional" | "youth" | "employer">(),
+    perspective: text("perspective").$type<Perspective>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /**
      * Place of a handed-in response in its round (1, 2, …), handed out under a lock on the round so it follows commit

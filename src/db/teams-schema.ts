@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { Perspective } from "../domain/teams/perspectives.ts";
 import { user } from "./auth-schema.ts";
 
 /** A team that measures its approach; everything of it is deleted with it (cascades). */
@@ -58,8 +59,12 @@ export const rounds = pgTable(
     rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
     /** Responses handed in so far; the source of each response's submission_seq. */
     submissions: integer("submissions").notNull().default(0),
+    /** The perspectives this round asks; rounds from before the choice ask the original three. */
+    perspectives: text("perspectives").array().$type<Perspective[]>().notNull().default(sql`'{professional,youth,employer}'::text[]`),
+    /** A B1 message to the young people who answered ("wat we met jullie antwoorden doen"), published after closing. */
+    youthMessage: text("youth_message"),
     /** Perspectives whose open link is switched off: they answer through personal invitations only. */
-    openLinksOff: text("open_links_off").array().$type<("professional" | "youth" | "employer")[]>().notNull().default(sql`'{}'::text[]`),
+    openLinksOff: text("open_links_off").array().$type<Perspective[]>().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index("rounds_team_idx").on(t.teamId)],
 );
@@ -71,7 +76,7 @@ export const roundInvites = pgTable(
     roundId: text("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    perspective: text("perspective").$type<"professional" | "youth" | "employer">().notNull(),
+    perspective: text("perspective").$type<Perspective>().notNull(),
   },
   (t) => [index("round_invites_round_idx").on(t.roundId)],
 );
@@ -87,7 +92,7 @@ export const roundPersonalInvites = pgTable(
     roundId: text("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    perspective: text("perspective").$type<"professional" | "youth" | "employer">().notNull(),
+    perspective: text("perspective").$type<Perspective>().notNull(),
     used: boolean("used").notNull().default(false),
   },
   (t) => [index("round_personal_invites_round_idx").on(t.roundId)],

@@ -47,7 +47,8 @@ export function meanOfScores(values: readonly (AnswerValue | null | undefined)[]
 
 export function tipGroup(value: AnswerValue | null): TipGroup {
   if (value === null) return "onbeantwoord";
-  if (value === "nvt") return "nvt";
+  // "Weet ik niet" is no judgement either: grouped with n.v.t.
+  if (value === "nvt" || value === "weetniet") return "nvt";
   return value <= AANDACHTSPUNT_MAX ? "aandachtspunt" : "overig";
 }
 

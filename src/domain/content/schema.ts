@@ -26,10 +26,14 @@ export const itemSchema = z.object({
   text: text,
   /** Extra explanation where the source gives one. */
   clarification: z.string().trim().optional(),
-  /** Plain B1 wording for young people ("Mijn begeleider …"); filled in a later issue. */
+  /** Plain B1 wording for young people ("Mijn begeleider …"). */
   youthText: z.string().trim().optional(),
-  /** Wording for employers / partners where the professional one does not fit. */
+  /** Wording for employers, addressed with "u"/"wij". */
   employerText: z.string().trim().optional(),
+  /** Wording for ketenpartners (school, zorg, UWV, werkgeversservicepunt), addressed with "u"/"wij". */
+  ketenpartnerText: z.string().trim().optional(),
+  /** Groups this factor is not asked of, because they cannot observe it at all. */
+  notAskedOf: z.array(z.enum(["youth", "employer", "ketenpartner"])).optional(),
   tips: z.array(tipSchema).min(1, "elke factor heeft minstens één verbetertip"),
 });
 
@@ -48,11 +52,16 @@ export const themeSchema = z.object({
   /** The question above the factors, our own words. */
   question: text,
   scale: scaleSchema,
-  /** Plain B1 introduction and question for young people; the professional ones are used when absent. */
+  /** Plain B1 title, introduction and question for young people. */
+  youthTitle: z.string().trim().optional(),
   youthIntro: z.string().trim().optional(),
   youthQuestion: z.string().trim().optional(),
-  /** Question for employers / partners; the professional one is used when absent. */
+  /** Introduction and question for employers ("u"). */
+  employerIntro: z.string().trim().optional(),
   employerQuestion: z.string().trim().optional(),
+  /** Introduction and question for ketenpartners ("u"). */
+  ketenpartnerIntro: z.string().trim().optional(),
+  ketenpartnerQuestion: z.string().trim().optional(),
   items: z.array(itemSchema).min(1),
 });
 

@@ -20,14 +20,21 @@ const SCORES = 10;
 const emptyDistribution = () => Array.from({ length: SCORES }, () => 0);
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-/** A response counts once at least half of the factors are answered (a score or n.v.t.). */
-export function minimumAnswers(tool: Tool): number {
-  return Math.ceil(tool.themes.reduce((n, t) => n + t.items.length, 0) / 2);
+/** The factors a perspective is asked: all of them for professionals, otherwise those not marked "not asked of". */
+export function askedFactorIds(tool: Tool, perspective: Perspective): string[] {
+  return tool.themes.flatMap((t) =>
+    t.items.filter((i) => perspective === "professional" || !i.notAskedOf?.includes(perspective)).map((i) => i.id),
+  );
 }
 
-export function countsAsResponse(tool: Tool, answers: Answers): boolean {
-  const ids = new Set(tool.themes.flatMap((t) => t.items.map((i) => i.id)));
-  return Object.keys(answers).filter((id) => ids.has(id)).length >= minimumAnswers(tool);
+/** A response counts once at least half of the factors its perspective is asked are answered (any answer). */
+export function minimumAnswers(tool: Tool, perspective: Perspective = "professional"): number {
+  return Math.ceil(askedFactorIds(tool, perspective).length / 2);
+}
+
+export function countsAsResponse(tool: Tool, answers: Answers, perspective: Perspective = "professional"): boolean {
+  const ids = new Set(askedFactorIds(tool, perspective));
+  return Object.keys(answers).filter((id) => ids.has(id)).length >= minimumAnswers(tool, perspective);
 }
 
 /** What has been released of one factor: whole steps only. distribution[0] counts score 1, [9] score 10. */
@@ -35,6 +42,8 @@ export const releasedItemSchema = z.object({
   id: z.string(),
   distribution: z.array(z.number().int().min(0)).length(SCORES),
   notApplicable: z.number().int().min(0),
+  /** Released "weet ik niet" answers (absent in snapshots from before it existed). */
+  dontKnow: z.number().int().min(0).default(0),
 });
 export type ReleasedItem = z.infer<typeof releasedItemSchema>;
 
@@ -64,16 +73,18 @@ export function releasePerspective(
   threshold: number,
 ): ReleasedPerspective {
   const t = effectiveThreshold(threshold);
-  const ids = tool.themes.flatMap((theme) => theme.items.map((i) => i.id));
-  const released = new Map(ids.map((id) => [id, { distribution: emptyDistribution(), notApplicable: 0 }]));
-  const waiting = new Map(ids.map((id) => [id, { distribution: emptyDistribution(), notApplicable: 0 }]));
-  const counted = handedIn.filter((answers) => countsAsResponse(tool, answers));
+  const ids = askedFactorIds(tool, perspective);
+  const empty = () => ({ distribution: emptyDistribution(), notApplicable: 0, dontKnow: 0 });
+  const released = new Map(ids.map((id) => [id, empty()]));
+  const waiting = new Map(ids.map((id) => [id, empty()]));
+  const counted = handedIn.filter((answers) => countsAsResponse(tool, answers, perspective));
   counted.forEach((answers, index) => {
     for (const id of ids) {
       const value = answers[id];
       const pending = waiting.get(id);
       if (!pending) continue;
       if (value === "nvt") pending.notApplicable++;
+      else if (value === "weetniet") pending.dontKnow++;
       else if (typeof value === "number") pending.distribution[value - 1] = (pending.distribution[value - 1] ?? 0) + 1;
     }
     if ((index + 1) % t !== 0) return;
@@ -81,6 +92,7 @@ export function releasePerspective(
       const pending = waiting.get(id);
       const shown = released.get(id);
       if (!pending || !shown) continue;
+      // Each kind of answer moves on its own, and only by a whole batch.
       if (sum(pending.distribution) >= t) {
         shown.distribution = shown.distribution.map((n, i) => n + (pending.distribution[i] ?? 0));
         pending.distribution = emptyDistribution();
@@ -89,18 +101,33 @@ export function releasePerspective(
         shown.notApplicable += pending.notApplicable;
         pending.notApplicable = 0;
       }
+      if (pending.dontKnow >= t) {
+        shown.dontKnow += pending.dontKnow;
+        pending.dontKnow = 0;
+      }
     }
   });
   return {
     perspective,
     responses: counted.length,
     waiting: counted.length % t,
-    items: ids.map((id) => ({ id, ...(released.get(id) ?? { distribution: emptyDistribution(), notApplicable: 0 }) })),
+    items: ids.map((id) => ({ id, ...(released.get(id) ?? empty()) })),
   };
 }
 
-export function releaseRound(tool: Tool, handedIn: Record<Perspective, readonly Answers[]>, threshold: number): RoundRelease {
-  return { version: 2, perspectives: PERSPECTIVES.map((p) => releasePerspective(tool, p, handedIn[p], threshold)) };
+/** Releases the round's perspectives (in the canonical order). */
+export function releaseRound(
+  tool: Tool,
+  handedIn: Partial<Record<Perspective, readonly Answers[]>>,
+  threshold: number,
+  perspectives: readonly Perspective[] = PERSPECTIVES,
+): RoundRelease {
+  return {
+    version: 2,
+    perspectives: PERSPECTIVES.filter((p) => perspectives.includes(p)).map((p) =>
+      releasePerspective(tool, p, handedIn[p] ?? [], threshold),
+    ),
+  };
 }
 
 export type ItemAggregate = {
@@ -113,6 +140,8 @@ export type ItemAggregate = {
   distribution: number[] | null;
   /** Released n.v.t. answers; null when fewer than the threshold (also when none). */
   notApplicable: number | null;
+  /** Released "weet ik niet" answers; null when fewer than the threshold (also when none). */
+  dontKnow: number | null;
 };
 export type ThemeAggregate = {
   id: string;
@@ -141,32 +170,38 @@ export function disclose(tool: Tool, released: ReleasedPerspective, threshold: n
   if (released.responses - released.waiting < t) return { ...counts, visible: false };
   const byId = new Map(released.items.map((i) => [i.id, i]));
   const exact = new Map<string, number>();
+  const asked = new Set(askedFactorIds(tool, released.perspective));
   const items = tool.themes.flatMap((theme) =>
-    theme.items.map((item): ItemAggregate => {
-      const r = byId.get(item.id);
-      const scored = r ? sum(r.distribution) : 0;
-      const shown = r !== undefined && scored >= t;
-      if (shown) exact.set(item.id, exactMean(r.distribution));
-      return {
-        id: item.id,
-        mean: shown ? roundOneDecimal(exactMean(r.distribution)) : null,
-        scored: shown ? scored : null,
-        distribution: shown ? [...r.distribution] : null,
-        notApplicable: r && r.notApplicable >= t ? r.notApplicable : null,
-      };
-    }),
+    theme.items
+      .filter((item) => asked.has(item.id))
+      .map((item): ItemAggregate => {
+        const r = byId.get(item.id);
+        const scored = r ? sum(r.distribution) : 0;
+        const shown = r !== undefined && scored >= t;
+        if (shown) exact.set(item.id, exactMean(r.distribution));
+        return {
+          id: item.id,
+          mean: shown ? roundOneDecimal(exactMean(r.distribution)) : null,
+          scored: shown ? scored : null,
+          distribution: shown ? [...r.distribution] : null,
+          notApplicable: r && r.notApplicable >= t ? r.notApplicable : null,
+          dontKnow: r && r.dontKnow >= t ? r.dontKnow : null,
+        };
+      }),
   );
   const themes = tool.themes.map((theme): ThemeAggregate => {
     const means = theme.items.flatMap((i) => (exact.has(i.id) ? [exact.get(i.id) as number] : []));
-    return { id: theme.id, mean: average(means), factorsShown: means.length, factors: theme.items.length };
+    const factors = theme.items.filter((i) => asked.has(i.id)).length;
+    return { id: theme.id, mean: average(means), factorsShown: means.length, factors };
   });
   return { ...counts, visible: true, overall: average([...exact.values()]), themes, items };
 }
 
+/** The figures of every perspective the release holds, in the canonical order. */
 export function discloseRound(tool: Tool, release: RoundRelease, threshold: number): PerspectiveResult[] {
-  return PERSPECTIVES.map((p) => {
-    const released = release.perspectives.find((r) => r.perspective === p) ?? { perspective: p, responses: 0, waiting: 0, items: [] };
-    return disclose(tool, released, threshold);
+  return PERSPECTIVES.flatMap((p) => {
+    const released = release.perspectives.find((r) => r.perspective === p);
+    return released ? [disclose(tool, released, threshold)] : [];
   });
 }
 
@@ -194,7 +229,12 @@ export function readSnapshot(stored: unknown): RoundRelease {
   if (!legacy.success) return { version: 2, perspectives: [] };
   return {
     version: 2,
-    perspectives: legacy.data.map((p) => ({ perspective: p.perspective, responses: p.responses, waiting: 0, items: p.items ?? [] })),
+    perspectives: legacy.data.map((p) => ({
+      perspective: p.perspective,
+      responses: p.responses,
+      waiting: 0,
+      items: (p.items ?? []).map((i) => ({ ...i, dontKnow: 0 })),
+    })),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Answers, AnswerValue } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
 import {
+  askedFactorIds,
   countsAsResponse,
   disclose,
   discloseRound,
@@ -145,15 +146,22 @@ describe("no figure from fewer than the threshold", () => {
     if (!isVisible(result)) throw new Error("expected visible");
     const x = result.items.find((i) => i.id === X);
     const y = result.items.find((i) => i.id === Y);
-    expect(x).toEqual({ id: X, mean: null, scored: null, distribution: null, notApplicable: null });
-    expect(y).toEqual({ id: Y, mean: null, scored: null, distribution: null, notApplicable: null });
+    expect(x).toEqual({ id: X, mean: null, scored: null, distribution: null, notApplicable: null, dontKnow: null });
+    expect(y).toEqual({ id: Y, mean: null, scored: null, distribution: null, notApplicable: null, dontKnow: null });
     assertNoSmallFigure(result, 3);
   });
 
   it("shows n.v.t. once at least the threshold chose it", () => {
     const result = view([full(8, { [X]: "nvt" }), full(8, { [X]: "nvt" }), full(8, { [X]: "nvt" })], 3);
     if (!isVisible(result)) throw new Error("expected visible");
-    expect(result.items.find((i) => i.id === X)).toEqual({ id: X, mean: null, scored: null, distribution: null, notApplicable: 3 });
+    expect(result.items.find((i) => i.id === X)).toEqual({
+      id: X,
+      mean: null,
+      scored: null,
+      distribution: null,
+      notApplicable: 3,
+      dontKnow: null,
+    });
   });
 
   it("derives theme and overall means only from the factor means shown", () => {
@@ -203,8 +211,8 @@ describe("figures change in steps, never per person", () => {
       const r = view([...base, ...steps.slice(0, n).flat()], 3);
       return isVisible(r) ? r.items.find((i) => i.id === X) : undefined;
     };
-    expect(xAfter(0)).toMatchObject({ mean: 5, scored: 3, notApplicable: null });
-    expect(xAfter(1)).toMatchObject({ mean: 5, scored: 3, notApplicable: null }); // one new score waits, two n.v.t. wait
+    expect(xAfter(0)).toMatchObject({ mean: 5, scored: 3, notApplicable: null, dontKnow: null });
+    expect(xAfter(1)).toMatchObject({ mean: 5, scored: 3, notApplicable: null, dontKnow: null }); // one new score waits, two n.v.t. wait
     expect(xAfter(2)).toMatchObject({ mean: 5, scored: 3, notApplicable: 5 }); // five n.v.t. released at once
     expect(xAfter(3)).toMatchObject({ mean: 5, scored: 3, notApplicable: 5 }); // two scores waiting, two n.v.t. waiting
     expect(xAfter(4)).toMatchObject({ mean: 7, scored: 6, notApplicable: 9 }); // three scores of 9 arrive together
@@ -273,19 +281,63 @@ describe("stored snapshots", () => {
       },
       { perspective: "employer", responses: 2, visible: false },
     ];
-    const [, youthResult, employerResult] = discloseRound(tool, readSnapshot(legacy), 3);
+    const [youthResult, employerResult] = discloseRound(tool, readSnapshot(legacy), 3);
     if (!youthResult || !isVisible(youthResult)) throw new Error("expected visible");
-    expect(youthResult.items.find((i) => i.id === X)).toEqual({ id: X, mean: null, scored: null, distribution: null, notApplicable: null });
+    expect(youthResult.items.find((i) => i.id === X)).toEqual({
+      id: X,
+      mean: null,
+      scored: null,
+      distribution: null,
+      notApplicable: null,
+      dontKnow: null,
+    });
     expect(youthResult.items.find((i) => i.id === Y)).toMatchObject({ mean: 6, scored: 3 });
     expect(employerResult).toEqual({ perspective: "employer", responses: 2, waiting: 0, visible: false });
   });
 
   it("show nothing when the stored shape is unknown", () => {
-    expect(discloseRound(tool, readSnapshot({ whatever: 1 }), 3).every((r) => !r.visible && r.responses === 0)).toBe(true);
+    expect(discloseRound(tool, readSnapshot({ whatever: 1 }), 3)).toEqual([]);
   });
 
   it("keep what a current release holds", () => {
     const release = releaseRound(tool, { professional: [full(8), full(8), full(8)], youth: [full(3), full(5), full(4)], employer: [] }, 3);
     expect(readSnapshot(JSON.parse(JSON.stringify(release)))).toEqual(release);
+  });
+});
+
+describe('"weet ik niet" and factors a group is not asked', () => {
+  const partial: Tool = {
+    ...tool,
+    themes: tool.themes.map((t, i) =>
+      i === 0 ? { ...t, items: t.items.map((item, k) => (k === 0 ? { ...item, notAskedOf: ["employer" as const] } : item)) } : t,
+    ),
+  };
+
+  it("counts weet ik niet apart, releases it in steps and never puts it in a mean", () => {
+    const result = view(
+      [full(6), full(6, { [X]: "weetniet" }), full(6, { [X]: "weetniet" }), full(6, { [X]: "weetniet" }), full(6), full(6)],
+      3,
+    );
+    if (!isVisible(result)) throw new Error("expected visible");
+    expect(result.items.find((i) => i.id === X)).toEqual({
+      id: X,
+      mean: 6,
+      scored: 3,
+      distribution: [0, 0, 0, 0, 0, 3, 0, 0, 0, 0],
+      notApplicable: null,
+      dontKnow: 3,
+    });
+    const two = view([full(6), full(6, { [X]: "weetniet" }), full(6, { [X]: "weetniet" })], 3);
+    expect(isVisible(two) && two.items.find((i) => i.id === X)?.dontKnow).toBeNull();
+  });
+
+  it("leaves factors a group is not asked out of its figures and its minimum", () => {
+    expect(askedFactorIds(partial, "employer")).not.toContain(X);
+    expect(askedFactorIds(partial, "professional")).toContain(X);
+    expect(minimumAnswers(partial, "employer")).toBe(15); // half of 30
+    const released = releasePerspective(partial, "employer", [full(5), full(5), full(5)], 3);
+    expect(released.items.map((i) => i.id)).not.toContain(X);
+    const shown = disclose(partial, released, 3);
+    expect(isVisible(shown) && shown.themes[0]).toMatchObject({ factors: 4, factorsShown: 4 });
   });
 });

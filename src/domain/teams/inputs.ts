@@ -38,6 +38,12 @@ export const roundInputSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "moet een datum zijn (jjjj-mm-dd)")
     .nullable()
     .default(null),
+  /** The groups this round asks; each gets its own link. */
+  perspectives: z
+    .array(z.enum(PERSPECTIVES, { message: "moet professional, youth, employer of ketenpartner zijn" }))
+    .min(1, "kies minstens één groep")
+    .transform((list) => PERSPECTIVES.filter((p) => list.includes(p)))
+    .default([...PERSPECTIVES]),
 });
 export type RoundInput = z.output<typeof roundInputSchema>;
 
@@ -51,18 +57,27 @@ export type TeamActionPatch = z.output<typeof teamActionPatchSchema>;
 
 /** Addresses for personal single-use invitations; they are used to send the mails and then forgotten. */
 export const personalInvitesInputSchema = z.strictObject({
-  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth, employer of ketenpartner zijn" }),
   addresses: z
     .array(z.string().trim().toLowerCase().pipe(z.email("is geen geldig e-mailadres")), { message: "moet een lijst e-mailadressen zijn" })
     .min(1, "vul minstens één e-mailadres in")
     .max(500, "hoogstens 500 adressen per keer"),
 });
 
+export const youthMessageInputSchema = z.strictObject({
+  message: z
+    .string({ message: "moet een tekst zijn" })
+    .trim()
+    .max(2000, "mag hoogstens 2000 tekens bevatten")
+    .nullable()
+    .transform((m) => (m ? m : null)),
+});
+
 export const kioskInputSchema = z.strictObject({
-  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth, employer of ketenpartner zijn" }),
 });
 
 export const openLinkInputSchema = z.strictObject({
-  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth of employer zijn" }),
+  perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth, employer of ketenpartner zijn" }),
   open: z.boolean({ message: "moet true of false zijn" }),
 });

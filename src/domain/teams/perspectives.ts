@@ -1,12 +1,20 @@
-/** The three perspectives a measurement round asks. Keys are API names; labels are Dutch. */
-export const PERSPECTIVES = ["professional", "youth", "employer"] as const;
+/** The perspectives a measurement round can ask. Keys are API names; labels are Dutch. */
+export const PERSPECTIVES = ["professional", "youth", "employer", "ketenpartner"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** What a round asks when it was started before perspectives could be chosen. */
+export const ORIGINAL_PERSPECTIVES: Perspective[] = ["professional", "youth", "employer"];
 
 export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
   professional: "Professionals",
   youth: "Jongeren",
-  employer: "Werkgevers en partners",
+  employer: "Werkgevers",
+  ketenpartner: "Ketenpartners",
 };
+
+/** Respondents outside the professional group may answer "weet ik niet": they cannot see everything. */
+export const allowsDontKnow = (perspective: Perspective | null | undefined) =>
+  perspective !== undefined && perspective !== null && perspective !== "professional";
 
 /** Group results are shown from this many responses per perspective; a team may raise it, never lower it. */
 export const MIN_ANONYMITY_THRESHOLD = 3;

@@ -5,7 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
 import { computeResults } from "../../domain/checks/scoring.ts";
-import { countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
+import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
+import { allowsDontKnow } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
@@ -48,6 +49,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       acceptsAnswers: roundAcceptsAnswers(round, new Date()),
       kiosk,
       invitePath: kiosk ? `/meedoen/${(await roundTokens(db, round.id))[round.perspective]}` : null,
+      /** After closing, the team's message to the young people who answered. */
+      youthMessage: round.perspective === "youth" && round.status === "closed" ? round.youthMessage : null,
     };
   }
 
@@ -134,7 +137,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     {
       schema: {
         tags: ["checks"],
-        summary: 'Sla antwoorden op (1–10, "nvt", of null om te wissen)',
+        summary: 'Sla antwoorden op (1–10, "nvt", "weetniet" voor respondenten buiten de professionals, of null om te wissen)',
         params: checkParams,
         body: z.strictObject({ answers: z.record(z.string(), z.unknown().describe('1–10, "nvt" of null')) }),
       },
@@ -143,10 +146,16 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       const { check, tool } = await checkWithTool(request);
       if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
       if (check.submittedAt) throw alreadySubmitted();
-      const problem = validateAnswerPatch(request.body.answers, tool.factorIds);
+      // A respondent answers only the factors their group is asked, and may say "weet ik niet" outside the professional group.
+      const perspective = check.round?.perspective;
+      const problem = validateAnswerPatch(
+        request.body.answers,
+        perspective ? new Set(askedFactorIds(tool.tool, perspective)) : tool.factorIds,
+        { allowDontKnow: allowsDontKnow(perspective) },
+      );
       if (problem) throw new HttpError(400, problem.error, problem.field);
-      // validateAnswerPatch guarantees every value is 1–10, "nvt" or null.
-      const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | null>);
+      // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
+      const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | "weetniet" | null>);
       // Handed in (or deleted) between the read above and the update.
       if (!answers) throw alreadySubmitted();
       return { id: check.id, answers };
@@ -172,11 +181,12 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       // be kept back and handed in right after one invited person's.
       if (check.channel !== "personal" && round.openLinksOff.includes(round.perspective)) throw openLinkOff();
       if (check.channel === "open" && handedInHere(request, round.id, round.perspective)) throw handedInHereAlready();
-      if (!countsAsResponse(tool.tool, check.answers)) {
+      if (!countsAsResponse(tool.tool, check.answers, round.perspective)) {
         const answered = Object.keys(check.answers).length;
+        const what = allowsDontKnow(round.perspective) ? "een score, n.v.t. of weet ik niet" : "een score of n.v.t.";
         throw new HttpError(
           400,
-          `Beantwoord minstens ${minimumAnswers(tool.tool)} vragen (een score of n.v.t.) voordat je inlevert; nu zijn het er ${answered}.`,
+          `Beantwoord minstens ${minimumAnswers(tool.tool, round.perspective)} vragen (${what}) voordat je inlevert; nu zijn het er ${answered}.`,
           "answers",
         );
       }

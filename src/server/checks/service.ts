@@ -20,6 +20,7 @@ export type CheckRound = {
   closesOn: string | null;
   perspective: Perspective;
   openLinksOff: Perspective[];
+  youthMessage: string | null;
 };
 export type CheckRecord = {
   id: string;
@@ -51,7 +52,14 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
   const [row] = await db
     .select({
       check: checks,
-      round: { id: rounds.id, name: rounds.name, status: rounds.status, closesOn: rounds.closesOn, openLinksOff: rounds.openLinksOff },
+      round: {
+        id: rounds.id,
+        name: rounds.name,
+        status: rounds.status,
+        closesOn: rounds.closesOn,
+        openLinksOff: rounds.openLinksOff,
+        youthMessage: rounds.youthMessage,
+      },
     })
     .from(checks)
     .leftJoin(rounds, eq(rounds.id, checks.roundId))

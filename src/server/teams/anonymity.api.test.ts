@@ -84,17 +84,17 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
 
     const youth = youthOf(await results(id));
     expect(youth).toMatchObject({ responses: 3, waiting: 0, visible: true });
-    expect(itemOf(youth, "1.1")).toEqual({ id: "1.1", mean: null, scored: null, distribution: null, notApplicable: null });
+    expect(itemOf(youth, "1.1")).toEqual({ id: "1.1", mean: null, scored: null, distribution: null, notApplicable: null, dontKnow: null });
     expect(itemOf(youth, "1.2")).toMatchObject({ mean: 6, scored: 3 });
     const all = await results(id);
     expect(all.mirror.items.find((r: { id: string }) => r.id === "1.1")).toEqual({ id: "1.1", means: { professional: 8 }, gap: null });
     expect(all.largestGaps.map((g: { id: string }) => g.id)).not.toContain("1.1");
 
     const csv = (await get(`/api/rounds/${id}/export.csv`)).body;
-    expect(csvRow(csv, "Jongeren", "1.1")?.split(";").slice(4, 17)).toEqual(["", "", "", "", "", "", "", "", "", "", "", "", ""]);
+    expect(csvRow(csv, "Jongeren", "1.1")?.split(";").slice(4, 18)).toEqual(Array.from({ length: 14 }, () => ""));
     expect(csvRow(csv, "Jongeren", "1.1")).toContain("te weinig antwoorden");
     const xlsx = (await xlsxRows(id)).find((row) => row[0] === "Jongeren" && row[2] === "1.1") ?? [];
-    expect(xlsx.slice(4, 17).every((cell) => cell === undefined || cell === null || cell === "")).toBe(true);
+    expect(xlsx.slice(4, 18).every((cell) => cell === undefined || cell === null || cell === "")).toBe(true);
     const pdf = await get(`/api/rounds/${id}/report.pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
@@ -125,7 +125,9 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
         continue;
       }
       const checkId = created.json().id;
-      await curious("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": 1 }) } });
+      await curious("PATCH", `/api/checks/${checkId}/answers`, {
+        payload: { answers: await completeAnswers(ctx.api, { "1.1": 1 }, "youth") },
+      });
       if ((await curious("POST", `/api/checks/${checkId}/submit`)).statusCode === 200) accepted++;
     }
     expect(accepted).toBe(1);
@@ -138,7 +140,7 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
       (await sly("POST", "/api/checks", { payload: { toolId: TOOL_ID, invite: inviteToken(invites.youth) } })).json().id;
     const [a, b] = [await open(), await open()];
     for (const checkId of [a, b])
-      await sly("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": 2 }) } });
+      await sly("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": 2 }, "youth") } });
     expect((await sly("POST", `/api/checks/${a}/submit`)).statusCode).toBe(200);
     expect((await sly("POST", `/api/checks/${b}/submit`)).statusCode).toBe(409);
 
@@ -168,7 +170,9 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
       });
       // Its id is in the device's history: elsewhere it does not open, not even before it is handed in.
       expect((await ctx.api("GET", `/api/checks/${checkId}`)).statusCode).toBe(403);
-      await tablet("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": v }) } });
+      await tablet("PATCH", `/api/checks/${checkId}/answers`, {
+        payload: { answers: await completeAnswers(ctx.api, { "1.1": v }, "youth") },
+      });
       expect((await tablet("POST", `/api/checks/${checkId}/submit`)).statusCode).toBe(200);
       // The next person cannot go back to this one's answers: not on the device, nor with the link from its history elsewhere.
       for (const client of [tablet, ctx.api])
@@ -187,7 +191,7 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
 
   it("shows exactly the same figures at 3 and 4 responses, and across close and reopen", async () => {
     const { id, invites } = await newRound();
-    const ids = await allFactorIds(ctx.api);
+    const ids = await allFactorIds(ctx.api, "youth");
     const scores = (v: number) => Object.fromEntries(ids.map((f) => [f, v] as [string, AnswerValue]));
     for (const v of [5, 6, 7]) await respond(ctx.api, invites.youth, scores(v));
     const figures = async () => {
@@ -262,6 +266,7 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
       scored: null,
       distribution: null,
       notApplicable: null,
+      dontKnow: null,
     });
     expect(text).not.toMatch(/"mean":9\b/);
   });
@@ -296,7 +301,12 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
     const round = (await get(`/api/rounds/${id}`, coordinator)).body;
     expect(JSON.parse(round).personalInvites).toEqual({
       available: true,
-      counts: { professional: { sent: 0, used: 0 }, youth: { sent: 0, used: 0 }, employer: { sent: 3, used: 0 } },
+      counts: {
+        professional: { sent: 0, used: 0 },
+        youth: { sent: 0, used: 0 },
+        employer: { sent: 3, used: 0 },
+        ketenpartner: { sent: 0, used: 0 },
+      },
     });
     const seen = [sent.body, round, (await get(`/api/rounds/${id}/results`, coordinator)).body].join("\n");
     for (const token of tokens) expect(seen).not.toContain(token);
@@ -339,13 +349,15 @@ describe.each(databaseTargets())("anonymity of a round, tried as a curious team 
     for (let i = 0; i < 2; i++) {
       const checkId = (await ctx.api("POST", "/api/checks", { payload: { toolId: TOOL_ID, invite: inviteToken(invites.employer) } })).json()
         .id;
-      await ctx.api("PATCH", `/api/checks/${checkId}/answers`, { payload: { answers: await completeAnswers(ctx.api, { "1.1": 5 }) } });
+      await ctx.api("PATCH", `/api/checks/${checkId}/answers`, {
+        payload: { answers: await completeAnswers(ctx.api, { "1.1": 5 }, "employer") },
+      });
       keptBack.push(checkId);
     }
     const switchOff = { perspective: "employer", open: false };
     expect((await ctx.api("PATCH", `/api/rounds/${id}/open-links`, { cookie: member, payload: switchOff })).statusCode).toBe(403);
     const off = await ctx.api("PATCH", `/api/rounds/${id}/open-links`, { cookie: coordinator, payload: switchOff });
-    expect(off.json().openLinks).toEqual({ professional: true, youth: true, employer: false });
+    expect(off.json().openLinks).toEqual({ professional: true, youth: true, employer: false, ketenpartner: true });
     expect((await get(`/api/invites/${inviteToken(invites.employer)}`, "")).json().linkOff).toBe(true);
 
     const before = mail.received.length;

@@ -5,7 +5,7 @@ import { formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { type ItemAggregate, isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
-import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
+import { allowsDontKnow, PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { headerRow, renderPdf } from "../pdf.ts";
 import type { TeamAction } from "./plan.ts";
 import type { RoundRecord } from "./rounds.ts";
@@ -19,16 +19,18 @@ const COLUMNS = [
   "gemiddelde",
   "scores",
   "nvt",
+  "weet_ik_niet",
   ...SCORES.map((s) => `aantal_${s}`),
   "opmerking",
 ];
 
 const TOO_FEW = "te weinig antwoorden";
 
-function note(item: ItemAggregate, threshold: number): string {
+function note(item: ItemAggregate, threshold: number, perspectiveAllowsDontKnow: boolean): string {
   const hidden = [
     item.mean === null ? `score: ${TOO_FEW}` : null,
     item.notApplicable === null ? `n.v.t.: minder dan ${threshold} (of nog niet vrijgegeven)` : null,
+    item.dontKnow === null && perspectiveAllowsDontKnow ? `weet ik niet: minder dan ${threshold} (of nog niet vrijgegeven)` : null,
   ];
   return hidden.filter(Boolean).join("; ");
 }
@@ -50,8 +52,9 @@ function aggregateRows(tool: Tool, results: PerspectiveResult[], threshold: numb
         item.mean,
         item.scored,
         item.notApplicable,
+        item.dontKnow,
         ...(item.distribution ?? SCORES.map(() => null)),
-        note(item, threshold),
+        note(item, threshold, allowsDontKnow(result.perspective)),
       ]),
     );
 }

@@ -3,7 +3,13 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { minimumAnswers } from "../../domain/teams/aggregation.ts";
-import { kioskInputSchema, openLinkInputSchema, personalInvitesInputSchema, roundInputSchema } from "../../domain/teams/inputs.ts";
+import {
+  kioskInputSchema,
+  openLinkInputSchema,
+  personalInvitesInputSchema,
+  roundInputSchema,
+  youthMessageInputSchema,
+} from "../../domain/teams/inputs.ts";
 import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
 import { PERSPECTIVE_LABELS, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
@@ -36,6 +42,7 @@ import {
   roundAggregates,
   roundTokens,
   setOpenLink,
+  setYouthMessage,
   startRound,
   teamRounds,
 } from "./rounds.ts";
@@ -54,6 +61,10 @@ const roundParams = z.object({ id: z.string() });
 
 export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (app, { db, auth, publicUrl, tools, personalMailer }) => {
   const inviteUrl = (token: string) => `${publicUrl}/meedoen/${token}`;
+  const assertAsks = (round: RoundRecord, perspective: Perspective) => {
+    if (!round.perspectives.includes(perspective))
+      throw new HttpError(400, `Deze meting vraagt de groep ${PERSPECTIVE_LABELS[perspective].toLowerCase()} niet.`, "perspective");
+  };
   const toolOf = (round: RoundRecord) => {
     const tool = tools.get(round.toolId);
     if (!tool) throw notFound("Verbetertool van deze meting");
@@ -63,13 +74,13 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   async function invitesOf(roundId: string) {
     const tokens = await roundTokens(db, roundId);
     const entries = await Promise.all(
-      PERSPECTIVES.map(async (p) => {
-        const url = inviteUrl(tokens[p]);
+      PERSPECTIVES.filter((p) => tokens[p]).map(async (p) => {
+        const url = inviteUrl(tokens[p] ?? "");
         const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
         return [p, { url, qrSvg: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}` }] as const;
       }),
     );
-    return Object.fromEntries(entries) as Record<Perspective, { url: string; qrSvg: string }>;
+    return Object.fromEntries(entries) as Partial<Record<Perspective, { url: string; qrSvg: string }>>;
   }
 
   app.post(
@@ -86,7 +97,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       await requireMembership(db, auth, request, request.params.id, "coordinator");
       if (!tools.has(request.body.toolId)) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
       const { id, tokens } = await startRound(db, request.params.id, request.body);
-      const invites = Object.fromEntries(PERSPECTIVES.map((p) => [p, inviteUrl(tokens[p])]));
+      const invites = Object.fromEntries(request.body.perspectives.map((p) => [p, inviteUrl(tokens[p] ?? "")]));
       return reply.status(201).send({ id, invites });
     },
   );
@@ -133,6 +144,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       if (!roundAcceptsAnswers(round, new Date())) throw new HttpError(409, "Deze meting is gesloten: uitnodigen kan niet meer.");
       const team = await getTeam(db, round.teamId);
       const { perspective } = request.body;
+      assertAsks(round, perspective);
       let sent = 0;
       let failed = 0;
       // One at a time, so a slow mail server is not flooded; the addresses live only in this request.
@@ -163,9 +175,30 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     },
     async (request) => {
       const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      assertAsks(round, request.body.perspective);
       await setOpenLink(db, round.id, request.body.perspective, request.body.open);
       const updated = await findRound(db, round.id);
       return { openLinks: openLinks(updated ?? round) };
+    },
+  );
+
+  app.put(
+    "/api/rounds/:id/youth-message",
+    {
+      schema: {
+        tags: ["metingen"],
+        summary: "Publiceer na het sluiten een B1-bericht voor de jongeren ('wat we met jullie antwoorden doen'); null trekt het in",
+        params: roundParams,
+        body: youthMessageInputSchema,
+      },
+    },
+    async (request) => {
+      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      assertAsks(round, "youth");
+      if (round.status !== "closed")
+        throw new HttpError(409, "Een bericht voor de jongeren kun je plaatsen als de meting gesloten is.", "message");
+      await setYouthMessage(db, round.id, request.body.message);
+      return { youthMessage: request.body.message };
     },
   );
 
@@ -182,6 +215,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     async (request, reply) => {
       const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
       startKiosk(request, reply, round.id, request.body.perspective);
+      assertAsks(round, request.body.perspective);
       return { path: `/meedoen/${(await roundTokens(db, round.id))[request.body.perspective]}` };
     },
   );
@@ -337,6 +371,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         acceptsAnswers: roundAcceptsAnswers(invite.round, new Date()),
         /** The open link is switched off: personal invitations only. */
         linkOff: open ? open.round.openLinksOff.includes(open.perspective) : false,
+        /** After closing: what the team does with the young people's answers (youth links only). */
+        youthMessage: invite.perspective === "youth" && invite.round.status === "closed" ? invite.round.youthMessage : null,
         personal: Boolean(personal),
         used: personal?.used ?? false,
         handedIn: open ? handedInHere(request, open.round.id, open.perspective) : false,
@@ -355,9 +391,13 @@ const GREETING: Record<Perspective, { you: string; body: string }> = {
     you: "je",
     body: "We willen graag weten hoe jij de begeleiding naar werk of school ervaart. Je geeft een cijfer van 1 tot 10.",
   },
+  ketenpartner: {
+    you: "u",
+    body: "Wij vragen u als ketenpartner mee te doen aan een korte meting over de samenwerking bij het begeleiden van jongeren naar werk of school. U geeft per onderwerp een score van 1 tot 10, n.v.t. of weet ik niet.",
+  },
   employer: {
     you: "u",
-    body: "Wij vragen u mee te doen aan een korte meting over de samenwerking bij het begeleiden van jongeren naar werk. U geeft per onderwerp een score van 1 tot 10, of n.v.t.",
+    body: "Wij vragen u mee te doen aan een korte meting over de samenwerking bij het begeleiden van jongeren naar werk. U geeft per onderwerp een score van 1 tot 10, n.v.t. of weet ik niet.",
   },
 };
 

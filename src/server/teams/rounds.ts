@@ -11,17 +11,25 @@ import { retentionDeadline } from "../../domain/teams/retention.ts";
 import { newSecretId } from "../checks/service.ts";
 
 export type RoundRecord = typeof rounds.$inferSelect;
-export type InviteTokens = Record<Perspective, string>;
+export type InviteTokens = Partial<Record<Perspective, string>>;
 
 /** Starts a round with one random invite token per perspective. */
 export async function startRound(db: Db, teamId: string, input: RoundInput): Promise<{ id: string; tokens: InviteTokens }> {
   const id = newSecretId();
-  const tokens = Object.fromEntries(PERSPECTIVES.map((p) => [p, newSecretId()])) as InviteTokens;
+  const tokens: InviteTokens = Object.fromEntries(input.perspectives.map((p) => [p, newSecretId()]));
   await db.transaction(async (tx) => {
+    await tx.insert(rounds).values({
+      id,
+      teamId,
+      name: input.name,
+      toolId: input.toolId,
+      threshold: input.threshold,
+      closesOn: input.closesOn,
+      perspectives: input.perspectives,
+    });
     await tx
-      .insert(rounds)
-      .values({ id, teamId, name: input.name, toolId: input.toolId, threshold: input.threshold, closesOn: input.closesOn });
-    await tx.insert(roundInvites).values(PERSPECTIVES.map((perspective) => ({ token: tokens[perspective], roundId: id, perspective })));
+      .insert(roundInvites)
+      .values(input.perspectives.map((perspective) => ({ token: tokens[perspective] ?? newSecretId(), roundId: id, perspective })));
   });
   return { id, tokens };
 }
@@ -38,7 +46,7 @@ export async function responseCounts(db: Db, roundId: string): Promise<Record<Pe
     .from(checks)
     .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
     .groupBy(checks.perspective);
-  const counts = { professional: 0, youth: 0, employer: 0 };
+  const counts = Object.fromEntries(PERSPECTIVES.map((p) => [p, 0])) as Record<Perspective, number>;
   for (const row of rows) if (row.perspective) counts[row.perspective] = row.n;
   return counts;
 }
@@ -60,7 +68,7 @@ async function handedInAnswers(db: Db, roundId: string): Promise<Record<Perspect
     .from(checks)
     .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
     .orderBy(sql`${checks.submissionSeq} nulls first`, asc(checks.submittedAt), asc(checks.id));
-  const byPerspective: Record<Perspective, Answers[]> = { professional: [], youth: [], employer: [] };
+  const byPerspective = Object.fromEntries(PERSPECTIVES.map((p) => [p, []])) as unknown as Record<Perspective, Answers[]>;
   for (const row of rows) if (row.perspective) byPerspective[row.perspective].push(row.answers);
   return byPerspective;
 }
@@ -68,7 +76,7 @@ async function handedInAnswers(db: Db, roundId: string): Promise<Record<Perspect
 /** What a round has released: replayed from the raw responses, or the kept snapshot once those were deleted. */
 export async function roundRelease(db: Db, round: RoundRecord, tool: Tool): Promise<RoundRelease> {
   if (round.rawDeletedAt) return readSnapshot(round.aggregates);
-  return releaseRound(tool, await handedInAnswers(db, round.id), round.threshold);
+  return releaseRound(tool, await handedInAnswers(db, round.id), round.threshold, round.perspectives);
 }
 
 /** The figures of a round that may be shown: every output (page, export, trend, plan) reads them from here. */
@@ -237,3 +245,8 @@ export async function setOpenLink(db: Db, roundId: string, perspective: Perspect
 
 export const openLinks = (round: Pick<RoundRecord, "openLinksOff">): Record<Perspective, boolean> =>
   Object.fromEntries(PERSPECTIVES.map((p) => [p, !round.openLinksOff.includes(p)])) as Record<Perspective, boolean>;
+
+/** Publishes (or withdraws, with null) the message the youth link shows after the round closed. */
+export async function setYouthMessage(db: Db, roundId: string, message: string | null): Promise<void> {
+  await db.update(rounds).set({ youthMessage: message }).where(eq(rounds.id, roundId));
+}

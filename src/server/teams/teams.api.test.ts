@@ -31,7 +31,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     const teamId = await newTeam();
     const { invites } = await newRound(teamId);
     const tokens = Object.values(invites).map(tokenOf);
-    expect(new Set(tokens).size).toBe(3);
+    expect(new Set(tokens).size).toBe(4);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/); // 144 random bits
     const preview = (await call("GET", `/api/invites/${tokens[1]}`)).json();
     expect(preview).toMatchObject({ perspective: "youth", roundName: "Voorjaar", acceptsAnswers: true });
@@ -56,7 +56,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     expect(youth()).toMatchObject({ responses: 3, visible: true });
     expect(youth().items[0]).toMatchObject({ id: "1.1", mean: 6, scored: 3, distribution: [0, 0, 0, 1, 0, 1, 0, 1, 0, 0] });
     // Everything else was n.v.t. for all three; 1.2 has three n.v.t. answers and no score.
-    expect(youth().items[1]).toEqual({ id: "1.2", mean: null, scored: null, distribution: null, notApplicable: 3 });
+    expect(youth().items[1]).toEqual({ id: "1.2", mean: null, scored: null, distribution: null, notApplicable: 3, dontKnow: null });
     const csv = (await call("GET", `/api/rounds/${id}/export.csv`, owner)).body;
     expect(csv).toContain("Jongeren;1;1.1;");
     const xlsx = await call("GET", `/api/rounds/${id}/export.xlsx`, owner);
@@ -85,7 +85,7 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
       const checkId = (
         await call("POST", "/api/checks", undefined, { toolId: "jongeren-en-arbeid", invite: tokenOf(invites.youth) })
       ).json().id;
-      await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: await completeAnswers(ctx.api, { "1.1": 5 }) });
+      await call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: await completeAnswers(ctx.api, { "1.1": 5 }, "youth") });
       const [change] = await Promise.all([
         call("PATCH", `/api/checks/${checkId}/answers`, undefined, { answers: { "1.1": 9 } }),
         call("POST", `/api/checks/${checkId}/submit`),

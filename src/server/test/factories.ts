@@ -95,19 +95,28 @@ export async function createRound(api: Api, cookie: string, teamId: string, fiel
 /** The token at the end of an invite link. */
 export const inviteToken = (inviteUrl: string) => inviteUrl.split("/").at(-1) ?? "";
 
-let factorIds: Promise<string[]> | undefined;
+type ToolShape = { themes: { items: { id: string; notAskedOf?: string[] }[] }[] };
+let toolContent: Promise<ToolShape> | undefined;
+const loadTool = (api: Api) => {
+  toolContent ??= api("GET", `/api/tools/${TOOL_ID}`).then((res) => res.json() as ToolShape);
+  return toolContent;
+};
 
-/** The 31 factor ids of the tool, read once through the public API. */
-export function allFactorIds(api: Api): Promise<string[]> {
-  factorIds ??= api("GET", `/api/tools/${TOOL_ID}`).then((res) =>
-    (res.json() as { themes: { items: { id: string }[] }[] }).themes.flatMap((t) => t.items.map((i) => i.id)),
+/** The factor ids of the tool a perspective is asked (all 31 for professionals), read once through the public API. */
+export async function allFactorIds(api: Api, perspective: Perspective = "professional"): Promise<string[]> {
+  const tool = await loadTool(api);
+  return tool.themes.flatMap((t) =>
+    t.items.filter((i) => perspective === "professional" || !i.notAskedOf?.includes(perspective)).map((i) => i.id),
   );
-  return factorIds;
 }
 
-/** The given answers, every other factor n.v.t.: a response that counts (at least half answered). */
-export async function completeAnswers(api: Api, answers: Record<string, AnswerValue>): Promise<Record<string, AnswerValue>> {
-  return { ...Object.fromEntries((await allFactorIds(api)).map((id) => [id, "nvt" as const])), ...answers };
+/** The given answers, every other factor the perspective is asked n.v.t.: a response that counts. */
+export async function completeAnswers(
+  api: Api,
+  answers: Record<string, AnswerValue>,
+  perspective: Perspective = "professional",
+): Promise<Record<string, AnswerValue>> {
+  return { ...Object.fromEntries((await allFactorIds(api, perspective)).map((id) => [id, "nvt" as const])), ...answers };
 }
 
 /**
@@ -115,8 +124,10 @@ export async function completeAnswers(api: Api, answers: Record<string, AnswerVa
  * answered n.v.t., so the response counts. Each call is a new browser (no cookies). Returns the check id.
  */
 export async function respond(api: Api, inviteUrl: string, answers: Record<string, AnswerValue>): Promise<string> {
-  const id = await createCheck(api, { invite: inviteToken(inviteUrl) });
-  await saveAnswers(api, id, await completeAnswers(api, answers));
+  const token = inviteToken(inviteUrl);
+  const perspective = (await api("GET", `/api/invites/${token}`)).json().perspective as Perspective;
+  const id = await createCheck(api, { invite: token });
+  await saveAnswers(api, id, await completeAnswers(api, answers, perspective));
   await expectStatus(api("POST", `/api/checks/${id}/submit`), 200, "handing in");
   return id;
 }

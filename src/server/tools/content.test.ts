@@ -61,6 +61,65 @@ describe("content of the Jongeren & Arbeid tool", () => {
   });
 });
 
+const GROUPS = ["youth", "employer", "ketenpartner"] as const;
+const ITEM_TEXT = { youth: "youthText", employer: "employerText", ketenpartner: "ketenpartnerText" } as const;
+const THEME_TEXTS = [
+  "youthTitle",
+  "youthIntro",
+  "youthQuestion",
+  "employerIntro",
+  "employerQuestion",
+  "ketenpartnerIntro",
+  "ketenpartnerQuestion",
+] as const;
+/** Informal address that has no place in what employers and ketenpartners read. */
+const INFORMAL = /\b(je|jij|jouw)\b/i;
+
+describe("wording of the Jongeren & Arbeid tool per respondent group", () => {
+  const items = tool.themes.flatMap((t) => t.items);
+
+  it("gives every factor, per group, either its own wording or a notAskedOf mark, not both", () => {
+    for (const item of items) {
+      for (const group of GROUPS) {
+        const wording = item[ITEM_TEXT[group]]?.trim() ?? "";
+        const skipped = item.notAskedOf?.includes(group) ?? false;
+        expect(wording.length > 0 !== skipped, `factor ${item.id}, ${group}: wording xor notAskedOf`).toBe(true);
+      }
+    }
+  });
+
+  it("asks every factor of at least one group, and marks no group twice", () => {
+    for (const item of items) {
+      const skipped = item.notAskedOf ?? [];
+      expect(skipped.length, `factor ${item.id}`).toBeLessThan(GROUPS.length);
+      expect(new Set(skipped).size, `factor ${item.id}`).toBe(skipped.length);
+    }
+  });
+
+  it("gives every theme a title, intro and question for young people and intros and questions for the others", () => {
+    for (const theme of tool.themes) {
+      for (const key of THEME_TEXTS) expect(theme[key]?.trim(), `theme ${theme.id}: ${key}`).toBeTruthy();
+    }
+  });
+
+  it("addresses employers and ketenpartners with u, never with je, jij or jouw", () => {
+    const formal = [
+      ...items.flatMap((i) => [
+        [`factor ${i.id} employerText`, i.employerText],
+        [`factor ${i.id} ketenpartnerText`, i.ketenpartnerText],
+      ]),
+      ...tool.themes.flatMap((t) =>
+        (["employerIntro", "employerQuestion", "ketenpartnerIntro", "ketenpartnerQuestion"] as const).map((key) => [
+          `theme ${t.id} ${key}`,
+          t[key],
+        ]),
+      ),
+    ] as const;
+    const informal = formal.filter(([, text]) => text && INFORMAL.test(text)).map(([where, text]) => `${where}: ${text}`);
+    expect(informal).toEqual([]);
+  });
+});
+
 describe.skipIf(!seeds)(`content of the Jongeren & Arbeid tool against the source documents ${NEEDS_SEEDS}`, () => {
   const seed = seedFactors(seeds?.read("004_") ?? "");
 
