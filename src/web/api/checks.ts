@@ -2,16 +2,19 @@ import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Results } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
+import type { Perspective } from "../../domain/teams/perspectives.ts";
 import { request } from "./client.ts";
 
 /** Set when the check is a respondent's answer in a team's measurement round. */
 export type CheckRound = {
   name: string;
-  perspective: "professional" | "youth" | "employer";
+  perspective: Perspective;
   acceptsAnswers: boolean;
   /** The browser is a shared device (kiosk) for this round's perspective; `invitePath` is where the next person starts. */
   kiosk: boolean;
   invitePath: string | null;
+  /** After the round closed: the team's message (B1) to the young people who answered; null otherwise. */
+  youthMessage: string | null;
 };
 
 export type CheckData = {

@@ -5,8 +5,9 @@ import { ResumePage } from "../checks/ResumePage.tsx";
 import { StartPage } from "../checks/StartPage.tsx";
 import { ThemePage } from "../checks/theme/ThemePage.tsx";
 import { TipsPage } from "../checks/tips/TipsPage.tsx";
-import { checkRoundRoutes, teamRoutes } from "../teams/routes.tsx";
-import { Layout } from "./Layout.tsx";
+import { ProfessionalAfterHandIn, RespondResume } from "../respond/RespondResume.tsx";
+import { checkRoundRoutes, inviteRoute, respondentRoutes, teamRoutes } from "../teams/routes.tsx";
+import { Layout, RespondLayout } from "./Layout.tsx";
 import { Loading } from "./Loading.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -53,6 +54,32 @@ export const router = createBrowserRouter([
       { path: "moderatie", element: withSuspense(<ModerationPage />) },
       ...teamRoutes,
       { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+  {
+    // Respondents in a team's measurement round: pages of their own, without the app's navigation.
+    element: <RespondLayout />,
+    children: [
+      inviteRoute,
+      {
+        path: "meedoen/antwoorden/:id",
+        element: <CheckLayout variant="respond" />,
+        children: [
+          { index: true, element: <RespondResume /> },
+          { path: ":themeId", element: <ThemePage /> },
+          ...respondentRoutes,
+          { path: "resultaten", element: <ProfessionalAfterHandIn>{withSuspense(<ResultsPage />)}</ProfessionalAfterHandIn> },
+          {
+            path: "tips",
+            element: (
+              <ProfessionalAfterHandIn>
+                <TipsPage />
+              </ProfessionalAfterHandIn>
+            ),
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

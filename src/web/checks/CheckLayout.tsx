@@ -1,57 +1,92 @@
 import "./checks.css";
 import { Button, Paragraph } from "@utrecht/component-library-react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Outlet, useParams } from "react-router";
+import { Navigate, Outlet, useLocation, useParams } from "react-router";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
-import { CheckContext } from "./CheckContext.ts";
+import { toCheckPath, toRespondPath } from "../respond/paths.ts";
+import { RespondentLink } from "../respond/RespondentLink.tsx";
+import { useTeamsT } from "../teams/i18n/index.ts";
+import { CheckContext, type CheckContextValue } from "./CheckContext.ts";
 import { PersonalLink } from "./PersonalLink.tsx";
 import { SaveStatus } from "./save/SaveStatus.tsx";
-import { wordingOf } from "./theme/wording.ts";
+import { askedTool, wordingOf } from "./theme/wording.ts";
 import { useCheckData } from "./useCheckData.ts";
 
-/** Every /check/:id page: loads the check once, then shows the page, the personal link and the save state. */
-export function CheckLayout() {
+/**
+ * Where a check is shown: "check" for a personal check (/check/:id, in the app), "respond" for a respondent's answers in a
+ * team's measurement round (/meedoen/antwoorden/:id, pages of their own). A check opened at the other place moves there.
+ */
+export type CheckVariant = "check" | "respond";
+
+/** Every check page: loads the check once, then shows the page, the personal link and the save state. */
+export function CheckLayout({ variant = "check" }: { variant?: CheckVariant }) {
   const { id = "" } = useParams();
-  return <CheckScope key={id} id={id} />;
+  return <CheckScope key={id} id={id} variant={variant} />;
 }
 
-function CheckScope({ id }: { id: string }) {
+function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
   const { t } = useTranslation();
+  const teamsT = useTeamsT();
   const load = useCheckData(id);
+  const location = useLocation();
+  const loaded = load.status === "ready" ? load.value : null;
+  const wording = wordingOf(loaded?.round ?? null);
+  const loadedTool = loaded?.tool;
+  // A group is asked only the factors it can observe: every page, count and step sees just those.
+  const tool = useMemo(() => (loadedTool ? askedTool(loadedTool, wording) : null), [loadedTool, wording]);
+  const value = useMemo<CheckContextValue | null>(() => (loaded && tool ? { ...loaded, tool } : null), [loaded, tool]);
 
   if (load.status === "loading") return <Loading />;
   if (load.status === "notFound") {
+    const title = variant === "respond" ? teamsT("respond.load.notFoundTitle") : t("check.notFound.title");
     return (
       <div className="page-section">
-        <PageHeading title={t("check.notFound.title")}>{t("check.notFound.title")}</PageHeading>
-        <Paragraph>{t("check.notFound.text")}</Paragraph>
-        <Paragraph>
-          <ButtonRouterLink to="/" appearance="primary">
-            {t("check.notFound.startNew")}
-          </ButtonRouterLink>
-        </Paragraph>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Paragraph>{variant === "respond" ? teamsT("respond.load.notFound") : t("check.notFound.text")}</Paragraph>
+        {variant === "check" && (
+          <Paragraph>
+            <ButtonRouterLink to="/" appearance="primary">
+              {t("check.notFound.startNew")}
+            </ButtonRouterLink>
+          </Paragraph>
+        )}
       </div>
     );
   }
-  if (load.status === "error") {
+  if (load.status === "error" || !value) {
+    const title = variant === "respond" ? teamsT("respond.load.errorTitle") : t("check.loadError.title");
     return (
       <div className="page-section">
-        <PageHeading title={t("check.loadError.title")}>{t("check.loadError.title")}</PageHeading>
-        <Paragraph>{t("check.loadError.text")}</Paragraph>
-        <Button appearance="primary-action-button" onClick={load.retry}>
-          {t("check.loadError.retry")}
-        </Button>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Paragraph>{variant === "respond" ? teamsT("respond.load.error") : t("check.loadError.text")}</Paragraph>
+        {load.status === "error" && (
+          <Button appearance="primary-action-button" onClick={load.retry}>
+            {t("check.loadError.retry")}
+          </Button>
+        )}
       </div>
     );
   }
+
+  const { round, submittedAt } = value;
+  // A respondent answers on pages of their own; a personal check stays in the app.
+  if (variant === "check" && round) {
+    return <Navigate replace to={{ pathname: toRespondPath(id, location.pathname), hash: location.hash }} state={location.state} />;
+  }
+  if (variant === "respond" && !round) {
+    return <Navigate replace to={{ pathname: toCheckPath(id, location.pathname), hash: location.hash }} state={location.state} />;
+  }
+  // On a shared device the next person must not see (or copy) the previous person's link. Employers and ketenpartners
+  // have nothing to come back to once they handed in.
+  const showLink = round ? !round.kiosk && (!submittedAt || wording === "youth" || wording === "professional") : true;
   return (
-    <CheckContext.Provider value={load.value}>
+    <CheckContext.Provider value={value}>
       <div className="check">
         <Outlet />
-        {/* On a shared device the next person must not see (or copy) the previous person's link. */}
-        {!load.value.round?.kiosk && <PersonalLink id={id} wording={load.value.round ? wordingOf(load.value.round) : undefined} />}
+        {showLink && (round ? <RespondentLink id={id} wording={wording} /> : <PersonalLink id={id} />)}
         <SaveStatus />
       </div>
     </CheckContext.Provider>

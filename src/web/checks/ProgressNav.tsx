@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { checkPaths } from "../respond/paths.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { answeredCount, useCheck } from "./CheckContext.ts";
+import { themeTitle, wordingOf } from "./theme/wording.ts";
 
 export type ProgressStep =
   | { kind: "theme"; themeId: string }
@@ -11,29 +13,32 @@ export type ProgressStep =
   | { kind: "submit" };
 
 /**
- * Steps 1–7 (one per theme) plus scores, tips and plan; the current one has aria-current="step". A respondent in a
- * measurement round has "Inleveren" after the themes, then (once handed in) scores and tips, and no plan.
+ * One step per theme plus scores, tips and plan; the current one has aria-current="step". A respondent in a measurement
+ * round sees only the themes their group is asked, then "Inleveren" (once handed in: "Ingeleverd", to the thanks page);
+ * a professional respondent then also their own scores and tips. There is no plan for respondents.
  */
 export function ProgressNav({ current }: { current: ProgressStep }) {
   const { t } = useTranslation();
   const teamsT = useTeamsT();
   const { id, tool, answers, round, submittedAt } = useCheck();
+  const wording = wordingOf(round);
+  const paths = checkPaths(id, Boolean(round));
   const { answered, total } = answeredCount(tool, answers);
   const isCurrent = (step: ProgressStep) =>
     step.kind === current.kind && (step.kind !== "theme" || (current.kind === "theme" && current.themeId === step.themeId));
 
-  const scores = { step: { kind: "scores" } as const, to: `/check/${id}/resultaten`, label: t("progress.scores") };
-  const tips = { step: { kind: "tips" } as const, to: `/check/${id}/tips`, label: t("progress.tips") };
+  const scores = { step: { kind: "scores" } as const, to: paths.scores, label: t("progress.scores") };
+  const tips = { step: { kind: "tips" } as const, to: paths.tips, label: t("progress.tips") };
   const finals: { step: ProgressStep; to: string; label: string }[] = round
     ? [
         {
           step: { kind: "submit" },
-          to: `/check/${id}/inleveren`,
+          to: submittedAt ? paths.done : paths.submit,
           label: submittedAt ? teamsT("respond.progress.submitted") : teamsT("respond.progress.submit"),
         },
-        ...(submittedAt ? [scores, tips] : []),
+        ...(submittedAt && wording === "professional" ? [scores, tips] : []),
       ]
-    : [scores, tips, { step: { kind: "plan" }, to: `/check/${id}/plan`, label: t("progress.plan") }];
+    : [scores, tips, { step: { kind: "plan" }, to: paths.plan, label: t("progress.plan") }];
 
   return (
     <nav className="progress" aria-label={t("progress.label")}>
@@ -45,14 +50,18 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
           return (
             <li key={theme.id} className="progress__item">
               <Link
-                to={`/check/${id}/thema/${theme.id}`}
+                to={paths.theme(theme.id)}
                 className={`progress__link progress__link--theme${done ? " progress__link--done" : ""}${here ? " progress__link--current" : ""}`}
                 aria-current={here ? "step" : undefined}
               >
                 <span aria-hidden="true">{index + 1}</span>
                 <span className="visually-hidden">
-                  {t("progress.themeStep", { number: index + 1, total: tool.themes.length, title: theme.title })}
-                  {done ? ` (${t("progress.themeDone")})` : ` (${t("progress.themeOpen", { count: open })})`}
+                  {t("progress.themeStep", { number: index + 1, total: tool.themes.length, title: themeTitle(theme, wording) })}
+                  {done
+                    ? ` (${t("progress.themeDone")})`
+                    : round
+                      ? ` (${teamsT(`respond.${wording}.themeOpen`, { count: open })})`
+                      : ` (${t("progress.themeOpen", { count: open })})`}
                 </span>
               </Link>
             </li>
@@ -74,9 +83,7 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
         })}
       </ol>
       <p className="progress__count">
-        {round?.perspective === "youth"
-          ? teamsT("respond.youth.answered", { answered, total })
-          : t("progress.answered", { answered, total })}
+        {round ? teamsT(`respond.${wording}.answered`, { answered, total }) : t("progress.answered", { answered, total })}
       </p>
     </nav>
   );

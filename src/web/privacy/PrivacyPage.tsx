@@ -30,6 +30,7 @@ const SECTIONS: Section[] = [
       "privacy.respondents.what",
       "privacy.respondents.personal",
       "privacy.respondents.groups",
+      "privacy.respondents.dontKnow",
       "privacy.respondents.steps",
       "privacy.respondents.minimum",
       "privacy.respondents.same",

@@ -10,13 +10,17 @@ import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { askedTool } from "../checks/theme/wording.ts";
 import { teamsApi } from "../teams/api.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";
+import { checkPaths } from "./paths.ts";
+import { YouthMessage } from "./YouthMessage.tsx";
 
 /**
  * `/meedoen/:token`: what a respondent is asked to do, in words for their perspective (B1 and "je" for young people),
  * then "Begin" starts an anonymous check in the round. A used personal link, or an open link this browser already
  * handed in through, has no "Begin"; on a shared device (kiosk) a notice says the page resets after each hand-in.
+ * Young people come back here after the round closed: then the team's message to them is shown.
  */
 export function InvitePage() {
   const t = useTeamsT();
@@ -66,10 +70,10 @@ export function InvitePage() {
     setError(null);
     try {
       const { id } = await checksApi.createForInvite(invite.toolId, token);
-      const first = (await getTool(invite.toolId)).themes[0]?.id ?? "1";
-      navigate(`/check/${id}/thema/${first}`, { state: { created: true } });
+      const first = askedTool(await getTool(invite.toolId), p).themes[0]?.id ?? "1";
+      navigate(checkPaths(id, true).theme(first), { state: { created: true } });
     } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
+      setError(e instanceof ApiError && !e.transient ? e.message : t(`respond.${p}.network`));
       setBusy(false);
     }
   }
@@ -78,9 +82,16 @@ export function InvitePage() {
     <div className={`page-section respond respond--${p}`}>
       <PageHeading title={title}>{title}</PageHeading>
       {stop === "closed" ? (
-        <Alert type="warning">
-          <Paragraph>{t(`respond.${p}.closed`, { team: by, round: invite.roundName })}</Paragraph>
-        </Alert>
+        invite.youthMessage ? (
+          <>
+            <Paragraph appearance="lead">{t("respond.youth.closedWithMessage", { team: by, round: invite.roundName })}</Paragraph>
+            <YouthMessage message={invite.youthMessage} />
+          </>
+        ) : (
+          <Alert type="warning">
+            <Paragraph>{t(`respond.${p}.closed`, { team: by, round: invite.roundName })}</Paragraph>
+          </Alert>
+        )
       ) : stop === "used" ? (
         <Alert type="info">
           <Paragraph>{t(`respond.${p}.used`)}</Paragraph>
@@ -120,7 +131,7 @@ export function InvitePage() {
               {!invite.kiosk && <UnorderedListItem>{t(`respond.${p}.own`)}</UnorderedListItem>}
             </UnorderedList>
             <Paragraph>
-              <AppLink to="/privacy">{t("respond.privacyLink")}</AppLink>
+              <AppLink to="/privacy">{t(`respond.${p}.privacyLink`)}</AppLink>
             </Paragraph>
           </section>
           {error && (

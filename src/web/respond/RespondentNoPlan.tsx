@@ -5,20 +5,22 @@ import { useCheck } from "../checks/CheckContext.ts";
 import { ProgressNav } from "../checks/ProgressNav.tsx";
 import { wordingOf } from "../checks/theme/wording.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";
+import { checkPaths } from "./paths.ts";
 
-/** `/check/:id/plan` of a respondent: the verbeterplan belongs to the team, not to one respondent. */
+/** The plan page of a respondent: the verbeterplan belongs to the team, not to one respondent. */
 export function RespondentNoPlan() {
   const t = useTeamsT();
   const { id, round, submittedAt } = useCheck();
   const wording = wordingOf(round);
+  const paths = checkPaths(id, Boolean(round));
   const title = t("respond.noPlan.title");
   return (
     <div className="page-section">
       <ProgressNav current={{ kind: "plan" }} />
       <PageHeading title={title}>{title}</PageHeading>
       <Paragraph>{t(`respond.${wording}.noPlan`)}</Paragraph>
-      <ButtonRouterLink to={submittedAt ? `/check/${id}/tips` : `/check/${id}/inleveren`} appearance="primary">
-        {submittedAt ? t("respond.submitPage.toTips") : t("respond.toSubmit")}
+      <ButtonRouterLink to={submittedAt ? paths.done : paths.submit} appearance="primary">
+        {submittedAt ? t("respond.toDone") : t("respond.toSubmit")}
       </ButtonRouterLink>
     </div>
   );

@@ -1,7 +1,7 @@
 import "./respond.css";
 import { Alert, Button, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useRef, useState } from "react";
-import { Link } from "react-router";
+import { useState } from "react";
+import { Link, Navigate } from "react-router";
 import { minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { checksApi } from "../api/checks.ts";
@@ -10,26 +10,26 @@ import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { answeredCount, useCheck, useSaveSnapshot } from "../checks/CheckContext.ts";
 import { ProgressNav } from "../checks/ProgressNav.tsx";
-import { wordingOf } from "../checks/theme/wording.ts";
-import { useTeamFormat } from "../teams/format.ts";
+import { themeTitle, wordingOf } from "../checks/theme/wording.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";
+import { checkPaths } from "./paths.ts";
 
 /**
- * `/check/:id/inleveren`: a respondent hands in the answers; from then on they count (anonymously) in the team's
- * results and are final. Handing in needs at least half of the factors answered. Unsent answers are saved first.
- * Afterwards: the respondent's own scores and tips, or on a shared device (kiosk) a fresh start for the next person.
+ * `/meedoen/antwoorden/:id/inleveren`: a respondent hands in the answers; from then on they count (anonymously) in the
+ * team's results and are final. Handing in needs at least half of the factors the group is asked answered. Unsent
+ * answers are saved first. Afterwards the respondent goes on to `…/klaar`.
  */
 export function SubmitPage() {
   const t = useTeamsT();
-  const format = useTeamFormat();
   const { id, tool, answers, round, submittedAt, submitted, queue } = useCheck();
   const { blocked } = useSaveSnapshot();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; tooFew?: boolean } | null>(null);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
   const wording = wordingOf(round);
+  const paths = checkPaths(id, Boolean(round));
+  // The context's tool holds only the factors this group is asked.
   const { answered, total } = answeredCount(tool, answers);
-  const minimum = minimumAnswers(tool);
+  const minimum = minimumAnswers(tool, wording);
   const title = t("respond.submitPage.title");
 
   if (!round) {
@@ -37,12 +37,13 @@ export function SubmitPage() {
       <div className="page-section">
         <PageHeading title={title}>{title}</PageHeading>
         <Paragraph>{t("respond.submitPage.notARound")}</Paragraph>
-        <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary">
+        <ButtonRouterLink to={paths.scores} appearance="primary">
           {t("respond.submitPage.toScores")}
         </ButtonRouterLink>
       </div>
     );
   }
+  if (submittedAt) return <Navigate replace to={paths.done} />;
 
   const open = tool.themes
     .map((theme, index) => ({ theme, index, open: theme.items.filter((item) => answers[item.id] === undefined).length }))
@@ -66,37 +67,18 @@ export function SubmitPage() {
         return;
       }
       const result = await checksApi.submit(id);
+      // Handed in: this page moves on to the thanks page, whose heading takes focus (PageHeading, after a route change).
       submitted(result.submittedAt);
-      requestAnimationFrame(() => doneHeading.current?.focus());
     } catch (e) {
       // 409: handed in already (through this link in this browser) or the round closed meanwhile; the server says which.
       if (e instanceof ApiError && e.status === 409) setError({ message: e.message });
-      else setError({ message: e instanceof ApiError && !e.transient ? `${e.message} ${t("respond.keptLocally")}` : t("common.network") });
-    } finally {
+      else
+        setError({
+          message:
+            e instanceof ApiError && !e.transient ? `${e.message} ${t(`respond.${wording}.keptLocally`)}` : t(`respond.${wording}.network`),
+        });
       setBusy(false);
     }
-  }
-
-  // On a shared device the next person starts afresh: no own scores or tips of the previous one on this screen.
-  if (submittedAt && round.kiosk) {
-    return (
-      <div className={`page-section respond respond--${wording}`}>
-        <PageHeading title={title}>{title}</PageHeading>
-        <Alert type="ok">
-          <h2 ref={doneHeading} tabIndex={-1} className="respond__done-title">
-            {t(`respond.${wording}.kioskThanks`)}
-          </h2>
-          <Paragraph>{t(`respond.${wording}.final`)}</Paragraph>
-        </Alert>
-        {round.invitePath && (
-          <div className="respond__action">
-            <ButtonRouterLink to={round.invitePath} replace appearance="primary">
-              {t("respond.nextParticipant")}
-            </ButtonRouterLink>
-          </div>
-        )}
-      </div>
-    );
   }
 
   const closed = !round.acceptsAnswers || Boolean(blocked);
@@ -104,26 +86,7 @@ export function SubmitPage() {
     <div className={`page-section respond respond--${wording}`}>
       <ProgressNav current={{ kind: "submit" }} />
       <PageHeading title={title}>{title}</PageHeading>
-      {submittedAt ? (
-        <>
-          <Alert type="ok">
-            <h2 ref={doneHeading} tabIndex={-1} className="respond__done-title">
-              {t(`respond.${wording}.thanks`)}
-            </h2>
-            <Paragraph>{t(`respond.${wording}.submittedAt`, { date: format.date(submittedAt), round: round.name })}</Paragraph>
-          </Alert>
-          <Paragraph>{t(`respond.${wording}.afterSubmit`)}</Paragraph>
-          <Paragraph>{t(`respond.${wording}.final`)}</Paragraph>
-          <div className="button-row">
-            <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary">
-              {t("respond.submitPage.toScores")}
-            </ButtonRouterLink>
-            <ButtonRouterLink to={`/check/${id}/tips`} appearance="secondary">
-              {t("respond.submitPage.toTips")}
-            </ButtonRouterLink>
-          </div>
-        </>
-      ) : closed ? (
+      {closed ? (
         <Alert type="warning">
           <Paragraph>{t(`respond.${wording}.closedBeforeSubmit`)}</Paragraph>
         </Alert>
@@ -139,8 +102,8 @@ export function SubmitPage() {
               <ul className="respond__open">
                 {open.map(({ theme, index, open: count }) => (
                   <li key={theme.id}>
-                    <Link to={`/check/${id}/thema/${theme.id}`} className="utrecht-link utrecht-link--html-a">
-                      {t("respond.submitPage.openTheme", { number: index + 1, title: theme.title })}
+                    <Link to={paths.theme(theme.id)} className="utrecht-link utrecht-link--html-a">
+                      {t("respond.submitPage.openTheme", { number: index + 1, title: themeTitle(theme, wording) })}
                     </Link>{" "}
                     ({t("respond.submitPage.openCount", { count })})
                   </li>
@@ -154,8 +117,8 @@ export function SubmitPage() {
               <Paragraph>{error.message}</Paragraph>
               {error.tooFew && firstOpen && (
                 <Paragraph>
-                  <AppLink to={`/check/${id}/thema/${firstOpen.theme.id}`}>
-                    {t("respond.submitPage.firstOpen", { number: firstOpen.index + 1, title: firstOpen.theme.title })}
+                  <AppLink to={paths.theme(firstOpen.theme.id)}>
+                    {t("respond.submitPage.firstOpen", { number: firstOpen.index + 1, title: themeTitle(firstOpen.theme, wording) })}
                   </AppLink>
                 </Paragraph>
               )}
@@ -163,7 +126,7 @@ export function SubmitPage() {
           )}
           <div className="respond__action">
             <Button appearance="primary-action-button" busy={busy} onClick={() => void submit()}>
-              {t("respond.submitPage.button")}
+              {t(`respond.${wording}.submitButton`)}
             </Button>
           </div>
         </>

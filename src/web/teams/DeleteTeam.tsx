@@ -16,7 +16,7 @@ export function DeleteTeam({ team }: { team: Team }) {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const responses = team.rounds.reduce((sum, r) => sum + r.responses.professional + r.responses.youth + r.responses.employer, 0);
+  const responses = team.rounds.reduce((sum, r) => sum + Object.values(r.responses).reduce((a, n) => a + n, 0), 0);
 
   function start() {
     setOpen(true);

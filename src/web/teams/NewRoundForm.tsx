@@ -2,17 +2,18 @@ import { Button, Heading3, Paragraph, Textbox } from "@utrecht/component-library
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { roundInputSchema } from "../../domain/teams/inputs.ts";
-import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
+import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { ApiError } from "../api/client.ts";
 import { teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
+import { PerspectiveChoice } from "./PerspectiveChoice.tsx";
 import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
 import { useDraft } from "./ui/useDraft.ts";
 
-type Draft = { name: string; closesOn: string; threshold: string };
+type Draft = { name: string; closesOn: string; threshold: string; perspectives: Perspective[] };
 type Errors = Partial<Record<keyof Draft | "form", string>>;
 
-/** "Nieuwe meting": name, optional closing date, anonymity threshold (≥ 3) → the round page with its links. */
+/** "Nieuwe meting": name, optional closing date, anonymity threshold (≥ 3), the groups asked → the round page with its links. */
 export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean }) {
   const t = useTeamsT();
   const navigate = useNavigate();
@@ -20,12 +21,15 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
     name: "",
     closesOn: "",
     threshold: String(MIN_ANONYMITY_THRESHOLD),
+    perspectives: [...PERSPECTIVES],
   });
+  // A stored draft from before the choice existed, or with an unknown value, falls back to what is valid.
+  const perspectives = Array.isArray(draft.perspectives) ? PERSPECTIVES.filter((p) => draft.perspectives.includes(p)) : [...PERSPECTIVES];
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  const change = (field: keyof Draft, value: string) => {
+  const change = <F extends keyof Draft>(field: F, value: Draft[F]) => {
     setDraft((d) => ({ ...d, [field]: value }));
     setErrors(({ [field]: _fixed, ...rest }) => rest);
   };
@@ -34,7 +38,7 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
     event.preventDefault();
     if (busy) return;
     const threshold = draft.threshold.trim() === "" ? Number.NaN : Number(draft.threshold);
-    const parsed = roundInputSchema.safeParse({ name: draft.name, closesOn: draft.closesOn || null, threshold });
+    const parsed = roundInputSchema.safeParse({ name: draft.name, closesOn: draft.closesOn || null, threshold, perspectives });
     const found: Errors = {};
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -42,6 +46,7 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
         if (field === "threshold")
           found.threshold ??= t("newRound.thresholdError", { min: MIN_ANONYMITY_THRESHOLD, max: MAX_ANONYMITY_THRESHOLD });
         else if (field === "closesOn") found.closesOn ??= t("newRound.dateError");
+        else if (field === "perspectives") found.perspectives ??= t("newRound.perspectivesError");
         else found[field] ??= issue.message;
       }
     }
@@ -56,8 +61,11 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
       navigate(`/teams/${teamId}/metingen/${id}`, { state: { created: true } });
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(0, "network");
-      const field = e.field && e.field in draft ? (e.field as keyof Draft) : "form";
+      // "perspectives.0" names the list: its error goes with the checkboxes.
+      const named = e.field?.split(".")[0];
+      const field = named && named in draft ? (named as keyof Draft) : "form";
       setErrors({ [field]: e.transient ? t("common.network") : e.message });
+      if (field !== "form") focusFirstInvalid(form.current);
       setBusy(false);
     }
   }
@@ -102,6 +110,12 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
             />
           )}
         </Field>
+        <PerspectiveChoice
+          id="meting-groepen"
+          value={perspectives}
+          error={errors.perspectives}
+          onChange={(value) => change("perspectives", value)}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" busy={busy}>
             {t("newRound.submit")}

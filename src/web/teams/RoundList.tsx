@@ -1,11 +1,11 @@
 import { Paragraph } from "@utrecht/component-library-react";
 import { AppLink } from "../app/links.tsx";
 import type { Team } from "./api.ts";
-import { PERSPECTIVES, useTeamFormat } from "./format.ts";
+import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { StatusBadge } from "./ui/StatusBadge.tsx";
 
-/** The team's rounds, newest first: status, responses per perspective and where to go next. */
+/** The team's rounds, newest first: status, responses of each group the round asks and where to go next. */
 export function RoundList({ team }: { team: Team }) {
   const t = useTeamsT();
   const format = useTeamFormat();
@@ -31,7 +31,7 @@ export function RoundList({ team }: { team: Team }) {
               {round.closedAt && round.status === "closed" && ` · ${t("rounds.closedOn", { date: format.date(round.closedAt) })}`}
             </p>
             <ul className="response-counts" aria-label={t("rounds.responsesLabel")}>
-              {PERSPECTIVES.map((p) => (
+              {round.perspectives.map((p) => (
                 <li key={p}>
                   <span className="response-counts__label">{format.perspective(p)}</span>{" "}
                   <span className="response-counts__value">{t("rounds.responses", { count: round.responses[p] })}</span>

@@ -22,6 +22,9 @@ export type RoundSummary = {
   startedAt: string;
   closedAt: string | null;
   rawDeletedAt: string | null;
+  /** The groups this round asks (1–4, in the canonical order); each has its own link. */
+  perspectives: Perspective[];
+  /** Submitted responses per perspective; 0 for the groups the round does not ask. */
   responses: ResponseCounts;
 };
 export type Team = {
@@ -46,13 +49,15 @@ export type PersonalInvites = {
 };
 export type Round = RoundSummary & {
   acceptsAnswers: boolean;
-  /** Coordinators only (null for members). */
-  invites: Record<Perspective, PerspectiveInvite> | null;
+  /** Coordinators only (null for members); only the round's perspectives have an entry. */
+  invites: Partial<Record<Perspective, PerspectiveInvite>> | null;
   personalInvites: PersonalInvites | null;
   /** Per perspective whether its open link takes new responses (off: personal invitations only). */
   openLinks: Record<Perspective, boolean>;
   /** The perspective this browser was opened for as a shared device (kiosk) in this round, if any. */
   kiosk: Perspective | null;
+  /** After closing, what the team tells the young people who answered (shown on the youth link); null when none. */
+  youthMessage: string | null;
 };
 
 export type RoundResults = {
@@ -60,8 +65,9 @@ export type RoundResults = {
   threshold: number;
   /** A response counts once this many factors are answered (half of them). */
   minimumAnswers: number;
+  /** Only the round's perspectives (1–4), in the canonical order. */
   perspectives: PerspectiveResult[];
-  /** Counted responses per perspective by the way they came in. */
+  /** Counted responses per perspective by the way they came in (0 for groups the round does not ask). */
   channels: Record<Perspective, { open: number; personal: number }>;
   mirror: { themes: MirrorRow[]; items: MirrorRow[] };
   largestGaps: MirrorRow[];
@@ -106,6 +112,8 @@ export type RoundInvite = {
   handedIn: boolean;
   /** This browser is a shared device (kiosk) for this link: after each hand-in the page resets. */
   kiosk: boolean;
+  /** The youth link of a closed round whose team published a message to the young people who answered. */
+  youthMessage: string | null;
 };
 
 const team = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
@@ -127,7 +135,7 @@ export const teamsApi = {
   removeMember: (id: string, userId: string) => request<void>(`${team(id)}/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
 
   startRound: (id: string, input: Partial<RoundInput> & { name: string }) =>
-    request<{ id: string; invites: Record<Perspective, string> }>(`${team(id)}/rounds`, { method: "POST", body: input }),
+    request<{ id: string; invites: Partial<Record<Perspective, string>> }>(`${team(id)}/rounds`, { method: "POST", body: input }),
   round: (id: string, signal?: AbortSignal) => request<Round>(round(id), { signal }),
   closeRound: (id: string) => request<{ id: string; status: "closed" }>(`${round(id)}/close`, { method: "POST", body: {} }),
   reopenRound: (id: string) => request<{ id: string; status: "open" }>(`${round(id)}/reopen`, { method: "POST", body: {} }),
@@ -162,6 +170,9 @@ export const teamsApi = {
   startKiosk: (id: string, perspective: Perspective) =>
     request<{ path: string }>(`${round(id)}/kiosk`, { method: "POST", body: { perspective } }),
   stopKiosk: (id: string) => request<void>(`${round(id)}/kiosk`, { method: "DELETE" }),
+  /** Publishes (or with null withdraws) the message the youth link shows once the round is closed. */
+  setYouthMessage: (id: string, message: string | null) =>
+    request<{ youthMessage: string | null }>(`${round(id)}/youth-message`, { method: "PUT", body: { message } }),
 
   roundInvite: (token: string, signal?: AbortSignal) => request<RoundInvite>(`/api/invites/${encodeURIComponent(token)}`, { signal }),
 };

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { type CSSProperties, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatScore } from "../../domain/checks/format.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
@@ -24,9 +24,17 @@ export function useTeamFormat() {
   }, [locale, t]);
 }
 
-/** One colour per perspective, distinguishable for common colour-blindness, each ≥ 3:1 against white. */
+/**
+ * One colour per perspective, each ≥ 3:1 against white (blue, vermilion, green, reddish purple after the Okabe–Ito
+ * palette, so common colour-blindness keeps them apart). Charts add a pattern or line style as well (WCAG 1.4.1).
+ */
 export const PERSPECTIVE_COLORS: Record<Perspective, string> = {
   professional: "#24578f",
   youth: "#b3450b",
   employer: "#2f6b35",
+  ketenpartner: "#a3467f",
 };
+
+/** Columns for a row of per-group cards on a wide screen: one per group, but four go two by two. */
+export const perspectiveColumns = (count: number): CSSProperties =>
+  ({ "--perspective-columns": count === 4 ? 2 : Math.max(1, count) }) as CSSProperties;

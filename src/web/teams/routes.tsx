@@ -21,11 +21,12 @@ const TrendPage = page(() => import("./results/TrendPage.tsx"), "TrendPage");
 const TeamPlanPage = page(() => import("./plan/TeamPlanPage.tsx"), "TeamPlanPage");
 const InvitePage = page(() => import("../respond/InvitePage.tsx"), "InvitePage");
 const SubmitPage = page(() => import("../respond/SubmitPage.tsx"), "SubmitPage");
+const DonePage = page(() => import("../respond/DonePage.tsx"), "DonePage");
 const PrivacyPage = page(() => import("../privacy/PrivacyPage.tsx"), "PrivacyPage");
 
 const suspense = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
-/** Accounts, teams, rounds, results, team plan, respondents and privacy: spread into the children of the Layout route. */
+/** Accounts, teams, rounds, results, team plan and privacy: spread into the children of the Layout route. */
 export const teamRoutes: RouteObject[] = [
   { path: "account/aanmelden", element: suspense(<SignUpPage />) },
   { path: "account/inloggen", element: suspense(<SignInPage />) },
@@ -40,9 +41,23 @@ export const teamRoutes: RouteObject[] = [
   { path: "teams/:id/trend", element: suspense(<TrendPage />) },
   { path: "teams/:id/plan", element: suspense(<TeamPlanPage />) },
   { path: "teams/:id/plan/thema/:themeId", element: suspense(<TeamPlanPage />) },
-  { path: "meedoen/:token", element: suspense(<InvitePage />) },
   { path: "privacy", element: suspense(<PrivacyPage />) },
 ];
 
-/** The respondent's "Inleveren" step: spread into the children of the `check/:id` route (next to thema, resultaten…). */
+/** The invitation of a round's link (`/meedoen/:token`): a child of the respondent pages' own layout. */
+export const inviteRoute: RouteObject = { path: "meedoen/:token", element: suspense(<InvitePage />) };
+
+/**
+ * A respondent's "Inleveren" and, after it, "Klaar": spread into the children of the `meedoen/antwoorden/:id` route
+ * (next to the themes).
+ */
+export const respondentRoutes: RouteObject[] = [
+  { path: "inleveren", element: suspense(<SubmitPage />) },
+  { path: "klaar", element: suspense(<DonePage />) },
+];
+
+/**
+ * `/check/:id/inleveren`: a round's check moves to its own pages before this shows; a personal check reads that there
+ * is nothing to hand in. Spread into the children of the `check/:id` route.
+ */
 export const checkRoundRoutes: RouteObject[] = [{ path: "inleveren", element: suspense(<SubmitPage />) }];

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { useTeamsT } from "../../teams/i18n/index.ts";
 import { CheckContext } from "../CheckContext.ts";
+import { wordingOf } from "../theme/wording.ts";
+import "./SaveStatus.css";
 import type { SaveSnapshot, SaveState } from "./queue.ts";
 
 /** What SaveStatus needs of a queue. */
@@ -25,8 +27,10 @@ function useShownState(state: SaveState): SaveState {
 }
 
 /**
- * The save state of answers and plan, in a polite live region that stays at the bottom of the screen. On a check page
- * it follows the check's queue; elsewhere (the team plan) pass the queue and the "all saved" text.
+ * The save state of answers and plan, in a polite live region. "All saved" sits in the page's flow, below the content,
+ * so it never covers anything; only while saving takes long, or when saving failed, does it stay in view at the bottom
+ * of the screen. On a check page it follows the check's queue; elsewhere (the team plan) pass the queue and the "all
+ * saved" text.
  */
 export function SaveStatus({ queue, savedText }: { queue?: SaveStateSource; savedText?: string } = {}) {
   const { t } = useTranslation();
@@ -39,14 +43,19 @@ export function SaveStatus({ queue, savedText }: { queue?: SaveStateSource; save
   const onPlan = useLocation().pathname.includes("/plan");
   const text =
     shown === "error" && blocked
-      ? `${blocked.error} ${teamsT("respond.keptLocally")}`
+      ? `${blocked.error} ${check?.round ? teamsT(`respond.${wordingOf(check.round)}.keptLocally`) : teamsT("respond.keptLocally")}`
       : {
           saved: savedText ?? (onPlan ? t("save.savedPlan") : t("save.saved")),
           saving: t("save.saving"),
           error: t("save.error"),
         }[shown];
   return (
-    <div className={`save-status save-status--${shown}`} role="status" aria-live="polite" data-state={shown}>
+    <div
+      className={`save-status save-status--${shown}${shown === "saved" ? " save-status--in-flow" : ""}`}
+      role="status"
+      aria-live="polite"
+      data-state={shown}
+    >
       <span className="save-status__icon" aria-hidden="true">
         {shown === "saved" ? "✓" : shown === "saving" ? "…" : "!"}
       </span>

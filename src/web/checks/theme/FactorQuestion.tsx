@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import type { Item, Theme } from "../../../domain/content/schema.ts";
+import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
 import { useTeamsT } from "../../teams/i18n/index.ts";
 import { itemText, type Wording } from "./wording.ts";
 
@@ -12,15 +13,32 @@ type Props = {
   item: Item;
   value: AnswerValue | undefined;
   problem?: string;
-  /** Young people and employers in a measurement round get their own wording (professional by default). */
+  /**
+   * Groups in a measurement round get their own wording (professional by default); all but professionals may also answer
+   * "Weet ik niet".
+   */
   wording?: Wording;
+  /** Factor numbers (1.1) help professionals find a factor in the tool; respondents do not see them. */
+  showNumber?: boolean;
   /** A closed measurement round: the answer is shown, not changed. */
   disabled?: boolean;
   onChange(value: AnswerValue | null): void;
 };
 
-/** One factor: a fieldset with n.v.t. and 1–10 as radio buttons, the scale's anchors as description. */
-export function FactorQuestion({ theme, item, value, problem, wording = "professional", disabled = false, onChange }: Props) {
+/**
+ * One factor: a fieldset with n.v.t. (and "Weet ik niet" for groups that may not be able to judge) and 1–10 as radio
+ * buttons, the scale's anchors as description.
+ */
+export function FactorQuestion({
+  theme,
+  item,
+  value,
+  problem,
+  wording = "professional",
+  showNumber = true,
+  disabled = false,
+  onChange,
+}: Props) {
   const { t } = useTranslation();
   const teamsT = useTeamsT();
   const group = useRef<HTMLFieldSetElement>(null);
@@ -41,7 +59,12 @@ export function FactorQuestion({ theme, item, value, problem, wording = "profess
   return (
     <fieldset ref={group} className="factor utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy} disabled={disabled}>
       <legend className="factor__legend">
-        <span className="factor__number">{item.id}</span> <span lang="nl">{itemText(item, wording)}</span>
+        {showNumber && (
+          <>
+            <span className="factor__number">{item.id}</span>{" "}
+          </>
+        )}
+        <span lang="nl">{itemText(item, wording)}</span>
       </legend>
       {clarification && (
         <p id={clarificationId} className="factor__clarification" lang="nl">
@@ -70,6 +93,22 @@ export function FactorQuestion({ theme, item, value, problem, wording = "profess
             </label>
           )}
         </div>
+        {allowsDontKnow(wording) && (
+          <div className="factor__option factor__option--nvt factor__option--weetniet">
+            <input
+              className="factor__input"
+              type="radio"
+              id={`${name}-weetniet`}
+              name={name}
+              value="weetniet"
+              checked={value === "weetniet"}
+              onChange={() => onChange("weetniet")}
+            />
+            <label className="factor__label factor__label--text" htmlFor={`${name}-weetniet`}>
+              {teamsT("respond.dontKnow")}
+            </label>
+          </div>
+        )}
         <div className="factor__scale">
           {SCORES.map((score) => (
             <div key={score} className="factor__option">
@@ -102,7 +141,10 @@ export function FactorQuestion({ theme, item, value, problem, wording = "profess
           onClick={clear}
         >
           {t("factor.clear")}
-          <span className="visually-hidden"> {t("factor.clearFor", { id: item.id })}</span>
+          <span className="visually-hidden">
+            {" "}
+            {showNumber ? t("factor.clearFor", { id: item.id }) : teamsT("respond.clearFor", { question: itemText(item, wording) })}
+          </span>
         </button>
       </div>
       {problem && (

@@ -5,13 +5,18 @@ import { useLocation, useParams } from "react-router";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { checkPaths } from "../../respond/paths.ts";
 import { useTeamsT } from "../../teams/i18n/index.ts";
 import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { FactorQuestion } from "./FactorQuestion.tsx";
-import { themeIntro, themeQuestion, wordingOf } from "./wording.ts";
+import { themeIntro, themeQuestion, themeTitle, wordingOf } from "./wording.ts";
 
-/** `/check/:id/thema/:themeId`: the factors of one theme. */
+/**
+ * `/check/:id/thema/:themeId` (a personal check) or `/meedoen/antwoorden/:id/:themeId` (a respondent in a round): the
+ * factors of one theme. A respondent reads the theme in their group's words, without factor numbers, and sees only the
+ * factors their group is asked.
+ */
 export function ThemePage() {
   const { t } = useTranslation();
   const teamsT = useTeamsT();
@@ -20,6 +25,7 @@ export function ThemePage() {
   const { id, tool, answers, setAnswer, round, submittedAt } = useCheck();
   const { problems, blocked } = useSaveSnapshot();
   const wording = wordingOf(round);
+  const paths = checkPaths(id, Boolean(round));
   // A closed round or a handed-in response takes no answers: show them, but do not let them change (they would be refused).
   const handedIn = Boolean(round && submittedAt);
   const closed = Boolean(round && (!round.acceptsAnswers || blocked || submittedAt));
@@ -30,20 +36,22 @@ export function ThemePage() {
   const previous = tool.themes[index - 1];
   const next = tool.themes[index + 1];
   const step = t("theme.step", { number: index + 1, total: tool.themes.length });
+  const title = themeTitle(theme, wording);
   const questionId = `vraag-${theme.id}`;
 
   return (
     <div className="page-section theme-page">
       <ProgressNav current={{ kind: "theme", themeId: theme.id }} />
-      <PageHeading title={`${step}: ${theme.title}`}>
-        {step}: <span lang="nl">{theme.title}</span>
+      <PageHeading title={`${step}: ${title}`}>
+        {step}: <span lang="nl">{title}</span>
       </PageHeading>
-      {state?.created && (
+      {/* On a shared device there is no own link to keep. */}
+      {state?.created && !round?.kiosk && (
         <Alert type="info">
           <Paragraph>
             {round ? teamsT(`respond.${wording}.created`) : t("theme.created")}{" "}
             <button type="button" className="link-button" onClick={() => document.getElementById("persoonlijke-link-url")?.focus()}>
-              {t("theme.createdLink")}
+              {round ? teamsT(`respond.${wording}.toLink`) : t("theme.createdLink")}
             </button>
           </Paragraph>
         </Alert>
@@ -69,6 +77,7 @@ export function ThemePage() {
             value={answers[item.id]}
             problem={problems[`answer:${item.id}`]?.error}
             wording={wording}
+            showNumber={!round}
             disabled={closed}
             onChange={(value) => setAnswer(item.id, value)}
           />
@@ -76,22 +85,22 @@ export function ThemePage() {
       </section>
       <nav className="pager" aria-label={t("theme.pagerLabel")}>
         {previous ? (
-          <ButtonRouterLink to={`/check/${id}/thema/${previous.id}`} appearance="secondary" className="pager__previous">
+          <ButtonRouterLink to={paths.theme(previous.id)} appearance="secondary" className="pager__previous">
             {t("theme.previous")}
           </ButtonRouterLink>
         ) : (
           <span />
         )}
         {next ? (
-          <ButtonRouterLink to={`/check/${id}/thema/${next.id}`} appearance="primary" className="pager__next">
+          <ButtonRouterLink to={paths.theme(next.id)} appearance="primary" className="pager__next">
             {t("theme.next")}
           </ButtonRouterLink>
         ) : round ? (
-          <ButtonRouterLink to={`/check/${id}/inleveren`} appearance="primary" className="pager__next">
-            {teamsT("respond.toSubmit")}
+          <ButtonRouterLink to={submittedAt ? paths.done : paths.submit} appearance="primary" className="pager__next">
+            {submittedAt ? teamsT("respond.toDone") : teamsT("respond.toSubmit")}
           </ButtonRouterLink>
         ) : (
-          <ButtonRouterLink to={`/check/${id}/resultaten`} appearance="primary" className="pager__next">
+          <ButtonRouterLink to={paths.scores} appearance="primary" className="pager__next">
             {t("theme.toResults")}
           </ButtonRouterLink>
         )}

@@ -47,7 +47,11 @@ function Mirror() {
   if (load.status === "error") return <PageLoadError title={t("mirror.titleFallback")} error={load.error} retry={load.retry} />;
   const { results, team, tool } = load.data;
   const title = t("mirror.title", { name: results.round.name });
-  const shown: Perspective[] = results.perspectives.filter(isVisible).map((p) => p.perspective);
+  const visible = results.perspectives.filter(isVisible);
+  const shown: Perspective[] = visible.map((p) => p.perspective);
+  // A group is only asked some factors: a factor (or a whole theme) it is not asked says so, not "te weinig antwoorden".
+  const notAskedFactor = (id: string) => visible.filter((r) => !r.items.some((i) => i.id === id)).map((r) => r.perspective);
+  const notAskedTheme = (id: string) => visible.filter((r) => r.themes.find((x) => x.id === id)?.factors === 0).map((r) => r.perspective);
   const items = new Map<string, Item>(tool.themes.flatMap((theme) => theme.items.map((item) => [item.id, item] as const)));
 
   return (
@@ -61,7 +65,9 @@ function Mirror() {
       <PerspectiveSummary perspectives={results.perspectives} threshold={results.threshold} />
       {shown.length < 2 && (
         <Alert type="info">
-          <Paragraph>{t("mirror.needTwo", { threshold: results.threshold })}</Paragraph>
+          <Paragraph>
+            {results.perspectives.length < 2 ? t("mirror.oneGroup") : t("mirror.needTwo", { threshold: results.threshold })}
+          </Paragraph>
         </Alert>
       )}
 
@@ -104,6 +110,7 @@ function Mirror() {
               key: theme.id,
               label: `${index + 1}. ${theme.title}`,
               row: results.mirror.themes.find((row) => row.id === theme.id),
+              notAsked: notAskedTheme(theme.id),
             }))}
           />
           <Heading2 id="spiegel-per-factor">{t("mirror.perFactor")}</Heading2>
@@ -119,6 +126,7 @@ function Mirror() {
                   key: item.id,
                   label: `${item.id} ${item.text}`,
                   row: results.mirror.items.find((row) => row.id === item.id),
+                  notAsked: notAskedFactor(item.id),
                 }))}
               />
             </details>
@@ -169,7 +177,8 @@ type MirrorTableProps = {
   caption: string;
   firstColumn: string;
   perspectives: Perspective[];
-  rows: { key: string; label: string; row?: MirrorRow }[];
+  /** Per row the groups that are not asked it (those cells say "niet gevraagd"). */
+  rows: { key: string; label: string; row?: MirrorRow; notAsked: Perspective[] }[];
 };
 
 function MirrorTable({ captionId, caption, firstColumn, perspectives, rows }: MirrorTableProps) {
@@ -195,7 +204,7 @@ function MirrorTable({ captionId, caption, firstColumn, perspectives, rows }: Mi
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map(({ key, label, row }) => (
+          {rows.map(({ key, label, row, notAsked }) => (
             <TableRow key={key}>
               <TableHeaderCell scope="row" lang="nl">
                 {label}
@@ -204,7 +213,13 @@ function MirrorTable({ captionId, caption, firstColumn, perspectives, rows }: Mi
                 const mean = row?.means[p];
                 return (
                   <TableCell key={p} className="numeric">
-                    {mean === undefined ? <span className="hint">{t("results.tooFew")}</span> : format.score(mean)}
+                    {notAsked.includes(p) ? (
+                      <span className="team-table__not-asked">{t("mirror.notAsked")}</span>
+                    ) : mean === undefined ? (
+                      <span className="hint">{t("results.tooFew")}</span>
+                    ) : (
+                      format.score(mean)
+                    )}
                   </TableCell>
                 );
               })}

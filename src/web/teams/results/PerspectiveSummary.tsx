@@ -1,6 +1,6 @@
 import type { PerspectiveResult } from "../../../domain/teams/aggregation.ts";
 import type { RoundResults } from "../api.ts";
-import { useTeamFormat } from "../format.ts";
+import { perspectiveColumns, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 
 type Props = {
@@ -19,7 +19,7 @@ export function PerspectiveSummary({ perspectives, threshold, channels }: Props)
   const format = useTeamFormat();
   const showChannels = channels !== undefined && Object.values(channels).some((c) => c.personal > 0);
   return (
-    <ul className="perspective-summary">
+    <ul className="perspective-summary" style={perspectiveColumns(perspectives.length)}>
       {perspectives.map((result) => {
         const channel = channels?.[result.perspective];
         return (

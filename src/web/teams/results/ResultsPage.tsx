@@ -2,6 +2,7 @@ import "../teams.css";
 import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
+import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
@@ -17,7 +18,12 @@ import { FactorTable, ThemeTable } from "./tables.tsx";
 import { useRoundResults } from "./useRoundResults.ts";
 
 /** The perspective in the address (`?perspectief=jongeren`), so a refresh or a shared link shows the same view. */
-const PERSPECTIVE_SLUGS: Record<Perspective, string> = { professional: "professionals", youth: "jongeren", employer: "werkgevers" };
+const PERSPECTIVE_SLUGS: Record<Perspective, string> = {
+  professional: "professionals",
+  youth: "jongeren",
+  employer: "werkgevers",
+  ketenpartner: "ketenpartners",
+};
 const fromSlug = (slug: string | null) =>
   (Object.entries(PERSPECTIVE_SLUGS).find(([, s]) => s === slug)?.[0] as Perspective | undefined) ?? null;
 
@@ -47,6 +53,7 @@ function TeamResults() {
   const asked = fromSlug(search.get("perspectief"));
   const selected = visible.find((p) => p.perspective === asked) ?? visible[0];
   const previous = results.previous?.perspectives.find((p) => p.perspective === selected?.perspective);
+  const notAllAsked = selected !== undefined && selected.items.length < tool.themes.reduce((n, theme) => n + theme.items.length, 0);
 
   return (
     <>
@@ -132,11 +139,12 @@ function TeamResults() {
             <Paragraph>{t("results.perFactorIntro")}</Paragraph>
             <Paragraph className="hint">
               {t("results.legend.dash", { threshold: results.threshold })} {t("results.legend.marker")}
+              {notAllAsked && ` ${t("results.legend.notAsked")}`}
             </Paragraph>
             {tool.themes.map((theme, index) => (
               <div key={theme.id} className="factor-block">
                 <Heading3 lang="nl">{t("common.themeTitle", { number: index + 1, title: theme.title })}</Heading3>
-                <FactorTable theme={theme} number={index + 1} items={selected.items} />
+                <FactorTable theme={theme} number={index + 1} items={selected.items} dontKnow={allowsDontKnow(selected.perspective)} />
               </div>
             ))}
           </section>

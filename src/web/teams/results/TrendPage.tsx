@@ -54,6 +54,8 @@ function Trend() {
   const { trend, team, tool } = load.data;
   const title = t("trend.title", { team: team.name });
   const latest = team.rounds[0];
+  // A round that did not ask a group has no figure for it: the table says "niet gevraagd", not "te weinig antwoorden".
+  const asks = (roundId: string, p: Perspective) => team.rounds.find((r) => r.id === roundId)?.perspectives.includes(p) ?? true;
   const shown = PERSPECTIVES.filter((p) =>
     Object.values(trend.themes).some((points) => points.some((point) => point.means[p] !== undefined)),
   );
@@ -115,9 +117,16 @@ function Trend() {
                             <TableHeaderCell scope="row">{point.roundName}</TableHeaderCell>
                             {shown.map((p) => {
                               const mean = point.means[p];
+                              const asked = asks(point.roundId, p);
                               return (
                                 <TableCell key={p} className="numeric">
-                                  {mean === undefined ? <span className="hint">{t("results.tooFew")}</span> : format.score(mean)}
+                                  {mean !== undefined ? (
+                                    format.score(mean)
+                                  ) : asked ? (
+                                    <span className="hint">{t("results.tooFew")}</span>
+                                  ) : (
+                                    <span className="team-table__not-asked">{t("mirror.notAsked")}</span>
+                                  )}
                                 </TableCell>
                               );
                             })}

@@ -6,8 +6,13 @@ const TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const TEXT = "#1a1a1a";
 const AXIS = "#595959";
 /** Besides colour, each perspective has its own fill pattern and line style (WCAG 1.4.1). */
-const DASH: Record<Perspective, string | undefined> = { professional: undefined, youth: "8 4", employer: "2 3" };
-const MARKER: Record<Perspective, "circle" | "square" | "triangle"> = { professional: "circle", youth: "square", employer: "triangle" };
+const DASH: Record<Perspective, string | undefined> = { professional: undefined, youth: "8 4", employer: "2 3", ketenpartner: "12 3 2 3" };
+const MARKER: Record<Perspective, "circle" | "square" | "triangle" | "diamond"> = {
+  professional: "circle",
+  youth: "square",
+  employer: "triangle",
+  ketenpartner: "diamond",
+};
 
 function useWidth<T extends HTMLElement>() {
   const ref = useRef<T>(null);
@@ -21,6 +26,9 @@ function useWidth<T extends HTMLElement>() {
   }, []);
   return [ref, width] as const;
 }
+
+/** Four names do not fit on one line on a phone: the legend then gets room for two lines. */
+const legendHeight = (width: number, count: number) => (count > 2 && width < 520 ? 60 : 36);
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -36,6 +44,11 @@ function Patterns({ idPrefix }: { idPrefix: string }) {
       <pattern id={`${idPrefix}-employer`} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" fill={PERSPECTIVE_COLORS.employer} />
         <circle cx="3" cy="3" r="1.2" fill="#fff" />
+      </pattern>
+      <pattern id={`${idPrefix}-ketenpartner`} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill={PERSPECTIVE_COLORS.ketenpartner} />
+        <line x1="0" y1="3" x2="6" y2="3" stroke="#fff" strokeWidth="1.5" />
+        <line x1="3" y1="0" x2="3" y2="6" stroke="#fff" strokeWidth="1.5" />
       </pattern>
     </defs>
   );
@@ -67,12 +80,13 @@ export function PerspectiveBarChart({
     ...Object.fromEntries(perspectives.map((p) => [`${p}-label`, row.values[p] == null ? "" : format.score(row.values[p])])),
   }));
   const rowHeight = perspectives.length === 1 ? 44 : 20 * perspectives.length + 20;
+  const legend = legendHeight(width, perspectives.length);
   return (
     <div ref={ref} className="team-chart" role="img" aria-labelledby={labelledBy}>
       {width > 0 && (
         <BarChart
           width={width}
-          height={rows.length * rowHeight + (perspectives.length > 1 ? 76 : 40)}
+          height={rows.length * rowHeight + (perspectives.length > 1 ? 40 + legend : 40)}
           data={data}
           layout="vertical"
           margin={{ top: 4, right: 48, bottom: 4, left: 0 }}
@@ -87,7 +101,7 @@ export function PerspectiveBarChart({
           {perspectives.length > 1 && (
             <Legend
               verticalAlign="top"
-              height={36}
+              height={legend}
               wrapperStyle={{ color: TEXT, fontSize: 14 }}
               iconType="square"
               itemSorter={null}
@@ -121,13 +135,19 @@ export function TrendChart({ rows, perspectives, labelledBy }: { rows: TrendRow[
   return (
     <div ref={ref} className="team-chart" role="img" aria-labelledby={labelledBy}>
       {width > 0 && (
-        <LineChart width={width} height={260} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <LineChart
+          width={width}
+          height={224 + legendHeight(width, perspectives.length)}
+          data={rows}
+          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="#d0d0d0" />
           <XAxis dataKey="name" tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} interval={0} padding={{ left: 24, right: 24 }} />
           <YAxis domain={[1, 10]} ticks={TICKS} tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} width={32} />
           <Legend
             verticalAlign="top"
-            height={36}
+            height={legendHeight(width, perspectives.length)}
             wrapperStyle={{ color: TEXT, fontSize: 14 }}
             itemSorter={null}
             formatter={(value) => <span style={{ color: TEXT }}>{value}</span>}

@@ -70,7 +70,13 @@ export function ThemeTable({ themes, aggregates, previous, captionId, caption }:
                 <TableHeaderCell scope="row" lang="nl">
                   {index + 1}. {theme.title}
                 </TableHeaderCell>
-                <TableCell className="numeric team-table__score">{mean(row?.mean)}</TableCell>
+                <TableCell className="numeric team-table__score">
+                  {row?.factors === 0 ? (
+                    <span className="team-table__not-asked">{t("results.factorTable.notAsked")}</span>
+                  ) : (
+                    mean(row?.mean)
+                  )}
+                </TableCell>
                 {previous && <TableCell className="numeric">{mean(before?.mean)}</TableCell>}
                 <TableCell className="numeric">
                   {t("results.table.factorsShownValue", { shown: row?.factorsShown ?? 0, total: row?.factors ?? theme.items.length })}
@@ -84,11 +90,20 @@ export function ThemeTable({ themes, aggregates, previous, captionId, caption }:
   );
 }
 
+type FactorTableProps = {
+  theme: Theme;
+  number: number;
+  /** The group's factors: only those it is asked. A factor of the theme that is missing says "niet gevraagd". */
+  items: ItemAggregate[];
+  /** The group may answer "weet ik niet": then that count has its own column. */
+  dontKnow: boolean;
+};
+
 /**
- * Per factor of a theme: mean, the distribution of 1–10, number of scores and n.v.t. Each of them may be hidden
- * (null: too few answers of that kind); a hidden figure is never shown as 0.
+ * Per factor of a theme: mean, the distribution of 1–10, number of scores, n.v.t. and (for groups that may answer it)
+ * weet ik niet. Each of them may be hidden (null: too few answers of that kind); a hidden figure is never shown as 0.
  */
-export function FactorTable({ theme, number, items }: { theme: Theme; number: number; items: ItemAggregate[] }) {
+export function FactorTable({ theme, number, items, dontKnow }: FactorTableProps) {
   const t = useTeamsT();
   const format = useTeamFormat();
   const captionId = `factoren-${theme.id}`;
@@ -111,12 +126,29 @@ export function FactorTable({ theme, number, items }: { theme: Theme; number: nu
             <TableHeaderCell scope="col" className="numeric">
               {t("results.table.nvt")}
             </TableHeaderCell>
+            {dontKnow && (
+              <TableHeaderCell scope="col" className="numeric">
+                {t("results.table.dontKnow")}
+              </TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
           {theme.items.map((item) => {
             const row = items.find((a) => a.id === item.id);
-            const distribution = row?.distribution ?? null;
+            if (!row) {
+              return (
+                <TableRow key={item.id}>
+                  <TableHeaderCell scope="row" className="team-table__factor">
+                    <span className="factor-id">{item.id}</span> <span lang="nl">{item.text}</span>
+                  </TableHeaderCell>
+                  <TableCell colSpan={dontKnow ? 5 : 4} className="team-table__not-asked">
+                    {t("results.factorTable.notAsked")}
+                  </TableCell>
+                </TableRow>
+              );
+            }
+            const distribution = row.distribution;
             const given = (distribution ?? [])
               .map((count, index) => ({ count, score: index + 1 }))
               .filter((d) => d.count > 0)
@@ -133,13 +165,14 @@ export function FactorTable({ theme, number, items }: { theme: Theme; number: nu
                   <span className="factor-id">{item.id}</span> <span lang="nl">{item.text}</span>
                 </TableHeaderCell>
                 <TableCell className="numeric team-table__score">
-                  {row?.mean == null ? <span className="hint">{t("results.tooFew")}</span> : format.score(row.mean)}
+                  {row.mean == null ? <span className="hint">{t("results.tooFew")}</span> : format.score(row.mean)}
                 </TableCell>
                 <TableCell>
                   <DistributionBars distribution={distribution} label={label} />
                 </TableCell>
-                <TableCell className="numeric">{row?.scored == null ? <HiddenCount /> : row.scored}</TableCell>
-                <TableCell className="numeric">{row?.notApplicable == null ? <HiddenCount /> : row.notApplicable}</TableCell>
+                <TableCell className="numeric">{row.scored == null ? <HiddenCount /> : row.scored}</TableCell>
+                <TableCell className="numeric">{row.notApplicable == null ? <HiddenCount /> : row.notApplicable}</TableCell>
+                {dontKnow && <TableCell className="numeric">{row.dontKnow == null ? <HiddenCount /> : row.dontKnow}</TableCell>}
               </TableRow>
             );
           })}

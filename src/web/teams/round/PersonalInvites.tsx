@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { personalInvitesInputSchema } from "../../../domain/teams/inputs.ts";
 import { ApiError } from "../../api/client.ts";
 import { type PersonalInvites as Invites, teamsApi } from "../api.ts";
-import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
+import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
 
@@ -15,16 +15,24 @@ function parseAddresses(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
-type Props = { roundId: string; invites: Invites; open: boolean; onSent: () => void };
+type Props = {
+  roundId: string;
+  /** The groups the round asks: only they can be invited. */
+  perspectives: Perspective[];
+  invites: Invites;
+  open: boolean;
+  onSent: () => void;
+};
 
 /**
  * "Persoonlijke uitnodigingen": the server mails single-use links. The coordinator never sees them, and the addresses
  * live only in this form's state (not in a stored draft): after sending they are cleared, and only counts remain.
  */
-export function PersonalInvites({ roundId, invites, open, onSent }: Props) {
+export function PersonalInvites({ roundId, perspectives, invites, open, onSent }: Props) {
   const t = useTeamsT();
   const format = useTeamFormat();
-  const [perspective, setPerspective] = useState<Perspective>("professional");
+  const [chosen, setPerspective] = useState<Perspective | null>(null);
+  const perspective = chosen !== null && perspectives.includes(chosen) ? chosen : (perspectives[0] ?? "professional");
   const [addresses, setAddresses] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -75,7 +83,7 @@ export function PersonalInvites({ roundId, invites, open, onSent }: Props) {
       <Heading2 id="persoonlijke-uitnodigingen">{t("round.personal.title")}</Heading2>
       <Paragraph>{t("round.personal.intro")}</Paragraph>
       <ul className="response-counts" aria-label={t("round.personal.countsLabel")}>
-        {PERSPECTIVES.map((p) => (
+        {perspectives.map((p) => (
           <li key={p}>
             <span className="response-counts__label">{format.perspective(p)}:</span>{" "}
             <span className="response-counts__value">{t("round.personal.counts", invites.counts[p])}</span>
@@ -107,7 +115,7 @@ export function PersonalInvites({ roundId, invites, open, onSent }: Props) {
                   setErrors(({ perspective: _fixed, ...rest }) => rest);
                 }}
               >
-                {PERSPECTIVES.map((p) => (
+                {perspectives.map((p) => (
                   <SelectOption key={p} value={p}>
                     {format.perspective(p)}
                   </SelectOption>

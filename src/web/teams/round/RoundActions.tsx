@@ -15,7 +15,7 @@ export function RoundActions({ round, teamId, onChanged }: { round: Round; teamI
   const [done, setDone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const total = round.responses.professional + round.responses.youth + round.responses.employer;
+  const total = Object.values(round.responses).reduce((sum, n) => sum + n, 0);
 
   async function run(kind: "close" | "reopen" | "delete") {
     setBusy(kind);

@@ -6,7 +6,7 @@ import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { useLoad } from "../../app/useLoad.ts";
 import { teamsApi } from "../api.ts";
-import { PERSPECTIVES, useTeamFormat } from "../format.ts";
+import { perspectiveColumns, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
 import { StatusBadge } from "../ui/StatusBadge.tsx";
@@ -16,8 +16,12 @@ import { PersonalInvites } from "./PersonalInvites.tsx";
 import { PerspectiveInviteCard } from "./PerspectiveInviteCard.tsx";
 import { RoundActions } from "./RoundActions.tsx";
 import { RoundTabs } from "./RoundTabs.tsx";
+import { YouthMessage } from "./YouthMessage.tsx";
 
-/** `/teams/:id/metingen/:roundId`: the links and QR codes per perspective, response counts, close/reopen/delete. */
+/**
+ * `/teams/:id/metingen/:roundId`: the links and QR codes of the groups the round asks, response counts, after closing
+ * the message to the young people, close/reopen/delete.
+ */
 export function RoundPage() {
   const t = useTeamsT();
   return (
@@ -89,8 +93,11 @@ function RoundOverview() {
             <strong>{t("round.kiosk.title")}:</strong> {t("round.kiosk.help")}
           </Paragraph>
         )}
-        <div className="perspective-grid">
-          {PERSPECTIVES.map((p) => {
+        <div
+          className={`perspective-grid perspective-grid--${round.perspectives.length}`}
+          style={perspectiveColumns(round.perspectives.length)}
+        >
+          {round.perspectives.map((p) => {
             const invite = round.invites?.[p] ?? null;
             return (
               <PerspectiveInviteCard
@@ -114,8 +121,18 @@ function RoundOverview() {
         </div>
       </section>
 
+      {round.status === "closed" && round.perspectives.includes("youth") && (
+        <YouthMessage roundId={round.id} message={round.youthMessage} canEdit={team.myRole === "coordinator"} onChanged={load.retry} />
+      )}
+
       {round.personalInvites && (
-        <PersonalInvites roundId={round.id} invites={round.personalInvites} open={round.acceptsAnswers} onSent={load.retry} />
+        <PersonalInvites
+          roundId={round.id}
+          perspectives={round.perspectives}
+          invites={round.personalInvites}
+          open={round.acceptsAnswers}
+          onSent={load.retry}
+        />
       )}
 
       {team.myRole === "coordinator" && <RoundActions round={round} teamId={teamId} onChanged={load.retry} />}
