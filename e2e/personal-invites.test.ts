@@ -37,10 +37,10 @@ describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium"
     await page.goto(`${mailServer.url}/teams/${teamId}/metingen/${roundId}`);
     await page.getByRole("heading", { level: 2, name: "Persoonlijke uitnodigingen" }).waitFor();
     // Employers answer through personal invitations only: their open link goes off.
-    await page.getByRole("button", { name: "Open link uitzetten voor werkgevers en partners" }).click();
+    await page.getByRole("button", { name: "Open link uitzetten voor werkgevers" }).click();
     await page.getByText("Open link staat uit: alleen persoonlijke uitnodigingen tellen mee.").waitFor();
-    await expect.poll(() => page.getByRole("textbox", { name: "Link voor werkgevers en partners" }).count()).toBe(0);
-    await page.getByLabel("Groep", { exact: true }).selectOption({ label: "Werkgevers en partners" });
+    await expect.poll(() => page.getByRole("textbox", { name: "Link voor werkgevers" }).count()).toBe(0);
+    await page.getByLabel("Groep", { exact: true }).selectOption({ label: "Werkgevers" });
     await page.getByLabel("E-mailadressen").fill("planner@bedrijf.example\nhr@bedrijf.example, geen-adres");
     await page.getByRole("button", { name: "Verstuur uitnodigingen" }).click();
     await page.getByText(/Deze adressen kloppen niet: geen-adres/).waitFor();

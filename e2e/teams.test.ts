@@ -45,13 +45,15 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
     }
     await page.getByRole("button", { name: "Begin" }).click();
     await page.getByRole("heading", { level: 1, name: /^Stap 1 van 7/ }).waitFor();
-    const id = new URL(page.url()).pathname.split("/")[2] ?? "";
+    // Respondent pages live under /meedoen/antwoorden/:id.
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/meedoen\/antwoorden\/[^/]+\/1$/);
+    const id = new URL(page.url()).pathname.split("/")[3] ?? "";
     // Read through the page's own cookies: a response started on a shared device opens only there.
     const readCheck = async () => (await page.request.get(`${new URL(page.url()).origin}/api/checks/${id}`)).json();
     const check = await readCheck();
     const wording = check.round.perspective === "youth" ? item11?.youthText : item11?.text;
     await page
-      .getByRole("group", { name: `1.1 ${wording}` })
+      .getByRole("group", { name: wording, exact: true })
       .getByRole("radio", { name: String(value), exact: true })
       .check();
     await expect.poll(async () => (await readCheck()).answers).toEqual({ "1.1": value });
@@ -82,11 +84,11 @@ describe.skipIf(!browserAvailable)("team measurement rounds in Chromium: coordin
       }
       for (const [index, theme] of tool.themes.entries()) {
         if (index < answeredUpTo) continue;
-        await page.goto(`${new URL(page.url()).origin}/check/${id}/thema/${theme.id}`);
+        await page.goto(`${new URL(page.url()).origin}/meedoen/antwoorden/${id}/${theme.id}`);
         await page.getByRole("heading", { level: 1, name: new RegExp(`^Stap ${index + 1} van 7`) }).waitFor();
         await answerTheme(page, theme, value);
       }
-      await page.goto(`${new URL(page.url()).origin}/check/${id}/inleveren`);
+      await page.goto(`${new URL(page.url()).origin}/meedoen/antwoorden/${id}/inleveren`);
       await page.getByRole("heading", { level: 1, name: "Inleveren" }).waitFor();
     }
     await expect.poll(async () => Object.keys((await readCheck()).answers).length).toBe(31);
