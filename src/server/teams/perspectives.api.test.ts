@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../test/databases.ts";
 import { completeAnswers, createCheck, createRound, createTeam, inviteToken, respond, signUp, TOOL_ID } from "../test/factories.ts";
@@ -88,6 +89,19 @@ describe.each(databaseTargets())("each group asked in its own way, on $name", (t
     const csv = (await ctx.api("GET", `/api/rounds/${withPartners.id}/export.csv`, { cookie: coordinator })).body;
     expect(csv).toContain("Ketenpartners;2;2.8;");
     expect(csv).not.toContain("Jongeren;");
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await ctx.api("GET", `/api/rounds/${withPartners.id}/export.xlsx`, { cookie: coordinator });
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const groups = new Set<unknown>();
+    workbook.getWorksheet("Gemiddelden per factor")?.eachRow((row) => {
+      const [, group, , factorId] = row.values as unknown[];
+      if (/^\d\.\d+$/.test(String(factorId))) groups.add(group);
+    });
+    expect([...groups]).toEqual(["Professionals", "Ketenpartners"]);
+    // The trend follows whichever groups each round asked.
+    const trend = (await ctx.api("GET", `/api/teams/${teamId}/trend`, { cookie: coordinator })).json();
+    const theme2 = trend.themes["2"].find((point: { roundId: string }) => point.roundId === withPartners.id);
+    expect(Object.keys(theme2.means).sort()).toEqual(["ketenpartner", "professional"]);
   });
 
   it("lets the coordinator publish a message to the young people once the round is closed", async () => {
