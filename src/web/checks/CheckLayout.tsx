@@ -7,7 +7,6 @@ import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { toCheckPath, toRespondPath } from "../respond/paths.ts";
-import { RespondentLink } from "../respond/RespondentLink.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { CheckContext, type CheckContextValue } from "./CheckContext.ts";
 import { PersonalLink } from "./PersonalLink.tsx";
@@ -86,7 +85,7 @@ function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
     <CheckContext.Provider value={value}>
       <div className="check">
         <Outlet />
-        {showLink && (round ? <RespondentLink id={id} wording={wording} /> : <PersonalLink id={id} />)}
+        {showLink && <PersonalLink id={id} wording={round ? wording : undefined} />}
         <SaveStatus />
       </div>
     </CheckContext.Provider>

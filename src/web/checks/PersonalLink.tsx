@@ -1,6 +1,7 @@
 import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { checkPaths } from "../respond/paths.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import type { Wording } from "./theme/wording.ts";
 
@@ -8,12 +9,13 @@ type CopyState = "idle" | "copied" | "manual";
 
 /**
  * The resume link with a copy button: the only key to the check, so the user must keep it. A respondent in a round
- * (`wording` given) reads why in their own words; there is no plan to mention.
+ * (`wording` given) gets the link to their answers under /meedoen and reads why in the words of their group ("u" for
+ * employers and ketenpartners); there is no plan to mention.
  */
 export function PersonalLink({ id, wording }: { id: string; wording?: Wording }) {
   const { t } = useTranslation();
   const teamsT = useTeamsT();
-  const url = `${window.location.origin}/check/${id}`;
+  const url = `${window.location.origin}${checkPaths(id, Boolean(wording)).resume}`;
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
 
@@ -38,12 +40,12 @@ export function PersonalLink({ id, wording }: { id: string; wording?: Wording })
   return (
     <aside className="personal-link" aria-labelledby="persoonlijke-link-titel" id="persoonlijke-link">
       <Heading2 id="persoonlijke-link-titel" className="personal-link__title">
-        {t("personalLink.title")}
+        {wording ? teamsT(`respond.${wording}.linkTitle`) : t("personalLink.title")}
       </Heading2>
       <Paragraph>{wording ? teamsT(`respond.${wording}.linkIntro`) : t("personalLink.intro")}</Paragraph>
       <div className="personal-link__row">
         <label htmlFor="persoonlijke-link-url" className="visually-hidden">
-          {t("personalLink.label")}
+          {wording ? teamsT(`respond.${wording}.linkLabel`) : t("personalLink.label")}
         </label>
         <input
           ref={input}
