@@ -1,27 +1,52 @@
 // Creates an account from the command line (for a moderator: also name its e-mail in MODERATOR_EMAILS).
 // Usage: npm run account:create -- <e-mail> <password> [name]
-// Uses the same database as the app: DATABASE_URL when set, otherwise the embedded database in DATA_DIR.
-import { openDatabase } from "../src/db/client.ts";
-import { createAuth } from "../src/server/auth/auth.ts";
-import { loadConfig } from "../src/server/config.ts";
+// Uses the same database and configuration as the app: DATABASE_URL when set, otherwise the embedded database in
+// DATA_DIR. Configuration problems (and other StartupErrors) are printed as one line each, exit code 1, as the app does.
+import type { Database } from "../src/db/client.ts";
+import { type Config, loadConfig, resolveSecret } from "../src/server/config.ts";
+import { StartupError } from "../src/server/startup-error.ts";
+
+async function failStartup(error: unknown): Promise<never> {
+  if (!(error instanceof StartupError)) throw error;
+  await new Promise<void>((resolve) => process.stderr.write(`${error.message}\n`, () => resolve()));
+  process.exit(1);
+}
 
 const [email, password, name = "Moderator"] = process.argv.slice(2);
 if (!email || !password) {
   console.error("Gebruik: npm run account:create -- <e-mailadres> <wachtwoord (minstens 10 tekens)> [naam]");
   process.exit(2);
 }
-const config = loadConfig();
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+
+let config: Config;
 try {
-  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl });
-  await auth.api.signUpEmail({ body: { email, password, name } });
-  const moderator = config.moderatorEmails.includes(email.toLowerCase());
-  console.log(
-    `Account ${email} aangemaakt.${moderator ? " Het is moderator." : " Zet het in MODERATOR_EMAILS om het moderator te maken."}`,
-  );
+  config = loadConfig();
 } catch (error) {
-  console.error(`Account niet aangemaakt: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await database.close();
+  await failStartup(error);
+  throw error; // not reached: failStartup exits or rethrows
+}
+// Loaded only once the configuration is valid.
+const [{ openDatabase }, { createAuth }] = await Promise.all([import("../src/db/client.ts"), import("../src/server/auth/auth.ts")]);
+
+let database: Database | undefined;
+try {
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+} catch (error) {
+  await failStartup(error);
+}
+if (database) {
+  try {
+    const secret = await resolveSecret(config, database);
+    const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
+    await auth.api.signUpEmail({ body: { email, password, name } });
+    const moderator = config.moderatorEmails.includes(email.toLowerCase());
+    console.log(
+      `Account ${email} aangemaakt.${moderator ? " Het is moderator." : " Zet het in MODERATOR_EMAILS om het moderator te maken."}`,
+    );
+  } catch (error) {
+    console.error(`Account niet aangemaakt: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
 }

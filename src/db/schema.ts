@@ -107,5 +107,15 @@ export const kennisbankEntries = pgTable(
     index("kennisbank_status_idx").on(t.status),
   ],
 );
+/**
+ * Secrets the app generates once for the whole cluster (PostgreSQL): `app` signs sessions and cookies when APP_SECRET
+ * is not given. Inserted with ON CONFLICT DO NOTHING and read back, so instances starting together agree.
+ */
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export * from "./auth-schema.ts";
 export * from "./teams-schema.ts";

@@ -1,19 +1,69 @@
-import { openDatabase } from "../db/client.ts";
-import { buildApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+// Entry: configuration → database → secret → app → listen. A problem the operator must fix (StartupError: bad
+// configuration, unreachable database, data directory in use, port taken) is printed as its message alone, one line
+// per problem, and ends the process with exit code 1; any other error keeps its stack trace.
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../db/client.ts";
+import { type Config, loadConfig, resolveSecret } from "./config.ts";
+import { StartupError } from "./startup-error.ts";
 
-const config = loadConfig();
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-const app = await buildApp({ config, database, logger: true });
-
-async function shutdown(signal: string) {
-  app.log.info(`${signal}: shutting down`);
-  await app.close();
-  await database.close();
-  process.exit(0);
+async function failStartup(error: unknown): Promise<never> {
+  if (!(error instanceof StartupError)) throw error;
+  await new Promise<void>((resolve) => process.stderr.write(`${error.message}\n`, () => resolve()));
+  process.exit(1);
 }
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-await app.listen({ port: config.port, host: config.host });
-app.log.info(`Verbetertool draait op ${config.publicUrl} (database: ${database.kind})`);
+/** Listen errors an operator can fix, as one line. */
+function listenProblem(error: unknown, config: Config): StartupError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${config.host}:${config.port}`;
+  if (code === "EADDRINUSE")
+    return new StartupError(`Start mislukt: poort ${where} is al in gebruik (kies een andere PORT of stop het andere proces)`);
+  if (code === "EACCES") return new StartupError(`Start mislukt: geen toestemming om op ${where} te luisteren (kies een PORT boven 1023)`);
+  if (code === "EADDRNOTAVAIL") return new StartupError(`Start mislukt: HOST ${config.host} is geen adres van deze machine`);
+  return undefined;
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  await failStartup(error);
+  throw error; // not reached: failStartup exits or rethrows
+}
+
+// Loaded only once the configuration is valid, so a bad value is reported at once.
+const [{ openDatabase }, { buildApp }] = await Promise.all([import("../db/client.ts"), import("./app.ts")]);
+
+let database: Database | undefined;
+let app: FastifyInstance | undefined;
+try {
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const secret = await resolveSecret(config, database);
+  const started = await buildApp({ config: { ...config, secret }, database, logger: true, metricsToken: config.metricsToken });
+  app = started;
+  const opened = database;
+
+  const shutdown = async (signal: string) => {
+    started.log.info(`${signal}: shutting down`);
+    await started.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    await started.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    throw listenProblem(error, config) ?? error;
+  }
+  if (!config.publicUrl)
+    started.log.warn(
+      "PUBLIC_URL is not set: links in answers and mails follow the Host header of each request (development only; set PUBLIC_URL in production)",
+    );
+  started.log.info(`Verbetertool draait op ${config.publicUrl ?? `http://localhost:${config.port}`} (database: ${database.kind})`);
+} catch (error) {
+  await app?.close().catch(() => {});
+  await database?.close().catch(() => {});
+  await failStartup(error);
+}

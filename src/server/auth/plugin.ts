@@ -10,7 +10,9 @@ export function mountAuth(app: FastifyInstance, auth: Auth): void {
     url: "/api/auth/*",
     schema: { hide: true },
     async handler(request, reply) {
-      const url = new URL(request.url, `${request.protocol}://${request.headers.host ?? "localhost"}`);
+      // Protocol and host as Fastify derives them (X-Forwarded-* only from TRUST_PROXY): without PUBLIC_URL, better-auth's
+      // links start with this origin.
+      const url = new URL(request.url, `${request.protocol}://${request.host || "localhost"}`);
       const body = request.body === undefined || request.body === null ? undefined : JSON.stringify(request.body);
       const response = await auth.handler(new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body }));
       reply.status(response.status);

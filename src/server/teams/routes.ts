@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { memberRoleSchema, teamInputSchema, teamPatchSchema } from "../../domain/teams/inputs.ts";
 import type { Auth } from "../auth/auth.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { linkBase } from "../config.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { requireMembership, requireUser } from "./access.ts";
 import { listRounds } from "./rounds.ts";
@@ -20,7 +21,8 @@ import {
   updateTeam,
 } from "./service.ts";
 
-export type TeamsPluginOptions = { db: Db; auth: Auth; publicUrl: string };
+/** `publicUrl`: PUBLIC_URL; undefined: links follow the address each request came in on. */
+export type TeamsPluginOptions = { db: Db; auth: Auth; publicUrl: string | undefined };
 
 const teamParams = z.object({ id: z.string() });
 
@@ -82,8 +84,9 @@ export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app
     },
     async (request, reply) => {
       await requireMembership(db, auth, request, request.params.id, "coordinator");
+      const base = linkBase(publicUrl, request);
       const token = await createTeamInvite(db, request.params.id, request.body.role);
-      return reply.status(201).send({ token, url: `${publicUrl}/teams/uitnodiging/${token}`, role: request.body.role });
+      return reply.status(201).send({ token, url: `${base}/teams/uitnodiging/${token}`, role: request.body.role });
     },
   );
 
