@@ -3,11 +3,17 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client.ts";
 import * as schema from "../../db/schema.ts";
 import type { Mailer } from "../mail.ts";
+import type { BetterAuthLog } from "../observability/logger.ts";
 
-export type AuthOptions = { db: Db; secret: string; publicUrl: string; mailer?: Mailer };
+/**
+ * `log`: where better-auth's messages go (the app's JSON logger); without it, better-auth's own console output.
+ * `publicUrl`: PUBLIC_URL; undefined (development only), better-auth takes the origin of each request, which
+ * `mountAuth` builds from the protocol and host Fastify derived (TRUST_PROXY honoured).
+ */
+export type AuthOptions = { db: Db; secret: string; publicUrl: string | undefined; mailer?: Mailer; log?: BetterAuthLog };
 
 /** better-auth: e-mail + password accounts, sessions in our database. */
-export function createAuth({ db, secret, publicUrl, mailer }: AuthOptions) {
+export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) {
   return betterAuth({
     database: drizzleAdapter(db, {
       provider: "pg",
@@ -19,13 +25,15 @@ export function createAuth({ db, secret, publicUrl, mailer }: AuthOptions) {
     // Same-origin requests are trusted besides PUBLIC_URL, so the app also works on the address it is reached on.
     trustedOrigins: (request) => {
       const host = request?.headers.get("host");
-      return host ? [publicUrl, `http://${host}`, `https://${host}`] : [publicUrl];
+      const configured = publicUrl ? [publicUrl] : [];
+      return host ? [...configured, `http://${host}`, `https://${host}`] : configured;
     },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 10,
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword: async ({ user, token }) => {
+      // `url` starts with better-auth's base URL: PUBLIC_URL, or the origin the request came in on.
+      sendResetPassword: async ({ user, token, url }) => {
         if (!mailer) throw new Error("no mailer configured");
         await mailer.send({
           to: user.email,
@@ -34,7 +42,7 @@ export function createAuth({ db, secret, publicUrl, mailer }: AuthOptions) {
             `Hallo ${user.name},`,
             "",
             "Je hebt gevraagd om een nieuw wachtwoord. Kies het via deze link (een uur geldig):",
-            `${publicUrl}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`,
+            `${publicUrl ?? new URL(url).origin}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`,
             "",
             "Heb je dit niet gevraagd? Dan hoef je niets te doen; je wachtwoord blijft hetzelfde.",
           ].join("\n"),
@@ -44,6 +52,8 @@ export function createAuth({ db, secret, publicUrl, mailer }: AuthOptions) {
     // No IP addresses with sessions: the app keeps as little personal data as it can (AVG).
     advanced: { ipAddress: { disableIpTracking: true } },
     telemetry: { enabled: false },
+    // Everything better-auth reports goes through our logger, which decides the level and scrubs it.
+    logger: log ? { level: "debug", log } : undefined,
   });
 }
 export type Auth = ReturnType<typeof createAuth>;

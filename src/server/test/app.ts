@@ -24,7 +24,14 @@ export function testAppConfig(overrides: Partial<AppOptions["config"]> = {}): Ap
   };
 }
 
-/** An API-only app on the given database. */
-export function buildTestApp(database: Database, overrides: Partial<AppOptions["config"]> = {}): Promise<FastifyInstance> {
-  return buildApp({ database, config: testAppConfig(overrides) });
+/**
+ * An API-only app on the given database. `options`: a log destination (tests that read the log lines) and a metrics
+ * token (default: METRICS_TOKEN, normally unset, so /metrics answers on loopback only).
+ */
+export function buildTestApp(
+  database: Database,
+  overrides: Partial<AppOptions["config"]> = {},
+  options: Pick<AppOptions, "logger" | "metricsToken"> = {},
+): Promise<FastifyInstance> {
+  return buildApp({ database, config: testAppConfig(overrides), ...options });
 }

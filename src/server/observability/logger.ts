@@ -1,0 +1,128 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
+import { REDACTED, scrubText, scrubValue, serializeError } from "./redact.ts";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** The caller's `X-Request-Id` when it is sane (≤ 128 of [A-Za-z0-9._-]), else a random UUID. */
+export function requestIdFrom(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Where log lines go; anything with `write(line)` (stdout by default, a collecting stream in tests). */
+export type LogDestination = { write(line: string): void };
+
+type PinoOptions = Exclude<FastifyServerOptions["logger"], boolean | undefined>;
+
+/**
+ * pino options for the app: JSON lines, request objects reduced to method and route pattern (no URL, query string,
+ * headers or client address), errors serialized and scrubbed, and every message and logged value scrubbed of e-mail
+ * addresses, tokens and ids before it is written (see redact.ts).
+ */
+export function loggerOptions({ level, destination }: { level: string; destination?: LogDestination }): PinoOptions {
+  return {
+    level,
+    ...(destination ? { stream: destination } : {}),
+    serializers: {
+      req: (request) => ({ method: request.method, route: routePattern(request) }),
+      res: (reply) => ({ statusCode: reply.statusCode }),
+      // Fastify's type wants the serialized shape; serializeError returns it for every Error.
+      err: (error) => serializeError(error) as { type: string; message: string; stack: string },
+    },
+    // Last line of defence for fields a serializer does not own.
+    redact: {
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'res.headers["set-cookie"]',
+        "headers.authorization",
+        "headers.cookie",
+        'headers["set-cookie"]',
+        "*.email",
+        "*.password",
+        "*.token",
+      ],
+      censor: REDACTED,
+    },
+    hooks: {
+      logMethod(args, method) {
+        const [first, ...rest] = args as unknown[];
+        if (first instanceof Error) {
+          const message = typeof rest[0] === "string" ? rest.shift() : first.message;
+          return method.apply(this, [{ err: first }, scrubText(String(message)), ...rest.map((a) => scrubValue(a))] as never);
+        }
+        // `never`: pino's LogFn overloads cannot be expressed for a rebuilt argument list.
+        return method.apply(this, [scrubValue(first), ...rest.map((a) => scrubValue(a))] as never);
+      },
+    },
+  };
+}
+
+/** The route pattern of a request (`/api/checks/:id/answers`), never its URL; "(unmatched)" for unknown paths. */
+export function routePattern(request: FastifyRequest | IncomingMessage): string {
+  const options = "routeOptions" in request ? request.routeOptions : undefined;
+  return options?.url ?? "(unmatched)";
+}
+
+/** Probes and scrapes come every few seconds per instance: their request lines are debug, not info. */
+const isProbe = (route: string) => route === "/metrics" || route.startsWith("/api/health");
+
+/**
+ * Fastify's request logging, replaced: no "incoming request" line, one "request completed" line per request with
+ * method, route pattern, status and response time (the request id comes from the request's logger), and no raw
+ * URLs on 404s.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const route = routePattern(request);
+    const line = {
+      method: request.method,
+      route,
+      statusCode: reply.statusCode,
+      responseTime: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    if (error) request.log.error({ ...line, err: error }, "request errored");
+    else if (reply.statusCode >= 500) request.log.error(line, "request completed");
+    else if (isProbe(route)) request.log.debug(line, "request completed");
+    else request.log.info(line, "request completed");
+  }
+}
+
+/** The logger of the request being handled, for code that is not handed one (better-auth). */
+const requestLog = new AsyncLocalStorage<FastifyBaseLogger>();
+
+/** Runs the rest of a request's handling with its logger as the current one. */
+export function withRequestLog(log: FastifyBaseLogger, next: () => void): void {
+  requestLog.run(log, next);
+}
+
+/** The logger of the request being handled (with its request id), else `fallback`. */
+export function currentLog(fallback: FastifyBaseLogger): FastifyBaseLogger {
+  return requestLog.getStore() ?? fallback;
+}
+
+export type BetterAuthLogLevel = "debug" | "info" | "warn" | "error";
+export type BetterAuthLog = (level: BetterAuthLogLevel, message: string, ...args: unknown[]) => void;
+
+/**
+ * better-auth's `logger.log`: its messages as JSON lines through our logger (the current request's when there is
+ * one, so they carry its request id), scrubbed like every other line.
+ */
+export function betterAuthLog(fallback: FastifyBaseLogger): BetterAuthLog {
+  return (level, message, ...args) => {
+    const log = currentLog(fallback);
+    const [first] = args;
+    const fields: Record<string, unknown> = { source: "better-auth" };
+    if (first instanceof Error) fields.err = first;
+    if (args.length > (first instanceof Error ? 1 : 0)) fields.details = first instanceof Error ? args.slice(1) : args;
+    log[level](fields, message);
+  };
+}
