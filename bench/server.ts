@@ -23,6 +23,8 @@ if (mode === "hello") {
   const app = await buildApp({
     database,
     config: testAppConfig({ webDir: join(root, "dist/web") }),
+    // The real render pool (threads, queue), without the per-client download limit: all load comes from one address.
+    render: { downloadsPerMinute: Number.MAX_SAFE_INTEGER },
   });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   process.send?.({ url, database: database.kind });

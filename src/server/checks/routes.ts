@@ -9,10 +9,10 @@ import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/t
 import { allowsDontKnow } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { abortOnClose } from "../render/pool.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
-import { renderCheckReport } from "./report.ts";
 import {
   addAction,
   type CheckRound,
@@ -208,14 +208,20 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   app.get(
     "/api/checks/:id/report.pdf",
-    { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams } },
+    { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams }, onRequest: app.renders.limit },
     async (request, reply) => {
+      const clientGone = abortOnClose(reply);
       const { check, tool } = await checkWithTool(request);
-      const pdf = await renderCheckReport(
-        tool.tool,
-        computeResults(tool.tool, check.answers),
-        await loadPlan(db, check.id),
-        check.updatedAt,
+      // Rendered in a worker thread, from plain data (see server/render/).
+      const pdf = await app.renders.run(
+        {
+          kind: "check-report",
+          tool: tool.tool,
+          results: computeResults(tool.tool, check.answers),
+          plan: await loadPlan(db, check.id),
+          updatedAt: check.updatedAt,
+        },
+        clientGone,
       );
       return reply
         .type("application/pdf")

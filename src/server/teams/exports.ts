@@ -1,73 +1,21 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Content } from "pdfmake/interfaces";
 import { formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { type ItemAggregate, isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import { isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
-import { allowsDontKnow, PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
+import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { headerRow, renderPdf } from "../pdf.ts";
+import { aggregateRows, COLUMNS, TOO_FEW } from "./aggregate-table.ts";
 import type { TeamAction } from "./plan.ts";
-import type { RoundRecord } from "./rounds.ts";
 
-const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const COLUMNS = [
-  "perspectief",
-  "thema",
-  "factor",
-  "succesfactor",
-  "gemiddelde",
-  "scores",
-  "nvt",
-  "weet_ik_niet",
-  ...SCORES.map((s) => `aantal_${s}`),
-  "opmerking",
-];
+// XLSX export and PDF management summary of a round. Both run in the render worker (../render/worker.ts), on plain
+// data only; the CSV export is in aggregate-table.ts.
 
-const TOO_FEW = "te weinig antwoorden";
+/** What the XLSX export shows of the round itself. */
+export type RoundForExport = { name: string; threshold: number };
 
-function note(item: ItemAggregate, threshold: number, perspectiveAllowsDontKnow: boolean): string {
-  const hidden = [
-    item.mean === null ? `score: ${TOO_FEW}` : null,
-    item.notApplicable === null ? `n.v.t.: minder dan ${threshold} (of nog niet vrijgegeven)` : null,
-    item.dontKnow === null && perspectiveAllowsDontKnow ? `weet ik niet: minder dan ${threshold} (of nog niet vrijgegeven)` : null,
-  ];
-  return hidden.filter(Boolean).join("; ");
-}
-
-/**
- * One row per factor and perspective, only with what `disclose` let through: empty cells where a figure rests on
- * fewer than the threshold, never individual responses.
- */
-function aggregateRows(tool: Tool, results: PerspectiveResult[], threshold: number): (string | number | null)[][] {
-  const items = new Map(tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
-  return results
-    .filter(isVisible)
-    .flatMap((result) =>
-      result.items.map((item) => [
-        PERSPECTIVE_LABELS[result.perspective],
-        items.get(item.id)?.themeId ?? "",
-        item.id,
-        items.get(item.id)?.text ?? "",
-        item.mean,
-        item.scored,
-        item.notApplicable,
-        item.dontKnow,
-        ...(item.distribution ?? SCORES.map(() => null)),
-        note(item, threshold, allowsDontKnow(result.perspective)),
-      ]),
-    );
-}
-
-export function aggregatesCsv(tool: Tool, results: PerspectiveResult[], threshold: number): string {
-  // Semicolons and decimal commas: what Dutch spreadsheet software expects.
-  const rows = aggregateRows(tool, results, threshold).map((row) =>
-    row.map((v) => (typeof v === "number" && !Number.isInteger(v) ? String(v).replace(".", ",") : v)),
-  );
-  return `\uFEFF${stringify([COLUMNS, ...rows], { delimiter: ";" })}`;
-}
-
-export async function aggregatesXlsx(tool: Tool, round: RoundRecord, results: PerspectiveResult[]): Promise<Buffer> {
+export async function aggregatesXlsx(tool: Tool, round: RoundForExport, results: PerspectiveResult[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Verbetertool Jongeren & Arbeid";
   const sheet = workbook.addWorksheet("Gemiddelden per factor");
@@ -88,7 +36,7 @@ export async function aggregatesXlsx(tool: Tool, round: RoundRecord, results: Pe
 }
 
 export type RoundResultsForSummary = {
-  round: RoundRecord | Omit<RoundRecord, "aggregates">;
+  round: { name: string; startedAt: Date; closedAt: Date | null };
   threshold: number;
   perspectives: PerspectiveResult[];
   largestGaps: MirrorRow[];

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -16,11 +17,13 @@ import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { themeTrend } from "../../domain/teams/trend.ts";
 import type { Auth } from "../auth/auth.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { linkBase } from "../config.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { Mailer } from "../mail.ts";
+import { abortOnClose } from "../render/pool.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { requireMembership, requireRoundAccess } from "./access.ts";
-import { aggregatesCsv, aggregatesXlsx, renderRoundSummary } from "./exports.ts";
+import { aggregatesCsv } from "./aggregate-table.ts";
 import { loadTeamPlan } from "./plan.ts";
 import { handedInHere, isKiosk, kioskOf, startKiosk, stopKiosk } from "./respondents.ts";
 import {
@@ -51,7 +54,8 @@ import { getTeam } from "./service.ts";
 export type RoundsPluginOptions = {
   db: Db;
   auth: Auth;
-  publicUrl: string;
+  /** PUBLIC_URL; undefined: links follow the address each request came in on. */
+  publicUrl: string | undefined;
   tools: ReadonlyMap<string, ToolIndex>;
   /** A real mail server for personal invitations; null when SMTP_URL is not configured. */
   personalMailer: Mailer | null;
@@ -60,7 +64,8 @@ export type RoundsPluginOptions = {
 const roundParams = z.object({ id: z.string() });
 
 export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (app, { db, auth, publicUrl, tools, personalMailer }) => {
-  const inviteUrl = (token: string) => `${publicUrl}/meedoen/${token}`;
+  /** `base`: from `linkBase`, taken before anything is stored, so a bad Host header changes nothing. */
+  const inviteUrl = (base: string, token: string) => `${base}/meedoen/${token}`;
   const assertAsks = (round: RoundRecord, perspective: Perspective) => {
     if (!round.perspectives.includes(perspective))
       throw new HttpError(400, `Deze meting vraagt de groep ${PERSPECTIVE_LABELS[perspective].toLowerCase()} niet.`, "perspective");
@@ -71,11 +76,12 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     return tool.tool;
   };
 
-  async function invitesOf(roundId: string) {
+  async function invitesOf(request: FastifyRequest, roundId: string) {
+    const base = linkBase(publicUrl, request);
     const tokens = await roundTokens(db, roundId);
     const entries = await Promise.all(
       PERSPECTIVES.filter((p) => tokens[p]).map(async (p) => {
-        const url = inviteUrl(tokens[p] ?? "");
+        const url = inviteUrl(base, tokens[p] ?? "");
         const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
         return [p, { url, qrSvg: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}` }] as const;
       }),
@@ -96,8 +102,9 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     async (request, reply) => {
       await requireMembership(db, auth, request, request.params.id, "coordinator");
       if (!tools.has(request.body.toolId)) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
+      const base = linkBase(publicUrl, request);
       const { id, tokens } = await startRound(db, request.params.id, request.body);
-      const invites = Object.fromEntries(request.body.perspectives.map((p) => [p, inviteUrl(tokens[p] ?? "")]));
+      const invites = Object.fromEntries(request.body.perspectives.map((p) => [p, inviteUrl(base, tokens[p] ?? "")]));
       return reply.status(201).send({ id, invites });
     },
   );
@@ -113,7 +120,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         ...publicRound(round),
         acceptsAnswers: roundAcceptsAnswers(round, new Date()),
         responses: await responseCounts(db, round.id),
-        invites: coordinator ? await invitesOf(round.id) : null,
+        invites: coordinator ? await invitesOf(request, round.id) : null,
         openLinks: openLinks(round),
         personalInvites: coordinator ? { available: personalMailer !== null, counts: await personalInviteCounts(db, round.id) } : null,
         kiosk: kiosk?.roundId === round.id ? kiosk.perspective : null,
@@ -145,13 +152,14 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       const team = await getTeam(db, round.teamId);
       const { perspective } = request.body;
       assertAsks(round, perspective);
+      const base = linkBase(publicUrl, request);
       let sent = 0;
       let failed = 0;
       // One at a time, so a slow mail server is not flooded; the addresses live only in this request.
       for (const address of new Set(request.body.addresses)) {
         const token = await addPersonalInvite(db, round.id, perspective);
         try {
-          await personalMailer.send(personalInviteMail(address, inviteUrl(token), round.name, team?.name ?? "", perspective));
+          await personalMailer.send(personalInviteMail(address, inviteUrl(base, token), round.name, team?.name ?? "", perspective));
           sent++;
         } catch {
           await dropPersonalInvite(db, token);
@@ -327,10 +335,22 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
 
   app.get(
     "/api/rounds/:id/export.xlsx",
-    { schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als Excel", params: roundParams } },
+    {
+      schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als Excel", params: roundParams },
+      onRequest: app.renders.limit,
+    },
     async (request, reply) => {
+      const clientGone = abortOnClose(reply);
       const { round } = await requireRoundAccess(db, auth, request, request.params.id);
-      const xlsx = await aggregatesXlsx(toolOf(round), round, await roundAggregates(db, round, toolOf(round)));
+      const xlsx = await app.renders.run(
+        {
+          kind: "round-xlsx",
+          tool: toolOf(round),
+          round: { name: round.name, threshold: round.threshold },
+          results: await roundAggregates(db, round, toolOf(round)),
+        },
+        clientGone,
+      );
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("Content-Disposition", `attachment; filename="${exportName(round, "xlsx")}"`)
@@ -340,11 +360,32 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
 
   app.get(
     "/api/rounds/:id/report.pdf",
-    { schema: { tags: ["metingen"], summary: "Managementsamenvatting van een meting (PDF)", params: roundParams } },
+    {
+      schema: { tags: ["metingen"], summary: "Managementsamenvatting van een meting (PDF)", params: roundParams },
+      onRequest: app.renders.limit,
+    },
     async (request, reply) => {
+      const clientGone = abortOnClose(reply);
       const { round } = await requireRoundAccess(db, auth, request, request.params.id);
       const team = await getTeam(db, round.teamId);
-      const pdf = await renderRoundSummary(toolOf(round), team?.name ?? "", await results(round), await loadTeamPlan(db, round.teamId));
+      const perspectives = await roundAggregates(db, round, toolOf(round));
+      const { actions } = await loadTeamPlan(db, round.teamId);
+      // Rendered in a worker thread, from plain data only (see server/render/).
+      const pdf = await app.renders.run(
+        {
+          kind: "round-summary",
+          tool: toolOf(round),
+          teamName: team?.name ?? "",
+          summary: {
+            round: { name: round.name, startedAt: round.startedAt, closedAt: round.closedAt },
+            threshold: round.threshold,
+            perspectives,
+            largestGaps: largestGaps(mirror(perspectives).items),
+          },
+          plan: { actions },
+        },
+        clientGone,
+      );
       return reply
         .type("application/pdf")
         .header("Content-Disposition", `attachment; filename="${exportName(round, "pdf")}"`)
