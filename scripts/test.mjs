@@ -1,5 +1,6 @@
-// npm test: the whole suite. The web build, then Vitest (unit, API and browser projects) while type check and lint
-// run beside it. Type check and lint count as one test each. The last line is the one CI reads: "N passed, N failed".
+// npm test: the whole suite. The production build (web app and server), then Vitest (unit, API and browser projects)
+// while type check and lint run beside it. Type check and lint count as one test each. The last line is the one CI
+// reads: "N passed, N failed".
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -35,13 +36,14 @@ function step(name, cmd, args, { stream = false } = {}) {
   });
 }
 
-// The browser tests need the web build; type check and lint need nothing and run beside the tests.
+// The browser tests need the web build and the production-layout test the server build; type check and lint need
+// nothing and run beside the tests.
 const checks = Promise.all([
   step("type check (tsc --noEmit)", bin("tsc"), ["--noEmit"]),
   step("lint (biome check)", bin("biome"), ["check", "--error-on-warnings", "."]),
 ]);
-// Without a web build the browser tests cannot run; they count as failed through their global setup.
-const build = await step("web build (vite build)", bin("vite"), ["build", "--logLevel", "warn"]);
+// Without a build the browser and production tests cannot run; they count as failed through their global setup.
+const build = await step("build (npm run build)", process.execPath, [join(root, "scripts/build.mjs")]);
 const vitestOk = await step(
   "vitest",
   bin("vitest"),

@@ -5,19 +5,29 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { createAuth } from "./auth/auth.ts";
 import { mountAuth } from "./auth/plugin.ts";
 import { checksRoutes } from "./checks/routes.ts";
-import type { Config } from "./config.ts";
+import type { RuntimeConfig, TrustProxy } from "./config.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { loadKennisbankContent } from "./kennisbank/load.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
 import { createMailer } from "./mail.ts";
+import {
+  betterAuthLog,
+  currentLog,
+  type LogDestination,
+  loggerOptions,
+  RequestLogController,
+  requestIdFrom,
+} from "./observability/logger.ts";
+import { registerObservability } from "./observability/plugin.ts";
+import { type RenderOptions, registerRendering } from "./render/pool.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
 import { scheduleRetention } from "./teams/retention-job.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
@@ -37,7 +47,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export type AppOptions = {
   config: Pick<
-    Config,
+    RuntimeConfig,
     | "contentDir"
     | "webDir"
     | "createChecksPerMinute"
@@ -48,21 +58,40 @@ export type AppOptions = {
     | "dataDir"
     | "smtpUrl"
     | "mailFrom"
-  >;
+  > & {
+    /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY); none when not given. */
+    trustProxy?: TrustProxy;
+  };
   database: Database;
-  logger?: boolean;
+  /** JSON logs to stdout (`true`), to a destination of your own (tests), or none (default). */
+  logger?: boolean | { destination: LogDestination };
+  /** Bearer token for GET /metrics; without it /metrics answers on loopback only. Defaults to METRICS_TOKEN. */
+  metricsToken?: string;
+  /** Render pool size, queue and downloads per client per minute (tests, benchmarks); defaults in render/pool.ts. */
+  render?: Partial<RenderOptions>;
 };
 
-export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  metricsToken = process.env.METRICS_TOKEN || undefined,
+  render,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger ? loggerOptions({ level: config.logLevel, destination: logger === true ? undefined : logger.destination }) : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // No per-request logs: they would hold client addresses and check ids (AVG, secrets).
-    logController: new LogController({ disableRequestLogging: true }),
+    // Client address, protocol and host from X-Forwarded-* only for the proxies named in TRUST_PROXY.
+    trustProxy: config.trustProxy ?? false,
+    // Request ids from X-Request-Id when sane, else random UUIDs (unique across instances).
+    genReqId: requestIdFrom,
+    // One JSON line per request with the route pattern, never the URL, query string or client address.
+    logController: new RequestLogController(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerObservability(app, { database, token: metricsToken });
   // The API speaks JSON only: any other body type is answered with 415.
   app.removeContentTypeParser("text/plain");
 
@@ -70,9 +99,16 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   const mainTool = tools.get(MAIN_TOOL_ID);
   if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
   const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds);
-  await syncContentEntries(database.db, loadKennisbankContent(config.contentDir, mainTool.factorIds));
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log: (m) => app.log.info(m) });
-  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, mailer });
+  // Instances starting together load the content one after the other, not over each other.
+  const kennisbank = loadKennisbankContent(config.contentDir, mainTool.factorIds);
+  await database.exclusive("startup", () => syncContentEntries(database.db, kennisbank));
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    dataDir: config.dataDir,
+    log: (m) => currentLog(app.log).info(m),
+  });
+  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, mailer, log: betterAuthLog(app.log) });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -80,6 +116,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     },
   });
   await app.register(rateLimit, { global: false });
+  // PDF/XLSX in worker threads, with a bounded queue and a per-client download limit (app.renders).
+  registerRendering(app, render);
   // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device.
   await app.register(cookie, { secret: config.secret });
   await app.register(swagger, {
@@ -89,7 +127,19 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     transform: jsonSchemaTransform,
   });
 
-  app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok", database: database.kind }));
+  database.setLog((message) => app.log.warn(message));
+  // Kubernetes probes: "live" says the process answers (restart it when not), "ready" that it can serve requests —
+  // the database answers and its migrations ran (take it out of the load balancer when not). /api/health is "ready".
+  app.get("/api/health/live", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  const ready = async (_request: unknown, reply: FastifyReply) => {
+    if (await database.reachable()) return { status: "ok", database: database.kind };
+    return reply
+      .status(503)
+      .header("Retry-After", "5")
+      .send({ status: "unavailable", database: database.kind, error: "De database is niet bereikbaar." });
+  };
+  app.get("/api/health/ready", { schema: { hide: true } }, ready);
+  app.get("/api/health", { schema: { hide: true } }, ready);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(toolsRoutes, { tools });
   await app.register(checksRoutes, { db: database.db, tools, createChecksPerMinute: config.createChecksPerMinute });
@@ -112,7 +162,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     personalMailer: config.smtpUrl ? mailer : null,
   });
   await app.register(teamPlanRoutes, { db: database.db, auth, tool: mainTool });
-  scheduleRetention(app, database.db);
+  scheduleRetention(app, database);
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {
