@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -238,6 +239,15 @@ describe("one process per embedded data directory", () => {
       expect(lines.at(-1)).toMatch(/in use by another process/);
       expect(second.output()).not.toMatch(/^\s+at /m);
       expect(first.exited()).toBeNull();
+      // The command-line scripts open the database the same way, and are refused the same way.
+      const script = spawnSync(process.execPath, ["--import", "tsx", "scripts/create-account.ts", "a@example.nl", "een-lang-wachtwoord"], {
+        cwd: join(import.meta.dirname, "../.."),
+        env: { PATH: process.env.PATH ?? "", ...env },
+        encoding: "utf8",
+      });
+      expect(script.status).toBe(1);
+      expect(script.stderr.trim().split("\n").at(-1)).toMatch(/in use by another process/);
+      expect(script.stderr).not.toMatch(/^\s+at /m);
 
       const stopped = await first.stop();
       expect(stopped.code).toBe(0);
