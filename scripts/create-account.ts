@@ -4,13 +4,7 @@
 // DATA_DIR. Configuration problems (and other StartupErrors) are printed as one line each, exit code 1, as the app does.
 import type { Database } from "../src/db/client.ts";
 import { type Config, loadConfig, resolveSecret } from "../src/server/config.ts";
-import { StartupError } from "../src/server/startup-error.ts";
-
-async function failStartup(error: unknown): Promise<never> {
-  if (!(error instanceof StartupError)) throw error;
-  await new Promise<void>((resolve) => process.stderr.write(`${error.message}\n`, () => resolve()));
-  process.exit(1);
-}
+import { exitOnStartupError } from "../src/server/startup-error.ts";
 
 const [email, password, name = "Moderator"] = process.argv.slice(2);
 if (!email || !password) {
@@ -22,7 +16,7 @@ let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
-  await failStartup(error);
+  await exitOnStartupError(error);
   throw error; // not reached: failStartup exits or rethrows
 }
 // Loaded only once the configuration is valid.
@@ -32,7 +26,7 @@ let database: Database | undefined;
 try {
   database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 } catch (error) {
-  await failStartup(error);
+  await exitOnStartupError(error);
 }
 if (database) {
   try {

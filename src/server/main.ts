@@ -4,13 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/client.ts";
 import { type Config, loadConfig, resolveSecret } from "./config.ts";
-import { StartupError } from "./startup-error.ts";
-
-async function failStartup(error: unknown): Promise<never> {
-  if (!(error instanceof StartupError)) throw error;
-  await new Promise<void>((resolve) => process.stderr.write(`${error.message}\n`, () => resolve()));
-  process.exit(1);
-}
+import { exitOnStartupError, StartupError } from "./startup-error.ts";
 
 /** Listen errors an operator can fix, as one line. */
 function listenProblem(error: unknown, config: Config): StartupError | undefined {
@@ -27,7 +21,7 @@ let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
-  await failStartup(error);
+  await exitOnStartupError(error);
   throw error; // not reached: failStartup exits or rethrows
 }
 
@@ -65,5 +59,5 @@ try {
 } catch (error) {
   await app?.close().catch(() => {});
   await database?.close().catch(() => {});
-  await failStartup(error);
+  await exitOnStartupError(error);
 }

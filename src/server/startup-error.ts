@@ -5,3 +5,10 @@
 export class StartupError extends Error {
   override name = "StartupError";
 }
+
+/** For entry points: a StartupError ends the process with its message as one line and exit code 1; others rethrow. */
+export async function exitOnStartupError(error: unknown): Promise<never> {
+  if (!(error instanceof StartupError)) throw error;
+  await new Promise<void>((resolve) => process.stderr.write(`${error.message}\n`, () => resolve()));
+  process.exit(1);
+}
