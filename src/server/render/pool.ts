@@ -5,12 +5,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Piscina } from "piscina";
 import { HttpError } from "../errors.ts";
+import type { Limit } from "../ratelimit/plugin.ts";
 import type { RenderTask } from "./tasks.ts";
 
 // PDFs and XLSX files are made in a small pool of worker threads so the event loop keeps answering other requests
 // (before, 20 concurrent report downloads made /api/health wait 22 s). Two limits keep the pool from drowning:
 // - a bounded queue for the whole instance: when it is full, a download is refused at once with 503;
-// - downloads per client address per minute (@fastify/rate-limit, one counter over all download routes): 429.
+// - downloads per client address per minute (one counter over all download routes, in the database so it is one
+//   across instances: server/ratelimit): 429.
 
 export type RenderOptions = {
   /** Worker threads; each renders one document at a time. */
@@ -157,13 +159,14 @@ declare module "fastify" {
 
 /**
  * Starts the render pool and the download limit and makes them `app.renders`; the pool closes with the app.
- * Register after @fastify/rate-limit (it provides the counter) and before the routes that use it.
+ * Register after the rate limits (server/ratelimit provides the counter) and before the routes that use it.
  */
 export function registerRendering(app: FastifyInstance, overrides: Partial<RenderOptions> = {}): Renders {
   const options = { ...defaultRenderOptions(), ...overrides };
   const pool = createRenderPool(options);
-  // One counter for all download routes together, per client address (request.ip; behind a proxy see TRUST_PROXY).
-  const perClient = app.createRateLimit({ max: options.downloadsPerMinute, timeWindow: 60_000 });
+  // One counter for all download routes together, per client address (request.ip; behind a proxy see TRUST_PROXY),
+  // shared by every instance.
+  const downloads: Limit = { name: "downloads", max: options.downloadsPerMinute, windowMs: 60_000 };
   const renders: Renders = {
     run: (task, signal) => pool.run(task, signal),
     get full() {
@@ -175,11 +178,7 @@ export function registerRendering(app: FastifyInstance, overrides: Partial<Rende
         reply.header("Retry-After", "30");
         throw busy();
       }
-      const counted = await perClient(request);
-      if (!counted.isAllowed && counted.isExceeded) {
-        reply.header("Retry-After", String(counted.ttlInSeconds));
-        throw tooMany();
-      }
+      await app.rateLimits.take(reply, [{ limit: downloads, key: app.rateLimits.clientKey(request) }], tooMany);
     },
   };
   app.decorate("renders", renders);
