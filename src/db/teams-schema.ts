@@ -29,15 +29,23 @@ export const teamMembers = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
 );
 
-/** Reusable invite links to join a team as member or co-coordinator. */
-export const teamInvites = pgTable("team_invites", {
-  token: text("token").primaryKey(),
-  teamId: text("team_id")
-    .notNull()
-    .references(() => teams.id, { onDelete: "cascade" }),
-  role: text("role").$type<"coordinator" | "member">().notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Reusable invite links to join a team as member or co-coordinator, until they expire or a coordinator revokes them
+ * (the row is deleted). Links from before expiry existed got the full period from the migration.
+ */
+export const teamInvites = pgTable(
+  "team_invites",
+  {
+    token: text("token").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    role: text("role").$type<"coordinator" | "member">().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '14 days'`),
+  },
+  (t) => [index("team_invites_team_idx").on(t.teamId)],
+);
 
 /** A measurement round: anonymous links per perspective, aggregated safely. */
 export const rounds = pgTable(

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { teamInvites, teamMembers, teams, user } from "../../db/schema.ts";
 import { newSecretId } from "../checks/service.ts";
@@ -26,15 +26,21 @@ export async function listMyTeams(db: Db, userId: string) {
     .orderBy(asc(teams.name));
 }
 
-export async function getTeam(db: Db, teamId: string) {
+/**
+ * A team with its members as `viewer` may see them: coordinators see every member's e-mail address (to recognise
+ * who joined), members (and callers that need only the team, the default) names and roles: the privacy page promises it.
+ */
+export async function getTeam(db: Db, teamId: string, viewer: Role = "member") {
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!team) return undefined;
-  const members = await db
+  const rows = await db
     .select({ userId: user.id, name: user.name, email: user.email, role: teamMembers.role })
     .from(teamMembers)
     .innerJoin(user, eq(user.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(user.name));
+  const members: { userId: string; name: string; role: Role; email?: string }[] =
+    viewer === "coordinator" ? rows : rows.map(({ email: _email, ...member }) => member);
   return { ...team, members };
 }
 
@@ -48,18 +54,50 @@ export async function deleteTeam(db: Db, teamId: string): Promise<void> {
   await db.delete(teams).where(eq(teams.id, teamId));
 }
 
-export async function createTeamInvite(db: Db, teamId: string, role: Role): Promise<string> {
+/** How long a team invite link works; a coordinator can revoke it sooner. */
+export const TEAM_INVITE_VALID_DAYS = 14;
+
+export type TeamInvite = { token: string; role: Role; createdAt: Date; expiresAt: Date };
+
+/** A new invite link, valid for TEAM_INVITE_VALID_DAYS; the team's expired links are cleared out on the way. */
+export async function createTeamInvite(db: Db, teamId: string, role: Role): Promise<TeamInvite> {
   const token = newSecretId();
-  await db.insert(teamInvites).values({ token, teamId, role });
-  return token;
+  return db.transaction(async (tx) => {
+    await tx.delete(teamInvites).where(and(eq(teamInvites.teamId, teamId), lte(teamInvites.expiresAt, sql`now()`)));
+    const [row] = await tx
+      .insert(teamInvites)
+      .values({ token, teamId, role, expiresAt: sql`now() + make_interval(days => ${TEAM_INVITE_VALID_DAYS})` })
+      .returning({ token: teamInvites.token, role: teamInvites.role, createdAt: teamInvites.createdAt, expiresAt: teamInvites.expiresAt });
+    if (!row) throw new Error("team invite not stored");
+    return row;
+  });
 }
 
+/** The team's invite links that still work, oldest first (coordinators: to copy again or revoke). */
+export async function listTeamInvites(db: Db, teamId: string): Promise<TeamInvite[]> {
+  return db
+    .select({ token: teamInvites.token, role: teamInvites.role, createdAt: teamInvites.createdAt, expiresAt: teamInvites.expiresAt })
+    .from(teamInvites)
+    .where(and(eq(teamInvites.teamId, teamId), gt(teamInvites.expiresAt, sql`now()`)))
+    .orderBy(asc(teamInvites.createdAt), asc(teamInvites.token));
+}
+
+/** Revokes an invite link of the team (it answers 404 from then on); false when the team has no such link. */
+export async function revokeTeamInvite(db: Db, teamId: string, token: string): Promise<boolean> {
+  const deleted = await db
+    .delete(teamInvites)
+    .where(and(eq(teamInvites.teamId, teamId), eq(teamInvites.token, token)))
+    .returning({ token: teamInvites.token });
+  return deleted.length > 0;
+}
+
+/** A working invite link: neither expired nor revoked. */
 export async function findTeamInvite(db: Db, token: string) {
   const [row] = await db
     .select({ teamId: teamInvites.teamId, role: teamInvites.role, teamName: teams.name })
     .from(teamInvites)
     .innerJoin(teams, eq(teams.id, teamInvites.teamId))
-    .where(eq(teamInvites.token, token));
+    .where(and(eq(teamInvites.token, token), gt(teamInvites.expiresAt, sql`now()`)));
   return row;
 }
 

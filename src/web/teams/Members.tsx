@@ -1,7 +1,8 @@
 import { Button, Heading2, Heading3, Paragraph } from "@utrecht/component-library-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
-import { type Role, type Team, teamsApi } from "./api.ts";
+import { type Role, type Team, type TeamInvite, teamsApi } from "./api.ts";
+import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { CopyLink } from "./ui/CopyLink.tsx";
 import { FormAlert } from "./ui/Field.tsx";
@@ -17,34 +18,70 @@ export function Members({ team, onChanged }: { team: Team; onChanged: () => void
         {team.members.map((member) => (
           <li key={member.userId} className="member-list__item">
             <span className="member-list__name">{member.name}</span>
-            {coordinator && <span className="member-list__email">{member.email}</span>}
+            {coordinator && member.email && <span className="member-list__email">{member.email}</span>}
             <span className={`role-badge role-badge--${member.role}`}>{t(`teams.roles.${member.role}`)}</span>
           </li>
         ))}
       </ul>
-      {coordinator && <Invites teamId={team.id} />}
+      {coordinator && <Invites teamId={team.id} initial={team.invites ?? []} />}
       {coordinator && team.members.length > 1 && <RemoveMember team={team} onRemoved={onChanged} />}
     </section>
   );
 }
 
-function Invites({ teamId }: { teamId: string }) {
+/**
+ * Invite links for members and co-coordinators: every link that still works, with its expiry date, to copy again or
+ * to revoke; new links can always be made. After a revoke, focus goes to the announcement (the button is gone).
+ */
+function Invites({ teamId, initial }: { teamId: string; initial: TeamInvite[] }) {
   const t = useTeamsT();
-  const [links, setLinks] = useState<Partial<Record<Role, string>>>({});
-  const [busy, setBusy] = useState<Role | null>(null);
+  const format = useTeamFormat();
+  const [invites, setInvites] = useState(initial);
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  // A new link: focus its field, so a keyboard or screen-reader user lands on what they just made.
+  useEffect(() => {
+    if (created) document.getElementById(`uitnodiging-${created}`)?.focus();
+  }, [created]);
+
+  const failed = (e: unknown) => setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
 
   async function create(role: Role) {
     setBusy(role);
     setError(null);
+    setNotice(null);
     try {
-      const { url } = await teamsApi.invite(teamId, role);
-      setLinks((current) => ({ ...current, [role]: url }));
+      const invite = await teamsApi.invite(teamId, role);
+      setInvites((current) => [...current, invite]);
+      setCreated(invite.token);
     } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
+      failed(e);
     } finally {
       setBusy(null);
     }
+  }
+
+  async function revoke(invite: TeamInvite) {
+    setBusy(invite.token);
+    setError(null);
+    try {
+      await teamsApi.revokeInvite(teamId, invite.token);
+    } catch (e) {
+      // Already revoked or expired elsewhere: it no longer works, which is what was asked.
+      if (!(e instanceof ApiError && e.status === 404)) {
+        failed(e);
+        setBusy(null);
+        return;
+      }
+    }
+    setInvites((current) => current.filter((i) => i.token !== invite.token));
+    setNotice(t("invites.revoked", { role: t(`invites.${invite.role}.for`) }));
+    setBusy(null);
+    noticeRef.current?.focus();
   }
 
   return (
@@ -52,27 +89,42 @@ function Invites({ teamId }: { teamId: string }) {
       <Heading3>{t("invites.title")}</Heading3>
       <Paragraph>{t("invites.intro")}</Paragraph>
       <FormAlert message={error} />
-      {(["member", "coordinator"] as const).map((role) => (
-        <div key={role} className="invites__role">
-          {links[role] ? (
-            <CopyLink
-              id={`uitnodiging-${role}`}
-              url={links[role]}
-              label={t(`invites.${role}.label`)}
-              buttonLabel={
-                <>
-                  {t("common.copyLink")}
-                  <span className="visually-hidden"> {t(`invites.${role}.for`)}</span>
-                </>
-              }
-            />
-          ) : (
-            <Button appearance="secondary-action-button" busy={busy === role} onClick={() => void create(role)}>
-              {t(`invites.${role}.create`)}
-            </Button>
-          )}
-        </div>
-      ))}
+      <p className="invites__notice" role="status" tabIndex={-1} ref={noticeRef}>
+        {notice}
+      </p>
+      {invites.length > 0 && (
+        <ul className="invite-list">
+          {invites.map((invite) => {
+            const until = format.date(invite.expiresAt);
+            return (
+              <li key={invite.token} className="invite-list__item">
+                <CopyLink
+                  id={`uitnodiging-${invite.token}`}
+                  url={invite.url}
+                  label={t("invites.linkLabel", { role: t(`invites.${invite.role}.label`), until })}
+                  buttonLabel={
+                    <>
+                      {t("common.copyLink")}
+                      <span className="visually-hidden"> {t(`invites.${invite.role}.for`)}</span>
+                    </>
+                  }
+                />
+                <Button appearance="subtle-button" busy={busy === invite.token} onClick={() => void revoke(invite)}>
+                  {t("invites.revoke")}
+                  <span className="visually-hidden"> {t("invites.revokeWhich", { role: t(`invites.${invite.role}.for`), until })}</span>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="button-row invites__create">
+        {(["member", "coordinator"] as const).map((role) => (
+          <Button key={role} appearance="secondary-action-button" busy={busy === role} onClick={() => void create(role)}>
+            {t(`invites.${role}.create`)}
+          </Button>
+        ))}
+      </div>
       <Paragraph className="hint">{t("invites.note")}</Paragraph>
     </div>
   );

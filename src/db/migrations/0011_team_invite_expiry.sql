@@ -1,0 +1,2 @@
+ALTER TABLE "team_invites" ADD COLUMN "expires_at" timestamp with time zone DEFAULT now() + interval '14 days' NOT NULL;--> statement-breakpoint
+CREATE INDEX "team_invites_team_idx" ON "team_invites" USING btree ("team_id");
