@@ -3,6 +3,7 @@ import { describe, expect } from "vitest";
 import { TEST_MODERATOR } from "../src/server/test/app.ts";
 import { type Api, createCheck, saveAnswers, signUp } from "../src/server/test/factories.ts";
 import { test } from "./fixtures.ts";
+import { mailedVerificationPath } from "./mail.ts";
 import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
 
 describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, factors, projectendatabank, moderation", () => {
@@ -99,6 +100,9 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
 
   test("takes a submitted project, lets a moderator approve it, and then finds it", async ({ server, api, newPage }) => {
     await signUp(api, TEST_MODERATOR.email, TEST_MODERATOR.password, TEST_MODERATOR.name);
+    // Moderator rights need the address verified: follow the link in the mail.
+    await expect.poll(() => mailedVerificationPath(server.mailDir, TEST_MODERATOR.email), { timeout: 15_000 }).toBeDefined();
+    await api("GET", mailedVerificationPath(server.mailDir, TEST_MODERATOR.email) ?? "");
     for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       const page = await newPage(viewport);
       const title = `Fietsatelier Kanaalzone ${viewport}`;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Submission } from "../../domain/kennisbank/submission.ts";
+import { markEmailVerified } from "../account/service.ts";
 import { TEST_MODERATOR } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
 import { publishEntry, signUp as signUpAs } from "../test/factories.ts";
@@ -235,6 +236,12 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
     });
   });
 
-  const signUp = (email: string) => signUpAs(ctx.api, email, TEST_MODERATOR.password);
+  // Moderator rights need a verified address (account.api.test.ts tests the mailed link); here it is marked verified
+  // as the command line does for an operator-made account.
+  const signUp = async (email: string) => {
+    const cookie = await signUpAs(ctx.api, email, TEST_MODERATOR.password);
+    await markEmailVerified(ctx.database.db, email);
+    return cookie;
+  };
   const signIn = signUp;
 });

@@ -5,7 +5,7 @@ import { SLUG_PATTERN } from "../../domain/kennisbank/parse.ts";
 import { searchParamsSchema } from "../../domain/kennisbank/search.ts";
 import { moderationSchema, submissionSchema } from "../../domain/kennisbank/submission.ts";
 import type { Auth } from "../auth/auth.ts";
-import { currentUser, requireModerator } from "../auth/plugin.ts";
+import { currentUser, isModerator, requireModerator } from "../auth/plugin.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { ToolIndex } from "../tools/load.ts";
@@ -130,6 +130,9 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
   app.get("/api/me", { schema: { hide: true } }, async (request) => {
     const user = await currentUser(auth, request);
     if (!user) return { user: null, moderator: false };
-    return { user: { email: user.email, name: user.name }, moderator: moderatorEmails.includes(user.email.toLowerCase()) };
+    return {
+      user: { email: user.email, name: user.name, emailVerified: user.emailVerified },
+      moderator: isModerator(user, moderatorEmails),
+    };
   });
 };

@@ -43,6 +43,9 @@ export function AccountBar() {
           <AppLink to="/teams" className="account-bar__link">
             {t("account.bar.teams")}
           </AppLink>
+          <AppLink to="/account" className="account-bar__link">
+            {t("account.bar.account")}
+          </AppLink>
           <Button appearance="subtle-button" className="account-bar__sign-out" busy={busy} onClick={() => void signOut()}>
             {t("account.bar.signOut")}
           </Button>

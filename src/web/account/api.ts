@@ -1,6 +1,25 @@
 import { request } from "../api/client.ts";
 
-export type Me = { user: { email: string; name: string } | null; moderator: boolean };
+export type Me = { user: { email: string; name: string; emailVerified: boolean } | null; moderator: boolean };
+
+/** What deleting the account does to a team (see src/server/account/service.ts). */
+export type TeamFate = "leave" | "deleteAlong" | "choose";
+export type AccountTeam = {
+  id: string;
+  name: string;
+  role: "coordinator" | "member";
+  memberCount: number;
+  fate: TeamFate;
+  candidates: { userId: string; name: string }[];
+};
+export type AccountOverview = {
+  user: { name: string; email: string; emailVerified: boolean };
+  moderator: boolean;
+  teams: AccountTeam[];
+};
+
+/** Where the verification link lands (VERIFIED_PAGE on the server). */
+export const VERIFIED_PATH = "/account/bevestigd";
 
 /** A refusal of better-auth: its `code` (e.g. INVALID_EMAIL_OR_PASSWORD) decides the Dutch message we show. */
 export class AuthError extends Error {
@@ -43,4 +62,17 @@ export const accountApi = {
   /** The server mails a link to /wachtwoord-herstellen?token=… (or writes it to DATA_DIR/mail without SMTP). */
   requestPasswordReset: (email: string) => auth<unknown>("request-password-reset", { email }),
   resetPassword: (token: string, newPassword: string) => auth<unknown>("reset-password", { token, newPassword }),
+  /** Mails the signed-in, unverified account a new verification link. */
+  sendVerification: (email: string) => auth<unknown>("send-verification-email", { email, callbackURL: VERIFIED_PATH }),
+  overview: (signal?: AbortSignal) => request<AccountOverview>("/api/account", { signal }),
+  /** The JSON download of everything linked to the account (a plain link: the browser saves it). */
+  exportUrl: "/api/account/export",
+  remove: (input: { password: string; deleteTeams: string[] }) =>
+    request<{ deleted: true; deletedTeams: string[] }>("/api/account", { method: "DELETE", body: input }),
+  /** Hand-over: make another member coordinator of a team. */
+  makeCoordinator: (teamId: string, userId: string) =>
+    request<unknown>(`/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`, {
+      method: "PATCH",
+      body: { role: "coordinator" },
+    }),
 };
