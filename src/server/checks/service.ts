@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import { APP_TIME_ZONE, dutchDay } from "../../domain/dates.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
 
 /** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
@@ -12,6 +13,12 @@ export function newSecretId(): string {
 }
 
 export const SECRET_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/**
+ * The current Dutch day as a timestamp at 00:00 UTC: what a respondent's check stores instead of the moment, so no
+ * response carries a time finer than the day (read back, it shows the right date in Dutch time).
+ */
+export const DAY_ONLY = sql`((now() AT TIME ZONE ${sql.raw(`'${APP_TIME_ZONE}'`)})::date::timestamp AT TIME ZONE 'UTC')`;
 
 export type CheckRound = {
   id: string;
@@ -30,6 +37,8 @@ export type CheckRecord = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  /** The day (yyyy-mm-dd) the check was last opened. */
+  lastOpenedOn: string;
   channel: "open" | "kiosk" | "personal" | null;
   /** Set when the check is a respondent's answer in a measurement round. */
   round: CheckRound | null;
@@ -42,10 +51,51 @@ export async function createCheck(
   round?: { roundId: string; perspective: Perspective; channel: "open" | "kiosk" | "personal" },
 ): Promise<{ id: string }> {
   const id = newSecretId();
-  await db
-    .insert(checks)
-    .values({ id, toolId, toolVersion, roundId: round?.roundId, perspective: round?.perspective, channel: round?.channel });
+  await db.insert(checks).values({
+    id,
+    toolId,
+    toolVersion,
+    roundId: round?.roundId,
+    perspective: round?.perspective,
+    channel: round?.channel,
+    // A response keeps the day only; a solo check its moments (its owner sees them), opened today.
+    ...(round && { createdAt: DAY_ONLY, updatedAt: DAY_ONLY }),
+    lastOpenedOn: dutchDay(new Date()),
+  });
   return { id };
+}
+
+/**
+ * Records that a solo check was opened on `today` (yyyy-mm-dd), in one conditional UPDATE and only when the check
+ * does not already say so: opening it again the same day writes nothing. Respondents' checks are not tracked.
+ */
+export async function markOpened(db: Db, check: Pick<CheckRecord, "id" | "round" | "lastOpenedOn">, today: string): Promise<void> {
+  if (check.round || check.lastOpenedOn >= today) return;
+  await db
+    .update(checks)
+    .set({ lastOpenedOn: today })
+    .where(and(eq(checks.id, check.id), isNull(checks.roundId), lt(checks.lastOpenedOn, today)));
+}
+
+/**
+ * Deletes solo checks (no round) last opened on `cutoff` or before, with their plans (cascade), `batchSize` at a time
+ * so no statement holds many rows locked. Returns how many were deleted.
+ */
+export async function deleteUnopenedSoloChecks(db: Db, cutoff: string, batchSize = 500): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const batch = db
+      .select({ id: checks.id })
+      .from(checks)
+      .where(and(isNull(checks.roundId), lte(checks.lastOpenedOn, cutoff)))
+      .limit(batchSize);
+    const rows = await db
+      .delete(checks)
+      .where(and(inArray(checks.id, batch), isNull(checks.roundId), lte(checks.lastOpenedOn, cutoff)))
+      .returning({ id: checks.id });
+    deleted += rows.length;
+    if (rows.length < batchSize) return deleted;
+  }
 }
 
 export async function findCheck(db: Db, id: string): Promise<CheckRecord | undefined> {
@@ -74,6 +124,7 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
     createdAt: check.createdAt,
     updatedAt: check.updatedAt,
     submittedAt: check.submittedAt,
+    lastOpenedOn: check.lastOpenedOn,
     channel: check.channel,
     round: round && check.perspective ? { ...round, perspective: check.perspective } : null,
   };
@@ -98,7 +149,7 @@ export async function submitCheck(db: Db, id: string, roundId: string): Promise<
     if (!round) return null;
     const [row] = await tx
       .update(checks)
-      .set({ submittedAt: sql`now()`, submissionSeq: round.submissions })
+      .set({ submittedAt: DAY_ONLY, submissionSeq: round.submissions })
       .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
       .returning({ submittedAt: checks.submittedAt });
     return row?.submittedAt ?? null;
@@ -124,7 +175,8 @@ export async function patchAnswers(db: Db, id: string, patch: AnswerPatch): Prom
         remove.map((r) => sql`${r}`),
         sql`, `,
       )}]::text[]`}`,
-      updatedAt: sql`now()`,
+      // A response keeps the day only (see DAY_ONLY).
+      updatedAt: sql`CASE WHEN ${checks.roundId} IS NULL THEN now() ELSE ${DAY_ONLY} END`,
     })
     .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
     .returning({ answers: checks.answers });

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { checks, roundInvites, roundPersonalInvites, rounds, teams } from "../../db/schema.ts";
 import type { Answers } from "../../domain/checks/answers.ts";
 import type { Tool } from "../../domain/content/schema.ts";
+import { dutchDay } from "../../domain/dates.ts";
 import { discloseRound, type PerspectiveResult, type RoundRelease, readSnapshot, releaseRound } from "../../domain/teams/aggregation.ts";
 import type { RoundInput } from "../../domain/teams/inputs.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { retentionDeadline } from "../../domain/teams/retention.ts";
+import { roundPastClosingDate } from "../../domain/teams/rounds.ts";
 import { newSecretId } from "../checks/service.ts";
 
 export type RoundRecord = typeof rounds.$inferSelect;
@@ -67,7 +69,8 @@ async function handedInAnswers(db: Db, roundId: string): Promise<Record<Perspect
     .select({ perspective: checks.perspective, answers: checks.answers })
     .from(checks)
     .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
-    .orderBy(sql`${checks.submissionSeq} nulls first`, asc(checks.submittedAt), asc(checks.id));
+    // Their place in the round, never their time: a response keeps only the day it was handed in.
+    .orderBy(sql`${checks.submissionSeq} nulls first`, asc(checks.id));
   const byPerspective = Object.fromEntries(PERSPECTIVES.map((p) => [p, []])) as unknown as Record<Perspective, Answers[]>;
   for (const row of rows) if (row.perspective) byPerspective[row.perspective].push(row.answers);
   return byPerspective;
@@ -118,21 +121,62 @@ export async function teamRounds(db: Db, teamId: string): Promise<RoundRecord[]>
  * Closing keeps a snapshot of what was released (whole steps only), which survives the deletion of raw responses and
  * is read back through the same disclosure rule.
  */
-export async function closeRound(db: Db, round: RoundRecord, tool: Tool): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function closeRound(db: Db, round: RoundRecord, tool: Tool, options: { onlyIfPastClosingDate?: Date } = {}): Promise<boolean> {
+  return db.transaction(async (tx) => {
     // The lock hand-ins take: none lands between the snapshot and the status change.
     const [locked] = await tx.select().from(rounds).where(eq(rounds.id, round.id)).for("update");
-    if (!locked) return;
+    if (!locked) return false;
+    // Closing by date: only if, under the lock, the round is still open and past its date (no one closed it meanwhile).
+    if (options.onlyIfPastClosingDate && !roundPastClosingDate(locked, options.onlyIfPastClosingDate)) return false;
     const aggregates = await roundRelease(tx as unknown as Db, locked, tool);
     await tx.update(rounds).set({ status: "closed", closedAt: sql`now()`, aggregates }).where(eq(rounds.id, round.id));
+    return true;
   });
 }
 
-export async function reopenRound(db: Db, roundId: string): Promise<void> {
-  await db
+/** Which open rounds to look at for closing by date: one round, the rounds of one team, or all (the retention job). */
+export type DueRoundScope = { roundId: string } | { teamId: string } | "all";
+
+/**
+ * Closes every open round of `scope` whose closing day (Dutch time) is over, through `closeRound` — the same close a
+ * coordinator does, so the release snapshot, the anonymity rules and the retention of raw responses apply unchanged.
+ * Runs from the retention job and before a round is read, so no round shows "open" past its date. Returns how many
+ * rounds it closed.
+ */
+export async function closeDueRounds(
+  db: Db,
+  toolOf: (toolId: string) => Tool | undefined,
+  now: Date,
+  scope: DueRoundScope,
+): Promise<number> {
+  const conditions: SQL[] = [eq(rounds.status, "open"), isNotNull(rounds.closesOn), lt(rounds.closesOn, dutchDay(now))];
+  if (scope !== "all") conditions.push("roundId" in scope ? eq(rounds.id, scope.roundId) : eq(rounds.teamId, scope.teamId));
+  const due = await db
+    .select()
+    .from(rounds)
+    .where(and(...conditions));
+  let closed = 0;
+  for (const round of due) {
+    const tool = toolOf(round.toolId);
+    if (!tool) continue; // a tool no longer in the content: left for a coordinator (its routes answer 404 too)
+    if (await closeRound(db, round, tool, { onlyIfPastClosingDate: now })) closed++;
+  }
+  return closed;
+}
+
+/**
+ * Reopens a closed round; not once its raw responses are deleted, nor after its closing date (it would close again
+ * by itself). False when it was not reopened.
+ */
+export async function reopenRound(db: Db, roundId: string, now: Date): Promise<boolean> {
+  const rows = await db
     .update(rounds)
     .set({ status: "open", closedAt: null })
-    .where(and(eq(rounds.id, roundId), isNull(rounds.rawDeletedAt)));
+    .where(
+      and(eq(rounds.id, roundId), isNull(rounds.rawDeletedAt), sql`(${rounds.closesOn} IS NULL OR ${rounds.closesOn} >= ${dutchDay(now)})`),
+    )
+    .returning({ id: rounds.id });
+  return rows.length > 0;
 }
 
 export async function deleteRound(db: Db, roundId: string): Promise<void> {

@@ -2,7 +2,9 @@ import "../teams/teams.css";
 import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
+import { privacyApi } from "../api/privacy.ts";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { useLoad } from "../app/useLoad.ts";
 import { type TeamsKey, useTeamsT } from "../teams/i18n/index.ts";
 
 type Section = { id: string; title: TeamsKey; paragraphs?: TeamsKey[]; items?: TeamsKey[] };
@@ -11,12 +13,18 @@ const SECTIONS: Section[] = [
   {
     id: "in-het-kort",
     title: "privacy.short.title",
-    items: ["privacy.short.solo", "privacy.short.respondents", "privacy.short.accounts", "privacy.short.noTracking"],
+    items: [
+      "privacy.short.solo",
+      "privacy.short.respondents",
+      "privacy.short.accounts",
+      "privacy.short.retention",
+      "privacy.short.noTracking",
+    ],
   },
   {
     id: "check-zonder-account",
     title: "privacy.solo.title",
-    paragraphs: ["privacy.solo.what", "privacy.solo.link", "privacy.solo.delete"],
+    paragraphs: ["privacy.solo.what", "privacy.solo.link", "privacy.solo.retention", "privacy.solo.delete"],
   },
   {
     id: "account",
@@ -41,18 +49,37 @@ const SECTIONS: Section[] = [
   {
     id: "bewaartermijn",
     title: "privacy.retention.title",
-    paragraphs: ["privacy.retention.raw", "privacy.retention.aggregates", "privacy.retention.delete"],
+    paragraphs: [
+      "privacy.retention.closes",
+      "privacy.retention.raw",
+      "privacy.retention.aggregates",
+      "privacy.retention.solo",
+      "privacy.retention.delete",
+    ],
   },
   { id: "kennisbank", title: "privacy.moderation.title", paragraphs: ["privacy.moderation.what"] },
   { id: "cookies", title: "privacy.cookies.title", paragraphs: ["privacy.cookies.what", "privacy.cookies.storage"] },
   { id: "rechten", title: "privacy.rights.title", paragraphs: ["privacy.rights.what", "privacy.rights.complaint"] },
 ];
 
+/**
+ * Texts naming how long a solo check is kept: that period is the installation's (SOLO_CHECK_RETENTION_MONTHS), read
+ * from /api/privacy; until it is known (or when it cannot be read) the same text without the number is shown.
+ */
+const WITHOUT_PERIOD: Partial<Record<TeamsKey, TeamsKey>> = {
+  "privacy.short.retention": "privacy.short.retentionPending",
+  "privacy.solo.retention": "privacy.solo.retentionPending",
+  "privacy.retention.solo": "privacy.retention.soloPending",
+};
+
 /** `/privacy`: what the tool stores, for whom, for how long, and what it does not do (AVG), in plain words. */
 export function PrivacyPage() {
   const t = useTeamsT();
   const title = t("privacy.title");
-  const values = { threshold: MIN_ANONYMITY_THRESHOLD, months: DEFAULT_RETENTION_MONTHS };
+  const periods = useLoad((signal) => privacyApi.get(signal), []);
+  const soloMonths = periods.status === "ready" ? periods.data.soloCheckRetentionMonths : undefined;
+  const values = { threshold: MIN_ANONYMITY_THRESHOLD, months: DEFAULT_RETENTION_MONTHS, soloMonths };
+  const text = (key: TeamsKey) => t(soloMonths === undefined ? (WITHOUT_PERIOD[key] ?? key) : key, values);
   return (
     <div className="page-section privacy-page">
       <PageHeading title={title}>{title}</PageHeading>
@@ -77,12 +104,12 @@ export function PrivacyPage() {
             {t(section.title)}
           </Heading2>
           {section.paragraphs?.map((key) => (
-            <Paragraph key={key}>{t(key, values)}</Paragraph>
+            <Paragraph key={key}>{text(key)}</Paragraph>
           ))}
           {section.items && (
             <UnorderedList>
               {section.items.map((key) => (
-                <UnorderedListItem key={key}>{t(key, values)}</UnorderedListItem>
+                <UnorderedListItem key={key}>{text(key)}</UnorderedListItem>
               ))}
             </UnorderedList>
           )}

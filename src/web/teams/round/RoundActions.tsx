@@ -1,6 +1,7 @@
 import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { roundAcceptsAnswers } from "../../../domain/teams/rounds.ts";
 import { ApiError } from "../../api/client.ts";
 import { type Round, teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
@@ -16,6 +17,8 @@ export function RoundActions({ round, teamId, onChanged }: { round: Round; teamI
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const total = Object.values(round.responses).reduce((sum, n) => sum + n, 0);
+  // A round past its closing date closed by itself and stays closed (the server refuses to reopen it).
+  const pastClosingDate = round.closesOn !== null && !roundAcceptsAnswers({ status: "open", closesOn: round.closesOn }, new Date());
 
   async function run(kind: "close" | "reopen" | "delete") {
     setBusy(kind);
@@ -54,8 +57,14 @@ export function RoundActions({ round, teamId, onChanged }: { round: Round; teamI
         </div>
       ) : (
         <div className="panel">
-          <Paragraph>{round.rawDeletedAt ? t("roundActions.rawDeleted") : t("roundActions.reopenIntro")}</Paragraph>
-          {!round.rawDeletedAt && (
+          <Paragraph>
+            {round.rawDeletedAt
+              ? t("roundActions.rawDeleted")
+              : pastClosingDate
+                ? t("roundActions.pastClosingDate")
+                : t("roundActions.reopenIntro")}
+          </Paragraph>
+          {!round.rawDeletedAt && !pastClosingDate && (
             <Button appearance="secondary-action-button" busy={busy === "reopen"} onClick={() => void run("reopen")}>
               {t("roundActions.reopen")}
             </Button>

@@ -1,0 +1,23 @@
+/** The time zone the app's calendar days are counted in: its users are in the Netherlands. */
+export const APP_TIME_ZONE = "Europe/Amsterdam";
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: APP_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The Dutch calendar day of `now` as yyyy-mm-dd. */
+export function dutchDay(now: Date): string {
+  return dayFormat.format(now);
+}
+
+/**
+ * `day` (yyyy-mm-dd) minus whole months; a day that does not exist in the target month becomes that month's last day
+ * (31 March minus one month is 28 or 29 February).
+ */
+export function monthsBefore(day: string, months: number): string {
+  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
+  const index = year * 12 + (month - 1) - months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12; // 0-based
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(targetYear, 4)}-${pad(targetMonth + 1)}-${pad(Math.min(date, lastDay))}`;
+}
