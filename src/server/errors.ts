@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** An error with a Dutch message meant for the user, and the field it concerns. */
@@ -31,7 +33,52 @@ const FASTIFY_MESSAGES: Record<string, { status: number; error: string; field: s
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: "Het verzoek is te groot.", field: "body" },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: "Het verzoek bevat geen gegevens.", field: "body" },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: "Het verzoek bevat geen geldige JSON.", field: "body" },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, error: "Het Content-Type van het verzoek is ongeldig.", field: "Content-Type" },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 400, error: "Het Content-Type van het verzoek is leeg.", field: "Content-Type" },
+  // Router errors, before any route is chosen (see frameworkErrors below).
+  FST_ERR_BAD_URL: { status: 400, error: "Het adres (URL) van het verzoek is ongeldig.", field: "url" },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, error: "Het adres (URL) van het verzoek is te lang.", field: "url" },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, error: "Het verzoek is ongeldig.", field: "url" },
 };
+
+/**
+ * Fastify's `frameworkErrors` option: errors of the router (malformed percent-encoding in the path, a path parameter
+ * longer than maxParamLength) get the same Dutch JSON shape as every other error, instead of Fastify's English one.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = FASTIFY_MESSAGES[error.code] ?? { status: 400, error: "Het verzoek is ongeldig.", field: null };
+  reply.status(known.status).send({ error: known.error, field: known.field });
+}
+
+/** What Node's HTTP parser refused (before Fastify sees a request), as status and Dutch message. */
+function clientErrorResponse(code: string | undefined): { status: number; error: string; field: string | null } {
+  if (code === "HPE_HEADER_OVERFLOW")
+    return { status: 431, error: "De adresregel of de headers van het verzoek zijn te lang.", field: "headers" };
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT" || code === "ERR_HTTP_HEADERS_TIMEOUT")
+    return { status: 408, error: "Het verzoek duurde te lang.", field: null };
+  if (code === "HPE_INVALID_HEADER_TOKEN" || code === "HPE_INVALID_CONSTANT" || code === "HPE_LF_EXPECTED")
+    return { status: 400, error: "Het verzoek bevat een ongeldige header.", field: "headers" };
+  return { status: 400, error: "Het verzoek is ongeldig: het is geen correct HTTP-verzoek.", field: null };
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: requests Node's HTTP parser refuses (headers or URL too large, malformed request
+ * line or header, timeouts) are answered in Dutch JSON `{ error, field }` and the connection is closed. As Node itself
+ * does, nothing is written when the socket is gone or a response was already started on it.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (socket.writable && !started) {
+    const { status, error: message, field } = clientErrorResponse(error.code);
+    const body = JSON.stringify({ error: message, field });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 /** Node and PostgreSQL error codes that mean "the database cannot be reached right now", not "this request is wrong". */
 const UNAVAILABLE_CODES = new Set([
@@ -61,6 +108,21 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(cause, depth + 1);
 }
 
+/** The SQLSTATE of a database error, looked for through the causes drizzle wraps it in; undefined for other errors. */
+function sqlState(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 5) return undefined;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  return sqlState(cause, depth + 1);
+}
+
+/**
+ * Database refusals that concurrent requests cause, not bugs of one request: a row written for something another
+ * request deleted a moment before (foreign key, 23503; e.g. an action added while its team is deleted), or the same
+ * unique row written twice at once (23505). Answered 409 so the client reloads, instead of 500.
+ */
+const CONFLICT_STATES = new Set(["23503", "23505"]);
+
 /** Every error leaves the API as JSON `{ error, field }` in Dutch; unexpected errors are logged and hidden. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -79,6 +141,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: "Het verzoek is ongeldig.", field: null });
+    }
+    const state = sqlState(error);
+    if (state && CONFLICT_STATES.has(state)) {
+      request.log.warn({ code: state }, "database conflict with a concurrent change");
+      return reply.status(409).send({
+        error: "Dit is intussen door iemand anders gewijzigd of verwijderd. Laad de pagina opnieuw en probeer het nog eens.",
+        field: null,
+      });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: (error as { code?: string }).code }, "database unavailable");
