@@ -14,7 +14,8 @@ const root = resolve(import.meta.dirname, "..");
 
 const PLAYWRIGHT_TIMEOUT_MS = 120_000;
 
-export type TestServer = { url: string; close: () => Promise<void> };
+/** `mailDir`: where the app's development mail transport writes its mails (one text file per mail). */
+export type TestServer = { url: string; mailDir: string; close: () => Promise<void> };
 
 /**
  * The real app (built web + API) on an in-memory PGlite loaded from the migrated template the global setup made, so
@@ -27,6 +28,7 @@ export async function startServer(overrides: Parameters<typeof testAppConfig>[0]
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,
+    mailDir: join(dataDir, "mail"),
     close: async () => {
       await app.close();
       await database.close();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { Perspective } from "../domain/teams/perspectives.ts";
 
 import { rounds } from "./teams-schema.ts";
@@ -29,10 +29,19 @@ export const checks = pgTable(
      * cannot be opened again once handed in) or a personal single-use invitation.
      */
     channel: text("channel").$type<"open" | "kiosk" | "personal">(),
+    /** For a respondent's check (round_id set) created_at, updated_at and submitted_at hold the day only (00:00 UTC). */
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The (Dutch) day the check was last opened or saved: a solo check (no round_id) not opened for
+     * SOLO_CHECK_RETENTION_MONTHS is deleted. Day precision on purpose; written only when the day changes.
+     */
+    lastOpenedOn: date("last_opened_on").notNull().default(sql`CURRENT_DATE`),
   },
-  (t) => [index("checks_round_idx").on(t.roundId)],
+  (t) => [
+    index("checks_round_idx").on(t.roundId),
+    index("checks_solo_last_opened_idx").on(t.lastOpenedOn).where(sql`${t.roundId} IS NULL`),
+  ],
 );
 
 /** The free-text verbeterplan of one theme of a check. */
@@ -115,6 +124,16 @@ export const appSecrets = pgTable("app_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Rate-limit counters shared by every instance (server/ratelimit): one row per limit and client (address or account,
+ * as a keyed hash, never in plain text), counted with one atomic upsert per hit; rows past `reset_at` are swept.
+ */
+export const rateLimitHits = pgTable("rate_limit_hits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
 });
 
 export * from "./auth-schema.ts";

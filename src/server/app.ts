@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
+import { DEFAULT_SOLO_CHECK_RETENTION_MONTHS } from "../domain/checks/retention.ts";
+import { accountRoutes } from "./account/routes.ts";
 import { createAuth } from "./auth/auth.ts";
 import { mountAuth } from "./auth/plugin.ts";
 import { checksRoutes } from "./checks/routes.ts";
 import type { RuntimeConfig, TrustProxy } from "./config.ts";
-import { registerErrorHandling } from "./errors.ts";
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./errors.ts";
 import { loadKennisbankContent } from "./kennisbank/load.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
@@ -27,7 +27,11 @@ import {
   requestIdFrom,
 } from "./observability/logger.ts";
 import { registerObservability } from "./observability/plugin.ts";
+import { privacyRoutes } from "./privacy/routes.ts";
+import { registerRateLimits } from "./ratelimit/plugin.ts";
 import { type RenderOptions, registerRendering } from "./render/pool.ts";
+import { registerSecurity } from "./security/index.ts";
+import { registerInputGuard } from "./security/input.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
 import { scheduleRetention } from "./teams/retention-job.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
@@ -61,6 +65,8 @@ export type AppOptions = {
   > & {
     /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY); none when not given. */
     trustProxy?: TrustProxy;
+    /** Months a solo check is kept after it was last opened (SOLO_CHECK_RETENTION_MONTHS); default 24. */
+    soloCheckRetentionMonths?: number;
   };
   database: Database;
   /** JSON logs to stdout (`true`), to a destination of your own (tests), or none (default). */
@@ -87,10 +93,16 @@ export async function buildApp({
     genReqId: requestIdFrom,
     // One JSON line per request with the route pattern, never the URL, query string or client address.
     logController: new RequestLogController(),
+    // Router errors (bad percent-encoding, too long a path parameter) and requests Node's HTTP parser refuses (too
+    // large headers, malformed request line) answer in the API's Dutch JSON shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
+  registerInputGuard(app);
   registerObservability(app, { database, token: metricsToken });
   // The API speaks JSON only: any other body type is answered with 415.
   app.removeContentTypeParser("text/plain");
@@ -110,12 +122,10 @@ export async function buildApp({
   });
   const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, mailer, log: betterAuthLog(app.log) });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
-    },
-  });
-  await app.register(rateLimit, { global: false });
+  // Headers that fit the scheme served (no upgrade or HSTS on plain http); Origin check of state-changing requests.
+  await registerSecurity(app, { publicUrl: config.publicUrl });
+  // Rate limits counted in the database, one across all instances (routes opt in; see server/ratelimit).
+  await registerRateLimits(app, { db: database.db, secret: config.secret });
   // PDF/XLSX in worker threads, with a bounded queue and a per-client download limit (app.renders).
   registerRendering(app, render);
   // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device.
@@ -152,7 +162,9 @@ export async function buildApp({
     submissionsPerHour: config.createChecksPerMinute,
   });
   await app.register(werkwijzeRoutes, { werkwijze });
-  await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl });
+  await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
+  // The account page: data, JSON download, deletion (AVG) and handing a team over to another coordinator.
+  await app.register(accountRoutes, { db: database.db, auth, moderatorEmails: config.moderatorEmails });
   await app.register(roundsRoutes, {
     db: database.db,
     auth,
@@ -162,7 +174,9 @@ export async function buildApp({
     personalMailer: config.smtpUrl ? mailer : null,
   });
   await app.register(teamPlanRoutes, { db: database.db, auth, tool: mainTool });
-  scheduleRetention(app, database);
+  const soloCheckRetentionMonths = config.soloCheckRetentionMonths ?? DEFAULT_SOLO_CHECK_RETENTION_MONTHS;
+  await app.register(privacyRoutes, { soloCheckRetentionMonths });
+  scheduleRetention(app, database, { tools, soloCheckRetentionMonths });
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {

@@ -128,13 +128,16 @@ const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs: n
 describe.skipIf(!bin)("several instances on a PostgreSQL server that restarts", () => {
   let server: PostgresServer;
   const started: Instance[] = [];
+  const dataDirs: string[] = [];
   const instance = async (databaseUrl: string) => {
+    const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-instance-"));
+    dataDirs.push(dataDir);
     const one = await startInstance({
       DATABASE_URL: databaseUrl,
       APP_SECRET: SECRET,
       NODE_ENV: "production",
       CREATE_CHECKS_PER_MINUTE: "100000",
-      DATA_DIR: mkdtempSync(join(tmpdir(), "verbetertool-instance-")),
+      DATA_DIR: dataDir,
     });
     started.push(one);
     return one;
@@ -146,6 +149,7 @@ describe.skipIf(!bin)("several instances on a PostgreSQL server that restarts", 
   afterAll(async () => {
     await Promise.all(started.map((i) => i.stop("SIGKILL")));
     await server?.destroy();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it("starts three instances at once on an empty database, ten times, without a crash", async () => {

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { appSecrets } from "../db/schema.ts";
+import { DEFAULT_SOLO_CHECK_RETENTION_MONTHS } from "../domain/checks/retention.ts";
 import { HttpError } from "./errors.ts";
 import { appRoot } from "./paths.ts";
 import { StartupError } from "./startup-error.ts";
@@ -42,6 +43,8 @@ export type Config = {
   webDir: string;
   /** Checks a single address may start per minute. */
   createChecksPerMinute: number;
+  /** Months a check without a round is kept after it was last opened (SOLO_CHECK_RETENTION_MONTHS). */
+  soloCheckRetentionMonths: number;
   /** APP_SECRET when given; otherwise `resolveSecret` generates one once for the whole installation. */
   appSecret?: string;
   /** SMTP connection URL (smtp(s)://user:pass@host:port); without it mails are written to DATA_DIR/mail. */
@@ -75,6 +78,7 @@ export const CONFIG_VARIABLES = [
   "TRUST_PROXY",
   "LOG_LEVEL",
   "CREATE_CHECKS_PER_MINUTE",
+  "SOLO_CHECK_RETENTION_MONTHS",
   "APP_SECRET",
   "METRICS_TOKEN",
   "MODERATOR_EMAILS",
@@ -212,6 +216,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional(trustProxy),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `moet een van ${LOG_LEVELS.join(", ")} zijn` })),
   CREATE_CHECKS_PER_MINUTE: optional(positiveInteger("moet een geheel getal van minstens 1 zijn")),
+  SOLO_CHECK_RETENTION_MONTHS: optional(positiveInteger("moet een geheel aantal maanden van 1 tot en met 1200 zijn", 1200)),
   APP_SECRET: optional(
     z.string().transform((value, ctx) => {
       if (value.length < MIN_SECRET_LENGTH)
@@ -309,6 +314,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, root = appRoot()): ParsedCon
       contentDir: resolve(v.CONTENT_DIR ?? join(root, "content")),
       webDir: resolve(v.WEB_DIR ?? join(root, "dist/web")),
       createChecksPerMinute: v.CREATE_CHECKS_PER_MINUTE ?? 120,
+      soloCheckRetentionMonths: v.SOLO_CHECK_RETENTION_MONTHS ?? DEFAULT_SOLO_CHECK_RETENTION_MONTHS,
       appSecret: v.APP_SECRET,
       smtpUrl: v.SMTP_URL,
       mailFrom: v.MAIL_FROM ?? DEFAULT_MAIL_FROM,

@@ -54,8 +54,11 @@ describe.each(databaseTargets())("links without PUBLIC_URL on $name", (target) =
     await signUp(api, email);
     const res = await api("POST", "/api/auth/request-password-reset", { payload: { email } });
     expect(res.statusCode, res.body).toBe(200);
-    const file = readdirSync(join(dataDir, "mail")).find((f) => f.includes(email));
-    const mail = readFileSync(join(dataDir, "mail", file ?? ""), "utf8");
+    // Sign-up sent a verification mail too: take the reset mail.
+    const mails = readdirSync(join(dataDir, "mail"))
+      .filter((f) => f.includes(email))
+      .map((f) => readFileSync(join(dataDir, "mail", f), "utf8"));
+    const mail = mails.find((m) => m.includes("wachtwoord-herstellen")) ?? mails.join("\n");
     expect(mail).toMatch(/http:\/\/gemeente\.example\/wachtwoord-herstellen\?token=\S+/);
     expect(mail).not.toMatch(/https?:\/\/localhost/);
   });

@@ -60,6 +60,7 @@ const BAD_VALUES: [variable: (typeof CONFIG_VARIABLES)[number], value: string, s
   ["TRUST_PROXY", "ja", "moet true, false of een lijst IP-adressen/CIDR-bereiken"],
   ["LOG_LEVEL", "verbose", "moet een van fatal, error, warn, info, debug, trace, silent zijn"],
   ["CREATE_CHECKS_PER_MINUTE", "veel", "moet een geheel getal van minstens 1 zijn"],
+  ["SOLO_CHECK_RETENTION_MONTHS", "0", "moet een geheel aantal maanden van 1 tot en met 1200 zijn"],
   ["APP_SECRET", "te-kort-geheim", "moet minstens 32 tekens lang zijn (gekregen: 14 tekens)"],
   ["METRICS_TOKEN", "kort", "moet minstens 16 tekens lang zijn"],
   [

@@ -12,6 +12,16 @@ import type { BetterAuthLog } from "../observability/logger.ts";
  */
 export type AuthOptions = { db: Db; secret: string; publicUrl: string | undefined; mailer?: Mailer; log?: BetterAuthLog };
 
+/** How long the link in a verification mail works. */
+export const VERIFICATION_LINK_SECONDS = 24 * 60 * 60;
+/** Where a verification link lands after better-auth handled it. */
+export const VERIFIED_PAGE = "/account/bevestigd";
+
+/** The link in a verification mail: better-auth's endpoint, sending the browser on to the Dutch page afterwards. */
+export function verificationLink(origin: string, token: string): string {
+  return `${origin}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent(VERIFIED_PAGE)}`;
+}
+
 /** better-auth: e-mail + password accounts, sessions in our database. */
 export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) {
   return betterAuth({
@@ -32,6 +42,8 @@ export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) 
       enabled: true,
       minPasswordLength: 10,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset ends every session of the account (someone who knew the old password is signed out everywhere).
+      revokeSessionsOnPasswordReset: true,
       // `url` starts with better-auth's base URL: PUBLIC_URL, or the origin the request came in on.
       sendResetPassword: async ({ user, token, url }) => {
         if (!mailer) throw new Error("no mailer configured");
@@ -49,9 +61,34 @@ export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) 
         });
       },
     },
+    // Signing up works without it, but moderator rights (MODERATOR_EMAILS) need a verified address: the link in this
+    // mail verifies it and lands on /account/bevestigd (with ?error=… when the link is expired or invalid).
+    emailVerification: {
+      // The command-line script has no mailer: its accounts are marked verified instead (scripts/create-account.ts).
+      sendOnSignUp: mailer !== undefined,
+      expiresIn: VERIFICATION_LINK_SECONDS,
+      sendVerificationEmail: async ({ user, token, url }) => {
+        if (!mailer) throw new Error("no mailer configured");
+        await mailer.send({
+          to: user.email,
+          subject: "Bevestig je e-mailadres voor de Verbetertool Jongeren & Arbeid",
+          text: [
+            `Hallo ${user.name},`,
+            "",
+            "Bevestig je e-mailadres via deze link (een dag geldig):",
+            verificationLink(publicUrl ?? new URL(url).origin, token),
+            "",
+            "Heb je geen account aangemaakt? Dan hoef je niets te doen.",
+          ].join("\n"),
+        });
+      },
+    },
     // No IP addresses with sessions: the app keeps as little personal data as it can (AVG).
     advanced: { ipAddress: { disableIpTracking: true } },
     telemetry: { enabled: false },
+    // Off in every NODE_ENV: it counts per instance in memory and keys on X-Forwarded-For whether or not a proxy is
+    // trusted. Our limits in auth/plugin.ts (AUTH_LIMITS) hold instead, shared by all instances.
+    rateLimit: { enabled: false },
     // Everything better-auth reports goes through our logger, which decides the level and scrubs it.
     logger: log ? { level: "debug", log } : undefined,
   });

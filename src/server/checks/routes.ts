@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
 import { computeResults } from "../../domain/checks/scoring.ts";
+import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { allowsDontKnow } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
@@ -21,6 +22,7 @@ import {
   findAction,
   findCheck,
   loadPlan,
+  markOpened,
   patchAnswers,
   SECRET_ID_PATTERN,
   saveThemePlan,
@@ -118,6 +120,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } },
     async (request) => {
       const { check } = await checkWithTool(request);
+      // Retention: a solo check not opened for SOLO_CHECK_RETENTION_MONTHS is deleted (a write only once a day).
+      await markOpened(db, check, dutchDay(new Date()));
       return {
         id: check.id,
         toolId: check.toolId,
@@ -268,6 +272,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       const { check, tool } = await checkWithTool(request);
       const current = await findAction(db, check.id, request.params.actionId);
       if (!current) throw notFound("Actie");
+      // Nothing to change (`{}`): the action as it is, like the team plan does.
+      if (Object.keys(request.body).length === 0) return current;
       const themeId = request.body.themeId ?? current.themeId;
       const factorId = request.body.factorId !== undefined ? request.body.factorId : current.factorId;
       const problem = checkActionFactor(themeId, factorId, tool.factorsByTheme);

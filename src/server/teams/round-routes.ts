@@ -29,6 +29,7 @@ import { handedInHere, isKiosk, kioskOf, startKiosk, stopKiosk } from "./respond
 import {
   addPersonalInvite,
   channelCounts,
+  closeDueRounds,
   closeRound,
   deleteRound,
   dropPersonalInvite,
@@ -75,6 +76,16 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     if (!tool) throw notFound("Verbetertool van deze meting");
     return tool.tool;
   };
+
+  // A round past its closing date closes by itself (the same close as a coordinator's) before any route reads it, so
+  // none shows it "open". Before authentication, but harmless: it only does what the date demands and reveals nothing.
+  app.addHook("preHandler", async (request) => {
+    const id = (request.params as { id?: unknown } | undefined)?.id;
+    if (typeof id !== "string" || !SECRET_ID_PATTERN.test(id)) return;
+    const route = request.routeOptions.url ?? "";
+    const scope = route.startsWith("/api/rounds/:id") ? { roundId: id } : route.startsWith("/api/teams/:id/") ? { teamId: id } : null;
+    if (scope) await closeDueRounds(db, (toolId) => tools.get(toolId)?.tool, new Date(), scope);
+  });
 
   async function invitesOf(request: FastifyRequest, roundId: string) {
     const base = linkBase(publicUrl, request);
@@ -254,7 +265,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     async (request) => {
       const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
       if (round.rawDeletedAt) throw new HttpError(409, "De losse antwoorden van deze meting zijn al verwijderd; heropenen kan niet meer.");
-      await reopenRound(db, round.id);
+      if (!(await reopenRound(db, round.id, new Date())))
+        throw new HttpError(409, "De sluitdatum van deze meting is voorbij; heropenen kan niet meer.");
       return { id: round.id, status: "open" };
     },
   );

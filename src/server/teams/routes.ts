@@ -6,8 +6,9 @@ import type { Auth } from "../auth/auth.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
 import { linkBase } from "../config.ts";
 import { HttpError, notFound } from "../errors.ts";
+import type { ToolIndex } from "../tools/load.ts";
 import { requireMembership, requireUser } from "./access.ts";
-import { listRounds } from "./rounds.ts";
+import { closeDueRounds, listRounds } from "./rounds.ts";
 import {
   acceptTeamInvite,
   coordinatorCount,
@@ -17,16 +18,23 @@ import {
   findTeamInvite,
   getTeam,
   listMyTeams,
+  listTeamInvites,
   removeMember,
+  revokeTeamInvite,
   updateTeam,
 } from "./service.ts";
 
-/** `publicUrl`: PUBLIC_URL; undefined: links follow the address each request came in on. */
-export type TeamsPluginOptions = { db: Db; auth: Auth; publicUrl: string | undefined };
+/**
+ * `publicUrl`: PUBLIC_URL; undefined: links follow the address each request came in on. `tools`: to close rounds past
+ * their closing date before they are listed.
+ */
+export type TeamsPluginOptions = { db: Db; auth: Auth; publicUrl: string | undefined; tools: ReadonlyMap<string, ToolIndex> };
 
 const teamParams = z.object({ id: z.string() });
 
-export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app, { db, auth, publicUrl }) => {
+const teamInviteUrl = (base: string, token: string) => `${base}/teams/uitnodiging/${token}`;
+
+export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app, { db, auth, publicUrl, tools }) => {
   app.post(
     "/api/teams",
     { schema: { tags: ["teams"], summary: "Maak een team; jij wordt coördinator", body: teamInputSchema } },
@@ -46,9 +54,17 @@ export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app
     { schema: { tags: ["teams"], summary: "Een team met leden en metingen", params: teamParams } },
     async (request) => {
       const { role } = await requireMembership(db, auth, request, request.params.id);
-      const team = await getTeam(db, request.params.id);
+      const team = await getTeam(db, request.params.id, role);
       if (!team) throw notFound("Team");
-      return { ...team, myRole: role, rounds: await listRounds(db, team.id) };
+      // No round is listed as open past its closing date: such rounds close now (see closeDueRounds).
+      await closeDueRounds(db, (toolId) => tools.get(toolId)?.tool, new Date(), { teamId: team.id });
+      // Coordinators see the invite links that still work, to copy them again or revoke them; members see none.
+      const base = role === "coordinator" ? linkBase(publicUrl, request) : "";
+      const invites =
+        role === "coordinator"
+          ? (await listTeamInvites(db, team.id)).map((invite) => ({ ...invite, url: teamInviteUrl(base, invite.token) }))
+          : null;
+      return { ...team, myRole: role, invites, rounds: await listRounds(db, team.id) };
     },
   );
 
@@ -58,7 +74,7 @@ export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app
     async (request) => {
       await requireMembership(db, auth, request, request.params.id, "coordinator");
       await updateTeam(db, request.params.id, request.body);
-      return getTeam(db, request.params.id);
+      return getTeam(db, request.params.id, "coordinator");
     },
   );
 
@@ -85,8 +101,25 @@ export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app
     async (request, reply) => {
       await requireMembership(db, auth, request, request.params.id, "coordinator");
       const base = linkBase(publicUrl, request);
-      const token = await createTeamInvite(db, request.params.id, request.body.role);
-      return reply.status(201).send({ token, url: `${base}/teams/uitnodiging/${token}`, role: request.body.role });
+      const invite = await createTeamInvite(db, request.params.id, request.body.role);
+      return reply.status(201).send({ ...invite, url: teamInviteUrl(base, invite.token) });
+    },
+  );
+
+  app.delete(
+    "/api/teams/:id/invites/:token",
+    {
+      schema: {
+        tags: ["teams"],
+        summary: "Trek een uitnodigingslink in (coördinatoren); de link werkt daarna niet meer",
+        params: z.object({ id: z.string(), token: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      await requireMembership(db, auth, request, request.params.id, "coordinator");
+      const revoked = SECRET_ID_PATTERN.test(request.params.token) && (await revokeTeamInvite(db, request.params.id, request.params.token));
+      if (!revoked) throw notFound("Uitnodiging");
+      return reply.status(204).send();
     },
   );
 

@@ -25,13 +25,13 @@ export function testAppConfig(overrides: Partial<AppOptions["config"]> = {}): Ap
 }
 
 /**
- * An API-only app on the given database. `options`: a log destination (tests that read the log lines) and a metrics
- * token (default: METRICS_TOKEN, normally unset, so /metrics answers on loopback only).
+ * An API-only app on the given database. `options`: a log destination (tests that read the log lines), a metrics
+ * token (default: METRICS_TOKEN, normally unset, so /metrics answers on loopback only) and render pool limits.
  */
 export function buildTestApp(
   database: Database,
   overrides: Partial<AppOptions["config"]> = {},
-  options: Pick<AppOptions, "logger" | "metricsToken"> = {},
+  options: Pick<AppOptions, "logger" | "metricsToken" | "render"> = {},
 ): Promise<FastifyInstance> {
   return buildApp({ database, config: testAppConfig(overrides), ...options });
 }

@@ -10,7 +10,10 @@ export type Role = "coordinator" | "member";
 export type ResponseCounts = Record<Perspective, number>;
 
 export type TeamSummary = { id: string; name: string; organisation: string; region: string; role: Role };
-export type Member = { userId: string; name: string; email: string; role: Role };
+/** `email` only for coordinators: members see each other's names and roles. */
+export type Member = { userId: string; name: string; email?: string; role: Role };
+/** An invite link that still works (coordinators only); it stops working at `expiresAt` or when revoked. */
+export type TeamInvite = { token: string; url: string; role: Role; createdAt: string; expiresAt: string };
 export type RoundSummary = {
   id: string;
   teamId: string;
@@ -35,6 +38,8 @@ export type Team = {
   retentionMonths: number;
   createdAt: string;
   members: Member[];
+  /** Coordinators: the invite links that still work; members: null. */
+  invites: TeamInvite[] | null;
   myRole: Role;
   rounds: RoundSummary[];
 };
@@ -126,8 +131,8 @@ export const teamsApi = {
   get: (id: string, signal?: AbortSignal) => request<Team>(team(id), { signal }),
   update: (id: string, patch: TeamPatch) => request<Team>(team(id), { method: "PATCH", body: patch }),
   remove: (id: string) => request<void>(team(id), { method: "DELETE" }),
-  invite: (id: string, role: Role) =>
-    request<{ token: string; url: string; role: Role }>(`${team(id)}/invites`, { method: "POST", body: { role } }),
+  invite: (id: string, role: Role) => request<TeamInvite>(`${team(id)}/invites`, { method: "POST", body: { role } }),
+  revokeInvite: (id: string, token: string) => request<void>(`${team(id)}/invites/${encodeURIComponent(token)}`, { method: "DELETE" }),
   teamInvite: (token: string, signal?: AbortSignal) =>
     request<{ teamName: string; role: Role }>(`/api/team-invites/${encodeURIComponent(token)}`, { signal }),
   acceptInvite: (token: string) =>

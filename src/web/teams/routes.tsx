@@ -11,6 +11,8 @@ const SignInPage = page(() => import("../account/SignInPage.tsx"), "SignInPage")
 const SignUpPage = page(() => import("../account/SignUpPage.tsx"), "SignUpPage");
 const ForgotPasswordPage = page(() => import("../account/ForgotPasswordPage.tsx"), "ForgotPasswordPage");
 const ResetPasswordPage = page(() => import("../account/ResetPasswordPage.tsx"), "ResetPasswordPage");
+const AccountPage = page(() => import("../account/AccountPage.tsx"), "AccountPage");
+const VerifiedPage = page(() => import("../account/VerifiedPage.tsx"), "VerifiedPage");
 const TeamsPage = page(() => import("./TeamsPage.tsx"), "TeamsPage");
 const TeamPage = page(() => import("./TeamPage.tsx"), "TeamPage");
 const InviteAcceptPage = page(() => import("./InviteAcceptPage.tsx"), "InviteAcceptPage");
@@ -30,6 +32,8 @@ const suspense = (element: ReactNode) => <Suspense fallback={<Loading />}>{eleme
 export const teamRoutes: RouteObject[] = [
   { path: "account/aanmelden", element: suspense(<SignUpPage />) },
   { path: "account/inloggen", element: suspense(<SignInPage />) },
+  { path: "account", element: suspense(<AccountPage />) },
+  { path: "account/bevestigd", element: suspense(<VerifiedPage />) },
   { path: "account/wachtwoord-vergeten", element: suspense(<ForgotPasswordPage />) },
   { path: "wachtwoord-herstellen", element: suspense(<ResetPasswordPage />) },
   { path: "teams", element: suspense(<TeamsPage />) },
