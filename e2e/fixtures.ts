@@ -37,7 +37,8 @@ export async function startServer(overrides: Parameters<typeof testAppConfig>[0]
   };
 }
 
-function launchBrowser(): Promise<Browser> {
+/** Debian Chromium, headless, quiet; `extraArgs` for a test that needs more (e.g. host resolver rules). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -49,6 +50,7 @@ function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

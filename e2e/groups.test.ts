@@ -5,7 +5,7 @@ import type { Tool } from "../src/domain/content/schema.ts";
 import type { Perspective } from "../src/domain/teams/perspectives.ts";
 import { type Api, createRound, createTeam, respond, signUp } from "../src/server/test/factories.ts";
 import { test } from "./fixtures.ts";
-import { browserAvailable, expectAccessible, screenshot, VIEWPORTS, type ViewportName } from "./support.ts";
+import { browserAvailable, expectAccessible, screenshot, signedIn, VIEWPORTS, type ViewportName } from "./support.ts";
 
 /** Text on a respondent page that looks like an item number ("1.1", "6.27"). */
 const ITEM_NUMBER = /(^|\s|\()[1-7]\.\d{1,2}(?=[\s).:,]|$)/m;
@@ -126,16 +126,6 @@ async function answerInBrowser(
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, "the done page stays short").toBeLessThan(viewport === "phone" ? 4000 : 2500);
   return texts;
-}
-
-/** The coordinator's session in a browser page. */
-async function signedIn(page: Page, url: string, cookie: string) {
-  const origin = new URL(url).origin;
-  await page
-    .context()
-    .addCookies(
-      cookie.split("; ").map((pair) => ({ name: pair.split("=")[0] ?? "", value: pair.slice(pair.indexOf("=") + 1), url: origin })),
-    );
 }
 
 describe.skipIf(!browserAvailable)("each group in its own words, on respondent pages of its own", () => {

@@ -2,7 +2,7 @@ import { describe, expect } from "vitest";
 import { createRound, createTeam, httpApi, signUp } from "../src/server/test/factories.ts";
 import { inviteTokensIn, type MailCatcher, startMailCatcher } from "../src/server/test/mail.ts";
 import { startServer, type TestServer, test } from "./fixtures.ts";
-import { browserAvailable, expectAccessible, screenshot } from "./support.ts";
+import { browserAvailable, expectAccessible, screenshot, signedIn } from "./support.ts";
 
 /** The app with a real mail server (SMTP_URL) behind it, so personal invitations are available. */
 const withMail = test
@@ -26,14 +26,7 @@ describe.skipIf(!browserAvailable)("personal single-use invitations in Chromium"
     const { id: roundId, invites } = await createRound(api, cookie, teamId, { name: "Werkgevers najaar" });
 
     const page = await newPage("desktop");
-    const origin = new URL(mailServer.url);
-    await page
-      .context()
-      .addCookies(
-        cookie
-          .split("; ")
-          .map((pair) => ({ name: pair.split("=")[0] ?? "", value: pair.slice(pair.indexOf("=") + 1), url: origin.origin })),
-      );
+    await signedIn(page, mailServer.url, cookie);
     await page.goto(`${mailServer.url}/teams/${teamId}/metingen/${roundId}`);
     await page.getByRole("heading", { level: 2, name: "Persoonlijke uitnodigingen" }).waitFor();
     // Employers answer through personal invitations only: their open link goes off.

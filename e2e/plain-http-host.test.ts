@@ -1,7 +1,7 @@
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./fixtures.ts";
-import { browserAvailable, CHROMIUM, expectAccessible, screenshot } from "./support.ts";
+import { launchBrowser, startServer, type TestServer } from "./fixtures.ts";
+import { browserAvailable, expectAccessible, screenshot } from "./support.ts";
 
 /** A name that is not localhost: browsers treat only localhost (and 127.0.0.1) as a secure context over plain http. */
 const HOST = "verbetertool.test";
@@ -18,20 +18,7 @@ describe.skipIf(!browserAvailable)(`the app on http://${HOST}:<port>`, () => {
   beforeAll(async () => {
     // Without PUBLIC_URL, links follow the address the browser used.
     server = await startServer({ publicUrl: undefined });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-      ],
-    });
+    browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,3 +38,13 @@ export async function screenshot(page: Page, name: string, viewport: ViewportNam
   if (process.env.SCREENSHOTS !== "1") return;
   await page.screenshot({ path: join(root, "docs/screenshots", `${name}-${viewport}.png`), fullPage: true });
 }
+
+/** An account's session (a `Cookie` header value from the API factories) in a browser page's context. */
+export async function signedIn(page: Page, url: string, cookie: string): Promise<void> {
+  const origin = new URL(url).origin;
+  await page
+    .context()
+    .addCookies(
+      cookie.split("; ").map((pair) => ({ name: pair.split("=")[0] ?? "", value: pair.slice(pair.indexOf("=") + 1), url: origin })),
+    );
+}

@@ -1,18 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { createTeam, signUp, uniqueEmail } from "../src/server/test/factories.ts";
 import { test } from "./fixtures.ts";
-import { browserAvailable, expectAccessible, screenshot } from "./support.ts";
-
-/** An account's session in a browser page. */
-async function signedIn(page: Page, url: string, cookie: string) {
-  const origin = new URL(url).origin;
-  await page
-    .context()
-    .addCookies(
-      cookie.split("; ").map((pair) => ({ name: pair.split("=")[0] ?? "", value: pair.slice(pair.indexOf("=") + 1), url: origin })),
-    );
-}
+import { browserAvailable, expectAccessible, screenshot, signedIn } from "./support.ts";
 
 describe.skipIf(!browserAvailable)("team invite links in Chromium", () => {
   test("a coordinator makes a link, sees until when it works, and revokes it; a member sees no addresses", async ({
