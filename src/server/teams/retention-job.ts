@@ -1,5 +1,7 @@
+import { lt } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Database, Db } from "../../db/client.ts";
+import { rateLimitHits } from "../../db/schema.ts";
 import { soloCheckDeletionCutoff } from "../../domain/checks/retention.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { deleteUnopenedSoloChecks } from "../checks/service.ts";
@@ -19,12 +21,15 @@ export type RetentionResult = { roundsClosed: number; roundsPurged: number; solo
 /**
  * One retention run (AVG): rounds past their closing date close (through the coordinator's close, so their snapshot
  * is stored before anything else happens), raw responses of rounds closed longer than their team's period are
- * deleted, and solo checks not opened for `soloCheckRetentionMonths` are deleted with their plans, in batches.
+ * deleted, solo checks not opened for `soloCheckRetentionMonths` are deleted with their plans, in batches, and
+ * rate-limit counters whose window ended are removed.
  */
 export async function runRetention(db: Db, options: RetentionOptions, now: Date): Promise<RetentionResult> {
   const roundsClosed = await closeDueRounds(db, (toolId) => options.tools.get(toolId)?.tool, now, "all");
   const roundsPurged = await purgeExpiredResponses(db, now);
   const soloChecksDeleted = await deleteUnopenedSoloChecks(db, soloCheckDeletionCutoff(dutchDay(now), options.soloCheckRetentionMonths));
+  // Rate-limit counters (hashed addresses) whose window ended, also when no request came to sweep them lazily.
+  await db.delete(rateLimitHits).where(lt(rateLimitHits.resetAt, now));
   return { roundsClosed, roundsPurged, soloChecksDeleted };
 }
 

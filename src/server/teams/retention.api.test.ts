@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
+import { checks, planActions, planThemes, rateLimitHits, rounds } from "../../db/schema.ts";
 import { dutchDay, monthsBefore } from "../../domain/dates.ts";
 import { deleteUnopenedSoloChecks } from "../checks/service.ts";
 import { databaseTargets } from "../test/databases.ts";
@@ -163,6 +163,18 @@ describe.each(databaseTargets())("retention on $name", (target) => {
     await setLastOpened([response], "2020-02-02");
     await ctx.api("GET", `/api/checks/${response}`);
     expect((await checkRow(response))?.lastOpenedOn).toBe("2020-02-02");
+  });
+
+  it("removes rate-limit counters whose window ended, and keeps running ones", async () => {
+    const hour = 60 * 60 * 1000;
+    await ctx.database.db.insert(rateLimitHits).values([
+      { key: "test:ended", hits: 3, resetAt: new Date(Date.now() - hour) },
+      { key: "test:running", hits: 1, resetAt: new Date(Date.now() + hour) },
+    ]);
+    await retention();
+    const keys = (await ctx.database.db.select({ key: rateLimitHits.key }).from(rateLimitHits)).map((r) => r.key);
+    expect(keys).toContain("test:running");
+    expect(keys).not.toContain("test:ended");
   });
 
   it("deletes in batches", async () => {
