@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -124,6 +125,9 @@ export async function buildApp({
 
   // Headers that fit the scheme served (no upgrade or HSTS on plain http); Origin check of state-changing requests.
   await registerSecurity(app, { publicUrl: config.publicUrl });
+  // Brotli or gzip for text (HTML, JS, CSS, JSON) above 1 kB when the client accepts it; PDFs and images are
+  // already compressed and pass through.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   // Rate limits counted in the database, one across all instances (routes opt in; see server/ratelimit).
   await registerRateLimits(app, { db: database.db, secret: config.secret });
   // PDF/XLSX in worker threads, with a bounded queue and a per-client download limit (app.renders).
@@ -180,16 +184,32 @@ export async function buildApp({
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      // Vite names every built asset after its content hash: a changed file gets a new name, so browsers may keep
+      // assets for a year without asking again. Anything else (favicon, index.html) is checked on every visit.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header("Cache-Control", isHashedAsset(path) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     // The web app routes in the browser: every non-API page gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== "GET" || request.url.startsWith("/api/")) {
         return reply.status(404).send({ error: "Niet gevonden.", field: null });
       }
+      // The 1.3 kB page itself goes uncompressed: compression hooks only see routes, and this is the 404 handler.
       return reply.type("text/html").header("Cache-Control", "no-cache").sendFile("index.html");
     });
   } else {
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: "Niet gevonden.", field: null }));
   }
   return app;
+}
+
+/** A file Vite emitted under assets/ with a content hash in its name (e.g. assets/index-CRK2MwV6.js). */
+export function isHashedAsset(path: string): boolean {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path);
 }
