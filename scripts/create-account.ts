@@ -5,7 +5,7 @@
 // Uses the same database and configuration as the app: DATABASE_URL when set, otherwise the embedded database in
 // DATA_DIR. Configuration problems (and other StartupErrors) are printed as one line each, exit code 1, as the app does.
 import type { Database } from "../src/db/client.ts";
-import { type Config, loadConfig, resolveSecret } from "../src/server/config.ts";
+import { loadConfigOrExit, resolveSecret } from "../src/server/config.ts";
 import { exitOnStartupError } from "../src/server/startup-error.ts";
 
 const [email, password, name = "Moderator"] = process.argv.slice(2);
@@ -14,13 +14,7 @@ if (!email || !password) {
   process.exit(2);
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  await exitOnStartupError(error);
-  throw error; // not reached: failStartup exits or rethrows
-}
+const config = await loadConfigOrExit();
 // Loaded only once the configuration is valid.
 const [{ openDatabase }, { createAuth }, { markEmailVerified }] = await Promise.all([
   import("../src/db/client.ts"),

@@ -9,7 +9,7 @@ import { appSecrets } from "../db/schema.ts";
 import { DEFAULT_SOLO_CHECK_RETENTION_MONTHS } from "../domain/checks/retention.ts";
 import { HttpError } from "./errors.ts";
 import { appRoot } from "./paths.ts";
-import { StartupError } from "./startup-error.ts";
+import { exitOnStartupError, StartupError } from "./startup-error.ts";
 
 /**
  * What Fastify's `trustProxy` gets from us: trust all / none, or the addresses of the proxies (IPs, CIDR ranges,
@@ -352,6 +352,15 @@ function pathProblems(config: Config, env: NodeJS.ProcessEnv): string[] {
  * The validated configuration, or a StartupError whose message lists every problem, one line each. Nothing is
  * written: the directories are only looked at, and only after the variables themselves passed.
  */
+/** For entry points: the validated configuration, or its problems printed one line each and exit code 1. */
+export async function loadConfigOrExit(): Promise<Config> {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return exitOnStartupError(error);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = parseConfig(env);
   if (!parsed.ok) throw new StartupError(parsed.problems.join("\n"));

@@ -3,7 +3,7 @@
 // per problem, and ends the process with exit code 1; any other error keeps its stack trace.
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/client.ts";
-import { type Config, loadConfig, resolveSecret } from "./config.ts";
+import { type Config, loadConfigOrExit, resolveSecret } from "./config.ts";
 import { exitOnStartupError, StartupError } from "./startup-error.ts";
 
 /** Listen errors an operator can fix, as one line. */
@@ -17,13 +17,7 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
   return undefined;
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  await exitOnStartupError(error);
-  throw error; // not reached: failStartup exits or rethrows
-}
+const config = await loadConfigOrExit();
 
 // Loaded only once the configuration is valid, so a bad value is reported at once.
 const [{ openDatabase }, { buildApp }] = await Promise.all([import("../db/client.ts"), import("./app.ts")]);

@@ -39,6 +39,12 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 const remainingMs = sql<number>`greatest(0, ceil(extract(epoch from (${rateLimitHits.resetAt} - now())) * 1000))::integer`.mapWith(Number);
 const interval = (ms: number) => sql`(${Math.max(0, Math.round(ms))}::double precision * interval '1 millisecond')`;
 
+/** Deletes the counters whose window ended (by the database's clock, like the windows); returns how many. */
+export async function deleteEndedWindows(db: Db): Promise<number> {
+  const deleted = await db.delete(rateLimitHits).where(lte(rateLimitHits.resetAt, sql`now()`)).returning({ key: rateLimitHits.key });
+  return deleted.length;
+}
+
 export function createRateLimitStore(db: Db, secret: string, log: (error: unknown) => void = () => {}): RateLimitStore {
   /** The stored key: the limit's name in clear (for an operator), the client only as a keyed hash (AVG). */
   const storedKey = ({ name, key }: Omit<Counter, "windowMs">) =>
@@ -46,10 +52,7 @@ export function createRateLimitStore(db: Db, secret: string, log: (error: unknow
 
   let lastSweep = 0;
   let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = async () => {
-    const deleted = await db.delete(rateLimitHits).where(lte(rateLimitHits.resetAt, sql`now()`)).returning({ key: rateLimitHits.key });
-    return deleted.length;
-  };
+  const sweep = () => deleteEndedWindows(db);
   const maybeSweep = () => {
     const now = Date.now();
     if (now - lastSweep < SWEEP_EVERY_MS) return;

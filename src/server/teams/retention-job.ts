@@ -1,10 +1,9 @@
-import { lt } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Database, Db } from "../../db/client.ts";
-import { rateLimitHits } from "../../db/schema.ts";
 import { soloCheckDeletionCutoff } from "../../domain/checks/retention.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { deleteUnopenedSoloChecks } from "../checks/service.ts";
+import { deleteEndedWindows } from "../ratelimit/store.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { closeDueRounds, purgeExpiredResponses } from "./rounds.ts";
 
@@ -29,7 +28,7 @@ export async function runRetention(db: Db, options: RetentionOptions, now: Date)
   const roundsPurged = await purgeExpiredResponses(db, now);
   const soloChecksDeleted = await deleteUnopenedSoloChecks(db, soloCheckDeletionCutoff(dutchDay(now), options.soloCheckRetentionMonths));
   // Rate-limit counters (hashed addresses) whose window ended, also when no request came to sweep them lazily.
-  await db.delete(rateLimitHits).where(lt(rateLimitHits.resetAt, now));
+  await deleteEndedWindows(db);
   return { roundsClosed, roundsPurged, soloChecksDeleted };
 }
 
