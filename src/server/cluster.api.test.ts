@@ -237,7 +237,7 @@ describe("one process per embedded data directory", () => {
       const first = await startInstance(env);
       expect(await first.ready(), first.output()).toBe(true);
       const second = await startInstance(env);
-      const exit = await new Promise<{ code: number | null }>((resolveExit) => second.child.once("exit", (code) => resolveExit({ code })));
+      const exit = await new Promise<{ code: number | null }>((resolveExit) => second.child.once("close", (code) => resolveExit({ code })));
       expect(exit.code).toBe(1);
       const lines = second.output().trim().split("\n");
       expect(lines.at(-1)).toMatch(/in use by another process/);

@@ -39,7 +39,8 @@ function run(args: string[], env: Record<string, string>): Promise<Result> {
       stderr += d;
     });
     child.once("error", reject);
-    child.once("exit", (code) => resolveRun({ code, stdout, stderr }));
+    // "close", not "exit": only then has everything the process wrote on stdout and stderr arrived.
+    child.once("close", (code) => resolveRun({ code, stdout, stderr }));
   });
 }
 
