@@ -6,7 +6,6 @@ import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildTestApp } from "../server/test/app.ts";
 import { databaseTargets, openPgliteCopy } from "../server/test/databases.ts";
@@ -25,6 +24,7 @@ import {
   uniqueEmail,
 } from "../server/test/factories.ts";
 import { type MailCatcher, startMailCatcher } from "../server/test/mail.ts";
+import { emptyPostgresDatabase } from "../server/test/templates.ts";
 import { type Database, type Db, openDatabase } from "./client.ts";
 import { compareDatabases, insertOrder, MIGRATIONS_TABLE, TargetNotEmptyError, transferDatabase } from "./transfer.ts";
 
@@ -58,40 +58,8 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
   return counts;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new, empty database `move_<random>` on the test server, and a function that drops it. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `move_${randomBytes(6).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () =>
-      admin(async (c) => {
-        // A pool that was just ended may still hold a socket for a moment; a forced drop only as the last resort.
-        for (let attempt = 0; attempt < 50; attempt++) {
-          try {
-            await c.query(`DROP DATABASE IF EXISTS ${name}`);
-            return;
-          } catch (error) {
-            if ((error as { code?: string }).code !== "55006") throw error;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }),
-  };
-}
+const freshDatabase = () => emptyPostgresDatabase(adminUrl, "move");
 
 type Run = { code: number; stdout: string; stderr: string };
 

@@ -16,7 +16,7 @@ import { buildTestApp, TEST_MODERATOR } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
 import { APP_ORIGIN, type Api, createTeam, DEFAULT_PASSWORD, injectApi, signUp, uniqueEmail } from "../test/factories.ts";
 import { type MailCatcher, startMailCatcher } from "../test/mail.ts";
-import { copyPostgresTemplate } from "../test/templates.ts";
+import { copyPostgresTemplate, emptyPostgresDatabase } from "../test/templates.ts";
 import { useTestApp } from "../test/use-app.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -291,13 +291,8 @@ describe.each(databaseTargets())("verified roles and AVG self-service on $name",
         ).toBe("false");
         await client.close();
       } else {
-        const url = new URL(String(inject("postgresUrl")));
-        const name = `verbetertool_migration_${Math.random().toString(36).slice(2, 10)}`;
-        const admin = new pg.Client({ connectionString: url.toString() });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE ${name}`);
-        url.pathname = `/${name}`;
-        const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+        const empty = await emptyPostgresDatabase(String(inject("postgresUrl")), "verbetertool_migration");
+        const pool = new pg.Pool({ connectionString: empty.url, max: 1 });
         try {
           const orm = drizzlePg(pool);
           await migratePg(orm, { migrationsFolder: before });
@@ -306,8 +301,7 @@ describe.each(databaseTargets())("verified roles and AVG self-service on $name",
           expect((await orm.execute(read)).rows).toEqual([{ verified: true }]);
         } finally {
           await pool.end();
-          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await admin.end();
+          await empty.drop();
         }
       }
     } finally {

@@ -79,6 +79,13 @@ export async function copyPostgresTemplate(url: string): Promise<{ url: string; 
   };
 }
 
+/** A new, empty database `<prefix>_<random>` on the server of `url`, and a function that drops it once unused. */
+export async function emptyPostgresDatabase(url: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await admin(url, (c) => c.query(`CREATE DATABASE ${name}`));
+  return { url: withDatabase(url, name), drop: () => admin(url, (c) => dropWhenUnused(c, name)) };
+}
+
 /**
  * Drops a test database once its connections are gone. Not `WITH (FORCE)` straight away: a pool that was just ended
  * may still hold a socket the server has not closed, and a forced drop would answer it with an error the test file
