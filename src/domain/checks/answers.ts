@@ -43,12 +43,5 @@ export function validateAnswerPatch(
   return null;
 }
 
-/** Applies a validated patch: values replace, null removes. Pure: returns a new object. */
-export function applyAnswerPatch(answers: Answers, patch: AnswerPatch): Answers {
-  const next: Answers = { ...answers };
-  for (const [id, value] of Object.entries(patch)) {
-    if (value === null) delete next[id];
-    else next[id] = value;
-  }
-  return next;
-}
+// In a zod-free module of its own, so the web's check pages can use it without loading zod; exported here too.
+export { applyAnswerPatch } from "./patch.ts";

@@ -1,3 +1,5 @@
+import type { Tool } from "../content/schema.ts";
+
 /** The perspectives a measurement round can ask. Keys are API names; labels are Dutch. */
 export const PERSPECTIVES = ["professional", "youth", "employer", "ketenpartner"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
@@ -22,4 +24,11 @@ export const MAX_ANONYMITY_THRESHOLD = 50;
 
 export function effectiveThreshold(teamSetting: number | undefined): number {
   return Math.max(MIN_ANONYMITY_THRESHOLD, Math.floor(teamSetting ?? MIN_ANONYMITY_THRESHOLD));
+}
+
+/** The factors a perspective is asked: all of them for professionals, otherwise those not marked "not asked of". */
+export function askedFactorIds(tool: Tool, perspective: Perspective): string[] {
+  return tool.themes.flatMap((t) =>
+    t.items.filter((i) => perspective === "professional" || !i.notAskedOf?.includes(perspective)).map((i) => i.id),
+  );
 }

@@ -1,7 +1,7 @@
-import { Button } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { AppLink } from "../app/links.tsx";
+import { Button } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { accountApi } from "./api.ts";
 import { clearSession, safeNext, signInPath, signUpPath, useSession } from "./session.ts";

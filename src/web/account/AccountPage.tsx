@@ -1,20 +1,11 @@
 import "./account.css";
-import {
-  Alert,
-  Button,
-  Heading2,
-  Paragraph,
-  Select,
-  SelectOption,
-  UnorderedList,
-  UnorderedListItem,
-} from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Alert, Button, Heading2, Paragraph, Select, SelectOption, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field, FormAlert } from "../teams/ui/Field.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../teams/ui/Frame.tsx";

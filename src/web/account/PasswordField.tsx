@@ -1,5 +1,5 @@
-import { Textbox } from "@utrecht/component-library-react";
 import { useState } from "react";
+import { Textbox } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field } from "../teams/ui/Field.tsx";
 

@@ -1,8 +1,8 @@
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
 import { Frame } from "../teams/ui/Frame.tsx";

@@ -1,8 +1,8 @@
-import { Alert, Button, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Button, Paragraph, Textbox } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
 import { Frame } from "../teams/ui/Frame.tsx";

@@ -1,8 +1,8 @@
-import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Paragraph } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Frame } from "../teams/ui/Frame.tsx";
 import { refreshSession } from "./session.ts";

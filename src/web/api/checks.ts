@@ -1,6 +1,6 @@
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
-import type { Results } from "../../domain/checks/scoring.ts";
+import type { ResultsSummary } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
 import { request } from "./client.ts";
@@ -37,9 +37,10 @@ export const checksApi = {
   createForInvite: (toolId: string, invite: string) => request<{ id: string }>("/api/checks", { method: "POST", body: { toolId, invite } }),
   submit: (id: string) => request<{ id: string; submittedAt: string }>(`${checkPath(id)}/submit`, { method: "POST", body: {} }),
   get: (id: string, signal?: AbortSignal) => request<CheckData>(checkPath(id), { signal }),
-  results: (id: string, signal?: AbortSignal) => request<Results>(`${checkPath(id)}/results`, { signal }),
+  /** Scores and the order of the tips; the tips themselves are in the tool (`withTips`). */
+  results: (id: string, signal?: AbortSignal) => request<ResultsSummary>(`${checkPath(id)}/results`, { signal }),
   patchAnswers: (id: string, answers: AnswerPatch, keepalive = false) =>
-    request<{ id: string; answers: Answers }>(`${checkPath(id)}/answers`, { method: "PATCH", body: { answers }, keepalive }),
+    request<{ id: string; saved: true }>(`${checkPath(id)}/answers`, { method: "PATCH", body: { answers }, keepalive }),
   putThemeText: (id: string, themeId: string, text: string, keepalive = false) =>
     request<{ themeId: string; text: string }>(`${checkPath(id)}/plan/themes/${encodeURIComponent(themeId)}`, {
       method: "PUT",
@@ -57,11 +58,14 @@ export const checksApi = {
 
 const toolCache = new Map<string, Promise<Tool>>();
 
-/** Tool definitions are immutable per version: fetched once per page load. */
+/**
+ * Tool definitions are immutable per version: fetched once per page load, and on a later visit revalidated with its
+ * ETag (an empty 304 while it is unchanged).
+ */
 export function getTool(toolId: string): Promise<Tool> {
   let tool = toolCache.get(toolId);
   if (!tool) {
-    tool = request<Tool>(`/api/tools/${encodeURIComponent(toolId)}`);
+    tool = request<Tool>(`/api/tools/${encodeURIComponent(toolId)}`, { cache: "no-cache" });
     tool.catch(() => toolCache.delete(toolId));
     toolCache.set(toolId, tool);
   }

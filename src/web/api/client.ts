@@ -15,10 +15,14 @@ export class ApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: string; body?: unknown; keepalive?: boolean; signal?: AbortSignal };
+/** `cache` defaults to "no-store"; "no-cache" lets the browser keep a response and revalidate it (ETag). */
+type RequestOptions = { method?: string; body?: unknown; keepalive?: boolean; signal?: AbortSignal; cache?: RequestCache };
 
 /** Fetches JSON from the API; every failure becomes an ApiError with the server's Dutch message when it gave one. */
-export async function request<T>(path: string, { method = "GET", body, keepalive, signal }: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  { method = "GET", body, keepalive, signal, cache = "no-store" }: RequestOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -27,7 +31,7 @@ export async function request<T>(path: string, { method = "GET", body, keepalive
       signal,
       headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
+      cache,
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;

@@ -1,10 +1,9 @@
 import "../respond/respond.css";
-import { PageFooter, PageHeader, Paragraph } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration } from "react-router";
-import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { useTranslation } from "./i18n.ts";
 import { MainNav } from "./MainNav.tsx";
+import { PageFooter, PageHeader, Paragraph } from "./utrecht.tsx";
 
 /** The frame every page shares: skip link, header, main landmark, footer with the privacy link. */
 function Shell({ className, header, footer }: { className: string; header: ReactNode; footer?: ReactNode }) {
@@ -34,7 +33,7 @@ function Shell({ className, header, footer }: { className: string; header: React
   );
 }
 
-/** Page shell of the app: the header has the product name (home link), the language switch and the main navigation. */
+/** Page shell of the app: the header has the product name (home link) and the main navigation. */
 export function Layout() {
   const { t } = useTranslation();
   return (
@@ -47,7 +46,6 @@ export function Layout() {
               <span className="app-header__logo" aria-hidden="true" />
               <span>{t("app.name")}</span>
             </Link>
-            <LanguageSwitch />
           </div>
           <MainNav />
         </>
@@ -63,8 +61,7 @@ export function Layout() {
 }
 
 /**
- * Shell of the respondent pages (/meedoen/…): a header with only the tool's name (no way into the rest of the app, no
- * language switch) and a footer with the privacy link.
+ * Shell of the respondent pages (/meedoen/…): a header with only the tool's name (no way into the rest of the app) and a footer with the privacy link.
  */
 export function RespondLayout() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import type { ApiError } from "../api/client.ts";
+import { useTranslation } from "./i18n.ts";
+import { Alert, Button, Paragraph } from "./utrecht.tsx";
 
 /** The Dutch message for a failed API call: the server's own message, or "no connection". */
 export function useErrorMessage() {

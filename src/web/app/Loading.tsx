@@ -1,5 +1,5 @@
-import { Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n.ts";
+import { Paragraph } from "./utrecht.tsx";
 
 /** Shown while a page loads; announced politely. */
 export function Loading() {

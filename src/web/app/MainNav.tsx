@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { useTranslation } from "./i18n.ts";
 
 const ITEMS = [
   { to: "/", key: "check", match: (path: string) => path === "/" || path.startsWith("/check/") },

@@ -1,7 +1,7 @@
-import { Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n.ts";
 import { AppLink } from "./links.tsx";
 import { PageHeading } from "./PageHeading.tsx";
+import { Paragraph } from "./utrecht.tsx";
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
-import { Heading1 } from "@utrecht/component-library-react";
 import { type ReactNode, useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
+import { useTranslation } from "./i18n.ts";
+import { Heading1 } from "./utrecht.tsx";
 
 let firstPath: string | null = null;
 

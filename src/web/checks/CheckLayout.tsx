@@ -1,13 +1,12 @@
 import "./checks.css";
-import { Button, Paragraph } from "@utrecht/component-library-react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useParams } from "react-router";
+import { useTranslation } from "../app/i18n.ts";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Button, Paragraph } from "../app/utrecht.tsx";
 import { toCheckPath, toRespondPath } from "../respond/paths.ts";
-import { useTeamsT } from "../teams/i18n/index.ts";
 import { CheckContext, type CheckContextValue } from "./CheckContext.ts";
 import { PersonalLink } from "./PersonalLink.tsx";
 import { SaveStatus } from "./save/SaveStatus.tsx";
@@ -28,7 +27,6 @@ export function CheckLayout({ variant = "check" }: { variant?: CheckVariant }) {
 
 function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const load = useCheckData(id);
   const location = useLocation();
   const loaded = load.status === "ready" ? load.value : null;
@@ -40,11 +38,11 @@ function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
 
   if (load.status === "loading") return <Loading />;
   if (load.status === "notFound") {
-    const title = variant === "respond" ? teamsT("respond.load.notFoundTitle") : t("check.notFound.title");
+    const title = variant === "respond" ? t("respond.load.notFoundTitle") : t("check.notFound.title");
     return (
       <div className="page-section">
         <PageHeading title={title}>{title}</PageHeading>
-        <Paragraph>{variant === "respond" ? teamsT("respond.load.notFound") : t("check.notFound.text")}</Paragraph>
+        <Paragraph>{variant === "respond" ? t("respond.load.notFound") : t("check.notFound.text")}</Paragraph>
         {variant === "check" && (
           <Paragraph>
             <ButtonRouterLink to="/" appearance="primary">
@@ -56,11 +54,11 @@ function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
     );
   }
   if (load.status === "error" || !value) {
-    const title = variant === "respond" ? teamsT("respond.load.errorTitle") : t("check.loadError.title");
+    const title = variant === "respond" ? t("respond.load.errorTitle") : t("check.loadError.title");
     return (
       <div className="page-section">
         <PageHeading title={title}>{title}</PageHeading>
-        <Paragraph>{variant === "respond" ? teamsT("respond.load.error") : t("check.loadError.text")}</Paragraph>
+        <Paragraph>{variant === "respond" ? t("respond.load.error") : t("check.loadError.text")}</Paragraph>
         {load.status === "error" && (
           <Button appearance="primary-action-button" onClick={load.retry}>
             {t("check.loadError.retry")}

@@ -1,8 +1,7 @@
-import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../app/i18n.ts";
+import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { checkPaths } from "../respond/paths.ts";
-import { useTeamsT } from "../teams/i18n/index.ts";
 import type { Wording } from "./theme/wording.ts";
 
 type CopyState = "idle" | "copied" | "manual";
@@ -14,7 +13,6 @@ type CopyState = "idle" | "copied" | "manual";
  */
 export function PersonalLink({ id, wording }: { id: string; wording?: Wording }) {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const url = `${window.location.origin}${checkPaths(id, Boolean(wording)).resume}`;
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
@@ -40,12 +38,12 @@ export function PersonalLink({ id, wording }: { id: string; wording?: Wording })
   return (
     <aside className="personal-link" aria-labelledby="persoonlijke-link-titel" id="persoonlijke-link">
       <Heading2 id="persoonlijke-link-titel" className="personal-link__title">
-        {wording ? teamsT(`respond.${wording}.linkTitle`) : t("personalLink.title")}
+        {wording ? t(`respond.${wording}.linkTitle`) : t("personalLink.title")}
       </Heading2>
-      <Paragraph>{wording ? teamsT(`respond.${wording}.linkIntro`) : t("personalLink.intro")}</Paragraph>
+      <Paragraph>{wording ? t(`respond.${wording}.linkIntro`) : t("personalLink.intro")}</Paragraph>
       <div className="personal-link__row">
         <label htmlFor="persoonlijke-link-url" className="visually-hidden">
-          {wording ? teamsT(`respond.${wording}.linkLabel`) : t("personalLink.label")}
+          {wording ? t(`respond.${wording}.linkLabel`) : t("personalLink.label")}
         </label>
         <input
           ref={input}
@@ -65,7 +63,7 @@ export function PersonalLink({ id, wording }: { id: string; wording?: Wording })
         {copy === "manual" && t("personalLink.copyManually")}
       </p>
       <Paragraph className="personal-link__warning">
-        <strong>{t("personalLink.warningLead")}</strong> {wording ? teamsT(`respond.${wording}.linkWarning`) : t("personalLink.warning")}
+        <strong>{t("personalLink.warningLead")}</strong> {wording ? t(`respond.${wording}.linkWarning`) : t("personalLink.warning")}
       </Paragraph>
     </aside>
   );

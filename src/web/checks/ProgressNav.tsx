@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "../app/i18n.ts";
 import { checkPaths } from "../respond/paths.ts";
-import { useTeamsT } from "../teams/i18n/index.ts";
 import { answeredCount, useCheck } from "./CheckContext.ts";
 import { themeTitle, wordingOf } from "./theme/wording.ts";
 
@@ -19,7 +18,6 @@ export type ProgressStep =
  */
 export function ProgressNav({ current }: { current: ProgressStep }) {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const { id, tool, answers, round, submittedAt } = useCheck();
   const wording = wordingOf(round);
   const paths = checkPaths(id, Boolean(round));
@@ -34,7 +32,7 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
         {
           step: { kind: "submit" },
           to: submittedAt ? paths.done : paths.submit,
-          label: submittedAt ? teamsT("respond.progress.submitted") : teamsT("respond.progress.submit"),
+          label: submittedAt ? t("respond.progress.submitted") : t("respond.progress.submit"),
         },
         ...(submittedAt && wording === "professional" ? [scores, tips] : []),
       ]
@@ -60,7 +58,7 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
                   {done
                     ? ` (${t("progress.themeDone")})`
                     : round
-                      ? ` (${teamsT(`respond.${wording}.themeOpen`, { count: open })})`
+                      ? ` (${t(`respond.${wording}.themeOpen`, { count: open })})`
                       : ` (${t("progress.themeOpen", { count: open })})`}
                 </span>
               </Link>
@@ -83,7 +81,7 @@ export function ProgressNav({ current }: { current: ProgressStep }) {
         })}
       </ol>
       <p className="progress__count">
-        {round ? teamsT(`respond.${wording}.answered`, { answered, total }) : t("progress.answered", { answered, total })}
+        {round ? t(`respond.${wording}.answered`, { answered, total }) : t("progress.answered", { answered, total })}
       </p>
     </nav>
   );

@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Button,
-  Heading2,
-  OrderedList,
-  OrderedListItem,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import { checksApi, getTool, TOOL_ID } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 
 /** `/`: what the tool is, for whom, how it works and what happens with the answers. */
 export function StartPage() {

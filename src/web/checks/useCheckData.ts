@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type Answers, type AnswerValue, applyAnswerPatch } from "../../domain/checks/answers.ts";
+import type { Answers, AnswerValue } from "../../domain/checks/answers.ts";
+import { applyAnswerPatch } from "../../domain/checks/patch.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { type CheckRound, checksApi, getTool } from "../api/checks.ts";

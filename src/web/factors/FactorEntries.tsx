@@ -1,6 +1,6 @@
-import { Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../app/i18n.ts";
 import { AppLink } from "../app/links.tsx";
+import { Heading2, Paragraph } from "../app/utrecht.tsx";
 import { TypeBadge } from "../kennisbank/TypeBadge.tsx";
 import { useEntriesByFactor } from "../kennisbank/useEntriesByFactor.ts";
 

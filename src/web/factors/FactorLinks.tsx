@@ -1,7 +1,7 @@
 import "./factors.css";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import type { Tool } from "../../domain/content/schema.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { AppLink } from "../app/links.tsx";
 import { factorIndex, shorten } from "./factorIndex.ts";
 

@@ -1,13 +1,13 @@
 import "./factors.css";
-import { Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import { getTool, TOOL_ID } from "../api/checks.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useHashTarget } from "../app/useHashTarget.ts";
 import { useLoad } from "../app/useLoad.ts";
+import { Heading2, Paragraph } from "../app/utrecht.tsx";
 import { useEntriesByFactor } from "../kennisbank/useEntriesByFactor.ts";
 
 /** `/factoren`: the 31 success factors per theme, each linking to its page. */

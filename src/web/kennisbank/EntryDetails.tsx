@@ -1,6 +1,6 @@
-import { Heading2, Heading3, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import type { KennisbankEntry } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
+import { Heading2, Heading3, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { TypeBadge } from "./TypeBadge.tsx";
 
 type Props = {

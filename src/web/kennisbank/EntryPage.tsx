@@ -1,14 +1,14 @@
 import "./kennisbank.css";
-import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { KENNISBANK_SOURCES } from "../../domain/kennisbank/schema.ts";
 import { type EntryPageData, kennisbankApi } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { EntryDetails } from "./EntryDetails.tsx";
 import { Markdown } from "./Markdown.tsx";
 import { TypeBadge } from "./TypeBadge.tsx";

@@ -1,8 +1,8 @@
 import "./examples.css";
-import { Heading3, Heading4 } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import type { EntryLink } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { AppLink } from "../app/links.tsx";
+import { Heading3, Heading4 } from "../app/utrecht.tsx";
 
 type Props = {
   factorId: string;

@@ -1,13 +1,5 @@
 import "./markdown.css";
-import {
-  Heading3,
-  Heading4,
-  OrderedList,
-  OrderedListItem,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "@utrecht/component-library-react";
+import { Heading3, Heading4, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { parseBlocks } from "../checks/tips/markdown.ts";
 import { TipText } from "../checks/tips/TipText.tsx";
 

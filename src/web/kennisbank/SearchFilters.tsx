@@ -1,11 +1,11 @@
-import { FormLabel, Heading2, Select, SelectOption } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import { ENTRY_TYPES } from "../../domain/kennisbank/schema.ts";
 import type { Facets, SearchFilter } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { AppLink } from "../app/links.tsx";
+import { FormLabel, Heading2, Select, SelectOption } from "../app/utrecht.tsx";
 import { shorten } from "../factors/factorIndex.ts";
 import type { SearchState } from "./useSearchState.ts";
 

@@ -1,15 +1,15 @@
 import "./kennisbank.css";
-import { Alert, Button, FormLabel, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { getTool, TOOL_ID } from "../api/checks.ts";
 import type { ApiError } from "../api/client.ts";
 import { kennisbankApi, SEARCH_FILTERS, type SearchFilter } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { LoadError, useErrorMessage } from "../app/LoadError.tsx";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Alert, Button, FormLabel, Paragraph } from "../app/utrecht.tsx";
 import { SearchFilters } from "./SearchFilters.tsx";
 import { SearchResults } from "./SearchResults.tsx";
 import { useSearchState } from "./useSearchState.ts";

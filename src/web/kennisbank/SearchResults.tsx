@@ -1,8 +1,8 @@
-import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { type Ref, useId } from "react";
-import { useTranslation } from "react-i18next";
 import { PAGE_SIZE, type SearchResponse, type SearchResult } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { AppLink } from "../app/links.tsx";
+import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { Snippet } from "./Snippet.tsx";
 import { TypeBadge } from "./TypeBadge.tsx";
 import type { SearchState } from "./useSearchState.ts";

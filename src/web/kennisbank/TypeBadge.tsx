@@ -1,6 +1,6 @@
 import "./badges.css";
-import { useTranslation } from "react-i18next";
 import type { EntryType } from "../../domain/kennisbank/schema.ts";
+import { useTranslation } from "../app/i18n.ts";
 
 /** The kind of a kennisbank entry as a small label; the text itself says it, colour only supports. */
 export function TypeBadge({ type }: { type: EntryType }) {

@@ -1,16 +1,16 @@
 import "./moderatie.css";
-import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { authApi, type Me } from "../api/auth.ts";
 import { getTool, TOOL_ID } from "../api/checks.ts";
 import { type EntryStatus, kennisbankApi } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { SignInForm } from "./SignInForm.tsx";
 import { type Decision, SubmissionCard } from "./SubmissionCard.tsx";
 

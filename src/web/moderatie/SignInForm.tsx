@@ -1,8 +1,8 @@
-import { Alert, Button, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { authApi } from "../api/auth.ts";
 import { ApiError } from "../api/client.ts";
+import { useTranslation } from "../app/i18n.ts";
+import { Alert, Button, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from "../app/utrecht.tsx";
 
 type Errors = { email?: string; password?: string; form?: string };
 

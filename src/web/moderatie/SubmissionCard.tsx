@@ -1,15 +1,16 @@
-import { Button, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading3, Textarea } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { Tool } from "../../domain/content/schema.ts";
 import { moderationSchema } from "../../domain/kennisbank/submission.ts";
 import { ApiError } from "../api/client.ts";
 import { type KennisbankEntry, kennisbankApi } from "../api/kennisbank.ts";
+import { useTranslation } from "../app/i18n.ts";
 import { useErrorMessage } from "../app/LoadError.tsx";
 import { AppLink } from "../app/links.tsx";
+import { Button, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading3, Textarea } from "../app/utrecht.tsx";
 import { factorIndex } from "../factors/factorIndex.ts";
 import { Markdown } from "../kennisbank/Markdown.tsx";
 import { TypeBadge } from "../kennisbank/TypeBadge.tsx";
+import "../app/zod.ts";
 
 export type Decision = { slug: string; title: string; decision: "approve" | "reject" };
 
@@ -35,7 +36,7 @@ const factorLabel = (tool: Tool | null, id: string) => {
 type Props = { entry: KennisbankEntry; tool: Tool | null; onDecided: (decision: Decision) => void };
 
 export function SubmissionCard({ entry, tool, onDecided }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const message = useErrorMessage();
   const headingId = useId();
   const reasonId = useId();
@@ -103,7 +104,7 @@ export function SubmissionCard({ entry, tool, onDecided }: Props) {
         </a>
       ) : null,
     ],
-    ["createdAt", new Date(entry.createdAt).toLocaleString(i18n.language === "en" ? "en-GB" : "nl-NL")],
+    ["createdAt", new Date(entry.createdAt).toLocaleString("nl-NL")],
     ["rejectionReason", entry.rejectionReason],
   ];
 

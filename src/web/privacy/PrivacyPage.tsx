@@ -1,10 +1,10 @@
 import "../teams/teams.css";
-import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 import { privacyApi } from "../api/privacy.ts";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { type TeamsKey, useTeamsT } from "../teams/i18n/index.ts";
 
 type Section = { id: string; title: TeamsKey; paragraphs?: TeamsKey[]; items?: TeamsKey[] };

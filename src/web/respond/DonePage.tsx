@@ -1,11 +1,11 @@
 import "./respond.css";
-import { Alert, Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { Navigate } from "react-router";
 import { formatScore } from "../../domain/checks/format.ts";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { useCheck } from "../checks/CheckContext.ts";
 import { useResults } from "../checks/results/useResults.ts";
 import { themeTitle, wordingOf } from "../checks/theme/wording.ts";

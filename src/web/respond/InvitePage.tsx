@@ -1,5 +1,4 @@
 import "./respond.css";
-import { Alert, Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
@@ -10,6 +9,7 @@ import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Alert, Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { askedTool } from "../checks/theme/wording.ts";
 import { teamsApi } from "../teams/api.ts";
 import { useTeamsT } from "../teams/i18n/index.ts";

@@ -1,6 +1,6 @@
-import { Paragraph } from "@utrecht/component-library-react";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Paragraph } from "../app/utrecht.tsx";
 import { useCheck } from "../checks/CheckContext.ts";
 import { ProgressNav } from "../checks/ProgressNav.tsx";
 import { wordingOf } from "../checks/theme/wording.ts";

@@ -1,5 +1,4 @@
 import "./respond.css";
-import { Alert, Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { Link, Navigate } from "react-router";
 import { minimumAnswers } from "../../domain/teams/aggregation.ts";
@@ -8,6 +7,7 @@ import { checksApi } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Alert, Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { answeredCount, useCheck, useSaveSnapshot } from "../checks/CheckContext.ts";
 import { ProgressNav } from "../checks/ProgressNav.tsx";
 import { themeTitle, wordingOf } from "../checks/theme/wording.ts";

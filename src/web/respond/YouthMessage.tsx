@@ -1,4 +1,4 @@
-import { Heading2 } from "@utrecht/component-library-react";
+import { Heading2 } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 
 /** The team's message to the young people, after the round closed. */

@@ -1,7 +1,7 @@
-import { Button, Heading2, Paragraph, Textbox, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../api/client.ts";
+import { Button, Heading2, Paragraph, Textbox, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { type Team, teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Field, FormAlert } from "./ui/Field.tsx";

@@ -1,4 +1,3 @@
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { signInPath, signUpPath, useSession } from "../account/session.ts";
@@ -7,6 +6,7 @@ import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
 import { teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Frame, PageLoadError } from "./ui/Frame.tsx";

@@ -1,6 +1,6 @@
-import { Button, Heading2, Heading3, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
+import { Button, Heading2, Heading3, Paragraph } from "../app/utrecht.tsx";
 import { type Role, type Team, type TeamInvite, teamsApi } from "./api.ts";
 import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";

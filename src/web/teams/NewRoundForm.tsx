@@ -1,14 +1,15 @@
-import { Button, Heading3, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { roundInputSchema } from "../../domain/teams/inputs.ts";
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { ApiError } from "../api/client.ts";
+import { Button, Heading3, Paragraph, Textbox } from "../app/utrecht.tsx";
 import { teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { PerspectiveChoice } from "./PerspectiveChoice.tsx";
 import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
 import { useDraft } from "./ui/useDraft.ts";
+import "../app/zod.ts";
 
 type Draft = { name: string; closesOn: string; threshold: string; perspectives: Perspective[] };
 type Errors = Partial<Record<keyof Draft | "form", string>>;

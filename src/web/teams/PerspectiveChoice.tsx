@@ -1,4 +1,4 @@
-import { FormFieldDescription, FormFieldErrorMessage } from "@utrecht/component-library-react";
+import { FormFieldDescription, FormFieldErrorMessage } from "../app/utrecht.tsx";
 import { PERSPECTIVES, type Perspective, useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";
 

@@ -1,5 +1,5 @@
-import { Paragraph } from "@utrecht/component-library-react";
 import { AppLink } from "../app/links.tsx";
+import { Paragraph } from "../app/utrecht.tsx";
 import type { Team } from "./api.ts";
 import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";

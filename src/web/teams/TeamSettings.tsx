@@ -1,11 +1,12 @@
-import { Button, Heading2, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { teamPatchSchema } from "../../domain/teams/inputs.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 import { ApiError } from "../api/client.ts";
+import { Button, Heading2, Textbox } from "../app/utrecht.tsx";
 import { type Team, teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
+import "../app/zod.ts";
 
 type Draft = { name: string; organisation: string; region: string; retentionMonths: string };
 type Errors = Partial<Record<keyof Draft | "form", string>>;

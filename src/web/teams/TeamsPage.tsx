@@ -1,4 +1,3 @@
-import { Alert, Button, Heading2, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { teamInputSchema } from "../../domain/teams/inputs.ts";
@@ -7,11 +6,13 @@ import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
+import { Alert, Button, Heading2, Paragraph, Textbox } from "../app/utrecht.tsx";
 import { teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
 import { Frame, PageLoadError, RequireAccount } from "./ui/Frame.tsx";
 import { useDraft } from "./ui/useDraft.ts";
+import "../app/zod.ts";
 
 /** `/teams`: the teams you are in, and a form to start a new one. */
 export function TeamsPage() {

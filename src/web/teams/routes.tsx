@@ -1,7 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import type { RouteObject } from "react-router";
 import { Loading } from "../app/Loading.tsx";
-import "./i18n/index.ts";
 
 // Pages load when they are needed; the result pages bring the chart library.
 const page = <T extends Record<string, React.ComponentType>>(load: () => Promise<T>, name: keyof T) =>

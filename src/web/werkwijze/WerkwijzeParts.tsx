@@ -1,3 +1,6 @@
+import type { Tool } from "../../domain/content/schema.ts";
+import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
+import { useTranslation } from "../app/i18n.ts";
 import {
   Heading3,
   Heading4,
@@ -9,10 +12,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-} from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
-import type { Tool } from "../../domain/content/schema.ts";
-import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
+} from "../app/utrecht.tsx";
 import { FactorLinks } from "../factors/FactorLinks.tsx";
 
 type Phase = Werkwijze["phases"][number];

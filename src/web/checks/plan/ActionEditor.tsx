@@ -1,8 +1,8 @@
-import { Button, FormFieldErrorMessage } from "@utrecht/component-library-react";
 import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { Item } from "../../../domain/content/schema.ts";
 import { ApiError } from "../../api/client.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { Button, FormFieldErrorMessage } from "../../app/utrecht.tsx";
 import { ActionFields, type OwnerOptions } from "./ActionFields.tsx";
 import {
   type ActionDraft,

@@ -1,16 +1,8 @@
-import {
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
-} from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES, PLAN_LIMITS } from "../../../domain/checks/plan.ts";
 import type { Item } from "../../../domain/content/schema.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from "../../app/utrecht.tsx";
 import type { ActionDraft, DraftField, FieldErrors } from "./actionFields.ts";
 
 /** A team plan lets an action have an owner in the team; its texts come from the team pages. */

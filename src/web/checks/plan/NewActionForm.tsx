@@ -1,8 +1,8 @@
-import { Alert, Button, Heading3, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { Item } from "../../../domain/content/schema.ts";
 import { ApiError } from "../../api/client.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { Alert, Button, Heading3, Paragraph } from "../../app/utrecht.tsx";
 import { ActionFields, type OwnerOptions } from "./ActionFields.tsx";
 import { type ActionDraft, apiValue, type DraftField, type FieldErrors, issuesToErrors, serverError } from "./actionFields.ts";
 import { type PlanEditing, usePlanEditing } from "./PlanEditing.ts";

@@ -4,6 +4,7 @@ import { type ActionPatch, actionInputSchema, actionPatchSchema, type Plan, type
 import { checksApi } from "../../api/checks.ts";
 import { CheckContext } from "../CheckContext.ts";
 import type { SaveQueue, SaveSnapshot } from "../save/queue.ts";
+import "../../app/zod.ts";
 
 /** A change to an action; a team plan's action also has an owner in the team. */
 export type EditablePatch = ActionPatch & { ownerUserId?: string | null };

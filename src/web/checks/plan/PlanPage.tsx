@@ -1,12 +1,12 @@
 import "./plan.css";
-import { Heading2, Heading3, Paragraph } from "@utrecht/component-library-react";
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { AANDACHTSPUNT_MAX, meanOfScores } from "../../../domain/checks/scoring.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Heading2, Heading3, Paragraph } from "../../app/utrecht.tsx";
 import { RespondentNoPlan } from "../../respond/RespondentNoPlan.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";

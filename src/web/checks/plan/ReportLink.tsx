@@ -1,6 +1,6 @@
 import type { MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { checksApi } from "../../api/checks.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { useCheck } from "../CheckContext.ts";
 
 /** The PDF report; unsent changes are saved first so the report contains them. */

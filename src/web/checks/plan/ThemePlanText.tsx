@@ -1,7 +1,7 @@
-import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import { PLAN_LIMITS } from "../../../domain/checks/plan.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from "../../app/utrecht.tsx";
 import { usePlanEditing, usePlanSaveSnapshot } from "./PlanEditing.ts";
 
 /** The free-text plan of a theme; saved as you type (the queue sends at most 600 ms after the first unsent keystroke). A team plan passes its own label. */

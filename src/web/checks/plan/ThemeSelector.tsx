@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { meanOfScores } from "../../../domain/checks/scoring.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
 

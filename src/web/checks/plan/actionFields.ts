@@ -1,6 +1,6 @@
-import type { TFunction } from "i18next";
 import type { z } from "zod";
 import type { ActionStatus } from "../../../domain/checks/plan.ts";
+import type { TFunction } from "../../app/i18n.ts";
 
 /**
  * The editable fields of an action as the form holds them (strings; "" for empty date, factor and owner). A team plan's

@@ -1,5 +1,5 @@
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../app/i18n.ts";
+import { Alert, Button, Paragraph } from "../../app/utrecht.tsx";
 import type { ResultsLoad } from "./useResults.ts";
 
 /** Warnings shared by the scores and tips pages: unsaved answers, or results that could not be loaded. */

@@ -1,9 +1,9 @@
 import "./results.css";
-import { Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../app/i18n.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Heading2, Paragraph } from "../../app/utrecht.tsx";
 import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { answeredCount, firstOpenTheme, useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";

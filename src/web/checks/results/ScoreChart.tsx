@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type YAxisTickContentProps } from "recharts";
 import type { ThemeScore } from "../../../domain/checks/scoring.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { useFormatters } from "../format.ts";
 
 const TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -1,20 +1,11 @@
-import {
-  Heading3,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import { AANDACHTSPUNT_MAX, type ThemeScore } from "../../../domain/checks/scoring.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
 import type { EntriesByFactor } from "../../api/kennisbank.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { AppLink } from "../../app/links.tsx";
+import { Heading3, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
 import { itemText, wordingOf } from "../theme/wording.ts";

@@ -1,16 +1,16 @@
 import { useEffect, useState } from "react";
-import type { Results } from "../../../domain/checks/scoring.ts";
+import { type Results, withTips } from "../../../domain/checks/scoring.ts";
 import { checksApi } from "../../api/checks.ts";
 import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
 
 export type ResultsLoad = { results: Results | null; failed: boolean; retry: () => void; unsaved: boolean };
 
 /**
- * Scores and tips from the API, fetched once the queued answers are saved (so they count), and again after every
- * later save. When saving fails the last known results are shown with a warning.
+ * Scores from the API, fetched once the queued answers are saved (so they count), and again after every later save;
+ * the tips come from the tool the page already has. When saving fails the last known results are shown with a warning.
  */
 export function useResults(): ResultsLoad {
-  const { id } = useCheck();
+  const { id, tool } = useCheck();
   const { state } = useSaveSnapshot();
   const [results, setResults] = useState<Results | null>(null);
   const [failed, setFailed] = useState(false);
@@ -22,7 +22,7 @@ export function useResults(): ResultsLoad {
     const abort = new AbortController();
     checksApi.results(id, abort.signal).then(
       (loaded) => {
-        setResults(loaded);
+        setResults(withTips(tool, loaded));
         setFailed(false);
       },
       () => {
@@ -30,7 +30,7 @@ export function useResults(): ResultsLoad {
       },
     );
     return () => abort.abort();
-  }, [id, state, attempt]);
+  }, [id, tool, state, attempt]);
 
   return { results, failed, retry: () => setAttempt((n) => n + 1), unsaved: state === "error" };
 }

@@ -1,7 +1,6 @@
 import { useContext, useEffect, useState, useSyncExternalStore } from "react";
-import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { useTeamsT } from "../../teams/i18n/index.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { CheckContext } from "../CheckContext.ts";
 import { wordingOf } from "../theme/wording.ts";
 import "./SaveStatus.css";
@@ -34,7 +33,6 @@ function useShownState(state: SaveState): SaveState {
  */
 export function SaveStatus({ queue, savedText }: { queue?: SaveStateSource; savedText?: string } = {}) {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const check = useContext(CheckContext);
   const source = queue ?? check?.queue;
   if (!source) throw new Error("SaveStatus needs a queue outside a check page");
@@ -43,7 +41,7 @@ export function SaveStatus({ queue, savedText }: { queue?: SaveStateSource; save
   const onPlan = useLocation().pathname.includes("/plan");
   const text =
     shown === "error" && blocked
-      ? `${blocked.error} ${check?.round ? teamsT(`respond.${wordingOf(check.round)}.keptLocally`) : teamsT("respond.keptLocally")}`
+      ? `${blocked.error} ${check?.round ? t(`respond.${wordingOf(check.round)}.keptLocally`) : t("respond.keptLocally")}`
       : {
           saved: savedText ?? (onPlan ? t("save.savedPlan") : t("save.saved")),
           saving: t("save.saving"),

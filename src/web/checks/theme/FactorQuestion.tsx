@@ -1,9 +1,8 @@
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import type { Item, Theme } from "../../../domain/content/schema.ts";
 import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
-import { useTeamsT } from "../../teams/i18n/index.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { itemText, type Wording } from "./wording.ts";
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -40,7 +39,6 @@ export function FactorQuestion({
   onChange,
 }: Props) {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const group = useRef<HTMLFieldSetElement>(null);
   const name = `factor-${item.id}`;
   const scaleId = `schaal-${item.id}`;
@@ -84,7 +82,7 @@ export function FactorQuestion({
           />
           {wording === "youth" ? (
             <label className="factor__label factor__label--text" htmlFor={`${name}-nvt`}>
-              {teamsT("respond.nvtYouth")}
+              {t("respond.nvtYouth")}
             </label>
           ) : (
             <label className="factor__label" htmlFor={`${name}-nvt`}>
@@ -105,7 +103,7 @@ export function FactorQuestion({
               onChange={() => onChange("weetniet")}
             />
             <label className="factor__label factor__label--text" htmlFor={`${name}-weetniet`}>
-              {teamsT("respond.dontKnow")}
+              {t("respond.dontKnow")}
             </label>
           </div>
         )}
@@ -143,7 +141,7 @@ export function FactorQuestion({
           {t("factor.clear")}
           <span className="visually-hidden">
             {" "}
-            {showNumber ? t("factor.clearFor", { id: item.id }) : teamsT("respond.clearFor", { question: itemText(item, wording) })}
+            {showNumber ? t("factor.clearFor", { id: item.id }) : t("respond.clearFor", { question: itemText(item, wording) })}
           </span>
         </button>
       </div>

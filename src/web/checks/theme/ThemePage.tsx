@@ -1,12 +1,11 @@
 import "./theme.css";
-import { Alert, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
+import { useTranslation } from "../../app/i18n.ts";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
 import { checkPaths } from "../../respond/paths.ts";
-import { useTeamsT } from "../../teams/i18n/index.ts";
 import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { FactorQuestion } from "./FactorQuestion.tsx";
@@ -19,7 +18,6 @@ import { themeIntro, themeQuestion, themeTitle, wordingOf } from "./wording.ts";
  */
 export function ThemePage() {
   const { t } = useTranslation();
-  const teamsT = useTeamsT();
   const { themeId } = useParams();
   const { state } = useLocation() as { state: { created?: boolean } | null };
   const { id, tool, answers, setAnswer, round, submittedAt } = useCheck();
@@ -49,16 +47,16 @@ export function ThemePage() {
       {state?.created && !round?.kiosk && (
         <Alert type="info">
           <Paragraph>
-            {round ? teamsT(`respond.${wording}.created`) : t("theme.created")}{" "}
+            {round ? t(`respond.${wording}.created`) : t("theme.created")}{" "}
             <button type="button" className="link-button" onClick={() => document.getElementById("persoonlijke-link-url")?.focus()}>
-              {round ? teamsT(`respond.${wording}.toLink`) : t("theme.createdLink")}
+              {round ? t(`respond.${wording}.toLink`) : t("theme.createdLink")}
             </button>
           </Paragraph>
         </Alert>
       )}
       {closed && (
         <Alert type="warning">
-          <Paragraph>{teamsT(handedIn ? `respond.${wording}.final` : `respond.${wording}.closedWhileAnswering`)}</Paragraph>
+          <Paragraph>{t(handedIn ? `respond.${wording}.final` : `respond.${wording}.closedWhileAnswering`)}</Paragraph>
         </Alert>
       )}
       <Paragraph lang="nl" className="theme-page__intro">
@@ -68,7 +66,7 @@ export function ThemePage() {
         <Heading2 id={questionId} lang="nl" className="theme-page__question">
           {themeQuestion(theme, wording)}
         </Heading2>
-        <Paragraph className="theme-page__hint">{round ? teamsT(`respond.${wording}.hint`) : t("theme.hint")}</Paragraph>
+        <Paragraph className="theme-page__hint">{round ? t(`respond.${wording}.hint`) : t("theme.hint")}</Paragraph>
         {theme.items.map((item) => (
           <FactorQuestion
             key={item.id}
@@ -97,7 +95,7 @@ export function ThemePage() {
           </ButtonRouterLink>
         ) : round ? (
           <ButtonRouterLink to={submittedAt ? paths.done : paths.submit} appearance="primary" className="pager__next">
-            {submittedAt ? teamsT("respond.toDone") : teamsT("respond.toSubmit")}
+            {submittedAt ? t("respond.toDone") : t("respond.toSubmit")}
           </ButtonRouterLink>
         ) : (
           <ButtonRouterLink to={paths.scores} appearance="primary" className="pager__next">

@@ -1,5 +1,5 @@
 import type { Item, Theme, Tool } from "../../../domain/content/schema.ts";
-import { askedFactorIds } from "../../../domain/teams/aggregation.ts";
+import { askedFactorIds } from "../../../domain/teams/perspectives.ts";
 import type { CheckRound } from "../../api/checks.ts";
 
 /**

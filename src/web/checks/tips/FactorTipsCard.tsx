@@ -1,8 +1,8 @@
-import { Heading3, Heading4, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import type { FactorTips } from "../../../domain/checks/scoring.ts";
 import type { EntryLink } from "../../api/kennisbank.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { AppLink } from "../../app/links.tsx";
+import { Heading3, Heading4, Paragraph } from "../../app/utrecht.tsx";
 import { FactorExamples } from "../../kennisbank/FactorExamples.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";

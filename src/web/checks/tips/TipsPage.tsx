@@ -1,10 +1,10 @@
 import "./tips.css";
-import { Heading2, Paragraph } from "@utrecht/component-library-react";
-import { useTranslation } from "react-i18next";
 import type { TipGroup } from "../../../domain/checks/scoring.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Heading2, Paragraph } from "../../app/utrecht.tsx";
 import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { useCheck } from "../CheckContext.ts";
 import { ProgressNav } from "../ProgressNav.tsx";

@@ -1,6 +1,6 @@
-import { Heading2 } from "@utrecht/component-library-react";
 import { forwardRef, type MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../app/i18n.ts";
+import { Heading2 } from "../../app/utrecht.tsx";
 import { DRAFT_FIELDS, type FieldErrors } from "./draft.ts";
 import { fieldId } from "./SubmissionFields.tsx";
 

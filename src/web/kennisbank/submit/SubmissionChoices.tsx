@@ -1,8 +1,8 @@
-import { FormFieldDescription, FormFieldErrorMessage } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import type { Tool } from "../../../domain/content/schema.ts";
 import { ENTRY_TYPES } from "../../../domain/kennisbank/schema.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { FormFieldDescription, FormFieldErrorMessage } from "../../app/utrecht.tsx";
 import type { Draft, DraftField, FieldErrors } from "./draft.ts";
 import { fieldId } from "./SubmissionFields.tsx";
 

@@ -1,7 +1,7 @@
-import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea, Textbox } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { SUBMISSION_LIMITS } from "../../../domain/kennisbank/submission.ts";
+import { useTranslation } from "../../app/i18n.ts";
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea, Textbox } from "../../app/utrecht.tsx";
 import type { Draft, DraftField, FieldErrors } from "./draft.ts";
 
 export const fieldId = (field: DraftField) => `inzending-${field}`;

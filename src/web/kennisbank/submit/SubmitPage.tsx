@@ -1,15 +1,15 @@
 import "../kennisbank.css";
 import "./submit.css";
-import { Button, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { getTool, TOOL_ID } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
 import { kennisbankApi } from "../../api/kennisbank.ts";
+import { useTranslation } from "../../app/i18n.ts";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { useLoad } from "../../app/useLoad.ts";
+import { Button, Paragraph } from "../../app/utrecht.tsx";
 import { clearDraft, type Draft, type DraftField, type FieldErrors, fieldOf, loadDraft, saveDraft, validateDraft } from "./draft.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FactorChoice, ThemeChoice, TypeChoice } from "./SubmissionChoices.tsx";

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { EntryType } from "../../../domain/kennisbank/schema.ts";
 import { type Submission, submissionSchema } from "../../../domain/kennisbank/submission.ts";
+import "../../app/zod.ts";
 
 /** The submission form as typed: text fields, one-per-line lists as text, chosen themes and factors. */
 export type Draft = {

@@ -1,7 +1,6 @@
 import "../../checks/checks.css";
 import "../../checks/plan/plan.css";
 import "../teams.css";
-import { Heading2, Heading3, Paragraph } from "@utrecht/component-library-react";
 import { useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
@@ -9,6 +8,7 @@ import { Loading } from "../../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Heading2, Heading3, Paragraph } from "../../app/utrecht.tsx";
 import { ActionEditor } from "../../checks/plan/ActionEditor.tsx";
 import type { OwnerOptions } from "../../checks/plan/ActionFields.tsx";
 import { NewActionForm } from "../../checks/plan/NewActionForm.tsx";

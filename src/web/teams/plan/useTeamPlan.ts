@@ -7,6 +7,7 @@ import type { EditableAction, PlanEditing } from "../../checks/plan/PlanEditing.
 import { usePlanEditors, withPendingChanges } from "../../checks/plan/usePlanEditors.ts";
 import { SaveQueue } from "../../checks/save/queue.ts";
 import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../api.ts";
+import "../../app/zod.ts";
 
 export type TeamPlanLoad =
   | { status: "loading" }

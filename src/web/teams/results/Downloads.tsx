@@ -1,4 +1,4 @@
-import { Heading2 } from "@utrecht/component-library-react";
+import { Heading2 } from "../../app/utrecht.tsx";
 import { teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
 

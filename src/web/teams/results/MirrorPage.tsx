@@ -1,4 +1,11 @@
 import "../teams.css";
+import { useParams } from "react-router";
+import type { Item } from "../../../domain/content/schema.ts";
+import { isVisible } from "../../../domain/teams/aggregation.ts";
+import type { MirrorRow } from "../../../domain/teams/mirror.ts";
+import { Loading } from "../../app/Loading.tsx";
+import { AppLink } from "../../app/links.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
 import {
   Alert,
   Heading2,
@@ -10,14 +17,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-} from "@utrecht/component-library-react";
-import { useParams } from "react-router";
-import type { Item } from "../../../domain/content/schema.ts";
-import { isVisible } from "../../../domain/teams/aggregation.ts";
-import type { MirrorRow } from "../../../domain/teams/mirror.ts";
-import { Loading } from "../../app/Loading.tsx";
-import { AppLink } from "../../app/links.tsx";
-import { PageHeading } from "../../app/PageHeading.tsx";
+} from "../../app/utrecht.tsx";
 import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";

@@ -1,11 +1,11 @@
 import "../teams.css";
-import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
 import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../../app/utrecht.tsx";
 import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";

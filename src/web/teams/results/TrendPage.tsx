@@ -1,4 +1,10 @@
 import "../teams.css";
+import { useParams } from "react-router";
+import { getTool } from "../../api/checks.ts";
+import { Loading } from "../../app/Loading.tsx";
+import { AppLink } from "../../app/links.tsx";
+import { PageHeading } from "../../app/PageHeading.tsx";
+import { useLoad } from "../../app/useLoad.ts";
 import {
   Alert,
   Heading2,
@@ -10,13 +16,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-} from "@utrecht/component-library-react";
-import { useParams } from "react-router";
-import { getTool } from "../../api/checks.ts";
-import { Loading } from "../../app/Loading.tsx";
-import { AppLink } from "../../app/links.tsx";
-import { PageHeading } from "../../app/PageHeading.tsx";
-import { useLoad } from "../../app/useLoad.ts";
+} from "../../app/utrecht.tsx";
 import { teamsApi } from "../api.ts";
 import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";

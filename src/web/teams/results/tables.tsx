@@ -1,7 +1,7 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import type { Theme } from "../../../domain/content/schema.ts";
 import type { ItemAggregate, ThemeAggregate } from "../../../domain/teams/aggregation.ts";
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
 import { useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { DistributionBars } from "./charts.tsx";

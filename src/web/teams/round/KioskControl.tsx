@@ -1,6 +1,6 @@
-import { Button, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { Button, Paragraph } from "../../app/utrecht.tsx";
 import { teamsApi } from "../api.ts";
 import type { Perspective } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";

@@ -1,4 +1,4 @@
-import { Button, Paragraph } from "@utrecht/component-library-react";
+import { Button, Paragraph } from "../../app/utrecht.tsx";
 import { teamsApi } from "../api.ts";
 import type { Perspective } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";

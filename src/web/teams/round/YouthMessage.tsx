@@ -1,10 +1,11 @@
-import { Button, Heading2, Paragraph, Textarea } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import { youthMessageInputSchema } from "../../../domain/teams/inputs.ts";
+import { Button, Heading2, Paragraph, Textarea } from "../../app/utrecht.tsx";
 import { teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
 import { useAction } from "../ui/useAction.ts";
+import "../../app/zod.ts";
 
 const MAX = 2000;
 

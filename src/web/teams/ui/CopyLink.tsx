@@ -1,5 +1,5 @@
-import { Button } from "@utrecht/component-library-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Button } from "../../app/utrecht.tsx";
 import { useTeamsT } from "../i18n/index.ts";
 
 type CopyState = "idle" | "copied" | "manual";

@@ -1,5 +1,5 @@
-import { Alert, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
+import { Alert, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph } from "../../app/utrecht.tsx";
 
 export type ControlProps = { id: string; invalid: boolean; "aria-describedby"?: string };
 

@@ -1,5 +1,4 @@
 import "../teams.css";
-import { Paragraph } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { AccountBar } from "../../account/AccountBar.tsx";
@@ -9,6 +8,7 @@ import { LoadError } from "../../app/LoadError.tsx";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Paragraph } from "../../app/utrecht.tsx";
 import { useTeamsT } from "../i18n/index.ts";
 
 /** Every team and account page: the account area on top, then the page. */
