@@ -3,9 +3,16 @@ export const APP_TIME_ZONE = "Europe/Amsterdam";
 
 const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: APP_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** The Dutch calendar day of `now` as yyyy-mm-dd. */
+let lastDay = { minute: Number.NaN, day: "" };
+
+/**
+ * The Dutch calendar day of `now` as yyyy-mm-dd. Every answer save asks, so the formatted day is kept per UTC
+ * minute: the zone's offsets are whole hours, so the day never changes within one.
+ */
 export function dutchDay(now: Date): string {
-  return dayFormat.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: dayFormat.format(now) };
+  return lastDay.day;
 }
 
 /**

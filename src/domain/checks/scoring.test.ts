@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Tool } from "../content/schema.ts";
-import { applyAnswerPatch, validateAnswerPatch } from "./answers.ts";
+import { type Answers, applyAnswerPatch, validateAnswerPatch } from "./answers.ts";
 import { formatScore } from "./format.ts";
-import { computeResults, meanOfScores, prioritiseTips, roundOneDecimal, tipGroup } from "./scoring.ts";
+import { computeResults, meanOfScores, prioritiseTips, roundOneDecimal, summariseResults, tipGroup, withTips } from "./scoring.ts";
 
 const tip = (title: string) => ({ title, text: `${title} tekst`, source: { document: "verbetertool" } });
 const tool: Tool = {
@@ -131,5 +131,36 @@ describe("answer patches", () => {
 
   it("applies values and clears with null without touching other answers", () => {
     expect(applyAnswerPatch({ "1.1": 4, "1.2": "nvt" }, { "1.1": null, "1.2": 6 })).toEqual({ "1.2": 6 });
+  });
+});
+
+describe("results without tips", () => {
+  it.each<Answers>([{}, { "1.1": 3, "1.2": "nvt" }, { "1.1": 9, "1.2": 2, "1.3": 5, "2.4": "weetniet" }])(
+    "carry the order and groups, and give the full results back with the tool's tips (%j)",
+    (answers) => {
+      const summary = summariseResults(tool, answers);
+      expect(summary).not.toHaveProperty("tips");
+      expect(JSON.stringify(summary)).not.toContain("tekst");
+      expect(summary.priorities).toEqual(computeResults(tool, answers).tips.map(({ itemId, group }) => ({ itemId, group })));
+      expect(withTips(tool, summary)).toEqual(computeResults(tool, answers));
+    },
+  );
+
+  it("match computeResults for any answers", () => {
+    const ids = tool.themes.flatMap((theme) => theme.items.map((item) => item.id));
+    const choices = [undefined, "nvt", "weetniet", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let run = 0; run < 500; run++) {
+      const answers: Answers = {};
+      for (const id of ids) {
+        const value = choices[next() % choices.length];
+        if (value !== undefined) answers[id] = value;
+      }
+      expect(withTips(tool, summariseResults(tool, answers)), JSON.stringify(answers)).toEqual(computeResults(tool, answers));
+    }
   });
 });

@@ -55,7 +55,7 @@ export function tipGroup(value: AnswerValue | null): TipGroup {
 const GROUP_ORDER: Record<TipGroup, number> = { aandachtspunt: 0, overig: 1, onbeantwoord: 2, nvt: 3 };
 
 /** Tips ordered for action: lowest scores first, then unanswered, then the factors deliberately not applied. */
-export function prioritiseTips(entries: FactorTips[]): FactorTips[] {
+export function prioritiseTips<T extends Pick<FactorTips, "group" | "value">>(entries: T[]): T[] {
   return entries
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => {
@@ -92,4 +92,59 @@ export function computeResults(tool: Tool, answers: Answers): Results {
     ),
   );
   return { overall: meanOfScores(allValues), themes, items, tips };
+}
+
+/** Where a factor stands among the tips: its group, in the order of `prioritiseTips`. */
+export type FactorPriority = { itemId: string; group: TipGroup };
+
+/**
+ * The results as the API sends them: scores, and the order and groups of the factors' tips without the tips
+ * themselves, which the client has in the tool it loaded (the tips are ~95 % of the full results).
+ */
+export type ResultsSummary = Omit<Results, "tips"> & { priorities: FactorPriority[] };
+
+/**
+ * `computeResults` without the tips, in one pass over the factors (every results read runs it). Scores are whole
+ * numbers, so the sums are exact and the means the same as `meanOfScores` gives.
+ */
+export function summariseResults(tool: Tool, answers: Answers): ResultsSummary {
+  const themes: ThemeScore[] = [];
+  const items: ItemValue[] = [];
+  const entries: (FactorPriority & { value: AnswerValue | null })[] = [];
+  let total = 0;
+  let scored = 0;
+  for (const theme of tool.themes) {
+    let sum = 0;
+    let answered = 0;
+    let notApplicable = 0;
+    let unanswered = 0;
+    for (const item of theme.items) {
+      const value = answers[item.id] ?? null;
+      items.push({ id: item.id, value });
+      entries.push({ itemId: item.id, group: tipGroup(value), value });
+      if (typeof value === "number") {
+        sum += value;
+        answered++;
+      } else if (value === "nvt") notApplicable++;
+      else if (value === null) unanswered++;
+    }
+    themes.push({ id: theme.id, score: answered > 0 ? roundOneDecimal(sum / answered) : null, answered, notApplicable, unanswered });
+    total += sum;
+    scored += answered;
+  }
+  const priorities = prioritiseTips(entries).map(({ itemId, group }) => ({ itemId, group }));
+  return { overall: scored > 0 ? roundOneDecimal(total / scored) : null, themes, items, priorities };
+}
+
+/** The full results again, from a summary and the tool it was computed with: tip texts and factor wording from the tool. */
+export function withTips(tool: Tool, summary: ResultsSummary): Results {
+  const factors = new Map(tool.themes.flatMap((theme) => theme.items.map((item) => [item.id, { themeId: theme.id, item }] as const)));
+  const values = new Map(summary.items.map((item) => [item.id, item.value]));
+  const tips = summary.priorities.flatMap(({ itemId, group }): FactorTips[] => {
+    const factor = factors.get(itemId);
+    if (!factor) return [];
+    const { themeId, item } = factor;
+    return [{ itemId, themeId, text: item.text, value: values.get(itemId) ?? null, group, tips: item.tips }];
+  });
+  return { overall: summary.overall, themes: summary.themes, items: summary.items, tips };
 }

@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { checks, rounds } from "../../db/schema.ts";
+import { computeResults, withTips } from "../../domain/checks/scoring.ts";
 import { databaseTargets } from "../test/databases.ts";
-import { createCheck } from "../test/factories.ts";
+import { completeAnswers, createCheck, createRound, createTeam, inviteToken, saveAnswers, signUp } from "../test/factories.ts";
 import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("checks API on $name", (target) => {
@@ -45,6 +48,77 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     expect(await answersOf(id)).toEqual({ "1.1": 7, "1.2": "nvt", "7.31": 10 });
     expect((await patch(id, { answers: { "1.1": null, "1.2": 3 } })).statusCode).toBe(200);
     expect(await answersOf(id)).toEqual({ "1.2": 3, "7.31": 10 });
+  });
+
+  it("answers a save with its id only, not all answers", async () => {
+    const id = await newCheck();
+    const res = await patch(id, { answers: { "1.1": 7, "1.2": "nvt" } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id, saved: true });
+    // A check saved before through this app (its facts known) and one it has never seen (a fresh app) save alike.
+    expect((await patch(id, { answers: { "1.1": null, "2.8": 4 } })).json()).toEqual({ id, saved: true });
+    expect(await answersOf(id)).toEqual({ "1.2": "nvt", "2.8": 4 });
+  });
+
+  it("answers 404 for a check deleted after it was saved, on saving and on reading results", async () => {
+    const id = await newCheck();
+    await saveAnswers(ctx.api, id, { "1.1": 5 });
+    expect((await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` })).statusCode).toBe(200);
+    await ctx.database.db.delete(checks).where(eq(checks.id, id));
+    for (const payload of [{ answers: { "1.1": 6 } }, { answers: { "1.1": 11 } }]) {
+      const res = await patch(id, payload);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error).toMatch(/niet gevonden/);
+    }
+    expect((await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` })).statusCode).toBe(404);
+  });
+
+  describe("a respondent's check refuses changes once handed in or once its round stops taking answers", () => {
+    const setUp = async () => {
+      const owner = await signUp(ctx.api);
+      const round = await createRound(ctx.api, owner, await createTeam(ctx.api, owner));
+      const start = async () => {
+        const id = await createCheck(ctx.api, { invite: inviteToken(round.invites.professional) });
+        await saveAnswers(ctx.api, id, await completeAnswers(ctx.api, { "1.1": 5 }));
+        return id;
+      };
+      return { owner, round, start };
+    };
+    const expectRefused = async (id: string, message: RegExp) => {
+      const before = await answersOf(id);
+      // Valid and invalid input alike: the state of the check is answered first.
+      for (const answers of [{ "1.1": 9 }, { "1.2": null }, { "1.1": 11 }, { "9.99": 1 }]) {
+        const res = await patch(id, { answers });
+        expect(res.statusCode, JSON.stringify(answers)).toBe(409);
+        expect(res.json()).toEqual({ error: expect.stringMatching(message), field: null });
+      }
+      expect(await answersOf(id)).toEqual(before);
+    };
+
+    it("409 once handed in", async () => {
+      const { start } = await setUp();
+      const id = await start();
+      expect((await ctx.api("POST", `/api/checks/${id}/submit`)).statusCode).toBe(200);
+      await expectRefused(id, /al ingeleverd/);
+    });
+
+    it("409 once the round is closed, and saves again once it is reopened", async () => {
+      const { owner, round, start } = await setUp();
+      const id = await start();
+      expect((await ctx.api("POST", `/api/rounds/${round.id}/close`, { cookie: owner })).statusCode).toBe(200);
+      await expectRefused(id, /gesloten/);
+      expect((await ctx.api("POST", `/api/rounds/${round.id}/reopen`, { cookie: owner })).statusCode).toBe(200);
+      expect((await patch(id, { answers: { "1.1": 9 } })).json()).toEqual({ id, saved: true });
+      expect((await answersOf(id))["1.1"]).toBe(9);
+    });
+
+    it("409 once the closing day is over, even before anything closed the round", async () => {
+      const { round, start } = await setUp();
+      const id = await start();
+      // The closing day passed without the round being read or the retention job running: still open in the table.
+      await ctx.database.db.update(rounds).set({ closesOn: "2020-01-31" }).where(eq(rounds.id, round.id));
+      await expectRefused(id, /gesloten/);
+    });
   });
 
   it("keeps concurrent answers to different factors", async () => {
@@ -106,17 +180,53 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     }
   });
 
-  it("computes results in the contract shape", async () => {
+  it("computes results in the contract shape, without the tips the tool already holds", async () => {
     const id = await newCheck();
-    await patch(id, { answers: { "1.1": 7, "1.2": 8, "1.3": "nvt", "2.8": 3 } });
-    const r = (await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` })).json();
+    const answers = { "1.1": 7, "1.2": 8, "1.3": "nvt", "2.8": 3 } as const;
+    await patch(id, { answers });
+    const res = await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` });
+    const r = res.json();
+    expect(Object.keys(r).sort()).toEqual(["items", "overall", "priorities", "themes"]);
     expect(r.overall).toBe(6);
     expect(r.themes[0]).toEqual({ id: "1", score: 7.5, answered: 2, notApplicable: 1, unanswered: 4 });
     expect(r.themes[2]).toEqual({ id: "3", score: null, answered: 0, notApplicable: 0, unanswered: 3 });
     expect(r.items).toHaveLength(31);
     expect(r.items[0]).toEqual({ id: "1.1", value: 7 });
-    expect(r.tips[0]).toMatchObject({ itemId: "2.8", value: 3, group: "aandachtspunt" });
-    expect(r.tips.at(-1)).toMatchObject({ itemId: "1.3", group: "nvt" });
+    expect(r.priorities).toHaveLength(31);
+    expect(r.priorities[0]).toEqual({ itemId: "2.8", group: "aandachtspunt" });
+    expect(r.priorities.at(-1)).toEqual({ itemId: "1.3", group: "nvt" });
+    // A few kB instead of ~46 kB; with the tool, the client has the full results again.
+    expect(res.body.length).toBeLessThan(4_000);
+    const tool = (await ctx.app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();
+    expect(withTips(tool, r)).toEqual(computeResults(tool, answers));
+  });
+
+  it("serves the tool with an ETag and answers 304 when the client has it", async () => {
+    const url = "/api/tools/jongeren-en-arbeid";
+    const first = await ctx.app.inject({ method: "GET", url });
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{20,}"$/);
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    expect(first.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect((await ctx.app.inject({ method: "GET", url })).headers.etag).toBe(etag);
+    const opaque = String(etag).slice(2);
+    for (const ifNoneMatch of [String(etag), opaque, `"x", ${etag}`, "*"]) {
+      const again = await ctx.app.inject({ method: "GET", url, headers: { "if-none-match": ifNoneMatch } });
+      expect(again.statusCode, ifNoneMatch).toBe(304);
+      expect(again.body).toBe("");
+      expect(again.headers.etag).toBe(etag);
+    }
+    // Compressed, the same representation: same tag, and a 304 for it too.
+    const compressed = await ctx.app.inject({ method: "GET", url, headers: { "accept-encoding": "br" } });
+    expect(compressed.headers["content-encoding"]).toBe("br");
+    expect(compressed.headers.etag).toBe(etag);
+    const stale = await ctx.app.inject({ method: "GET", url, headers: { "if-none-match": 'W/"ouder"' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toEqual(first.json());
+    expect((await ctx.app.inject({ method: "GET", url: "/api/tools/bestaat-niet", headers: { "if-none-match": "*" } })).statusCode).toBe(
+      404,
+    );
   });
 
   it("keeps a verbeterplan: theme text and actions", async () => {

@@ -4,18 +4,20 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
 import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
-import { computeResults } from "../../domain/checks/scoring.ts";
+import { computeResults, summariseResults } from "../../domain/checks/scoring.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
-import { allowsDontKnow } from "../../domain/teams/perspectives.ts";
+import { allowsDontKnow, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { abortOnClose } from "../render/pool.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
+import { type CheckFacts, CheckFactsCache, factsOf } from "./facts.ts";
 import {
   addAction,
+  type CheckRecord,
   type CheckRound,
   createCheck,
   deleteAction,
@@ -23,8 +25,9 @@ import {
   findCheck,
   loadPlan,
   markOpened,
-  patchAnswers,
+  readAnswers,
   SECRET_ID_PATTERN,
+  saveAnswers,
   saveThemePlan,
   submitCheck,
   updateAction,
@@ -35,6 +38,8 @@ const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingel
 const openLinkOff = () =>
   new HttpError(409, "Deze open link is uitgezet: meedoen kan alleen met een persoonlijke uitnodiging van het team.", "invite");
 const handedInHereAlready = () => new HttpError(409, "Via deze link is in deze browser al ingeleverd. Iedereen levert één keer in.");
+const closedOnSharedDevice = () =>
+  new HttpError(403, "Op dit gedeelde apparaat zijn ingeleverde antwoorden niet meer te openen. Zo ziet de volgende deelnemer ze niet.");
 
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 
@@ -42,6 +47,30 @@ const checkParams = z.object({ id: z.string() });
 const actionParams = z.object({ id: z.string(), actionId: z.string() });
 
 export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
+  // Saves and results reads need a check's unchanging facts first; kept here so a save is one statement.
+  const facts = new CheckFactsCache();
+  // The factors a respondent of a perspective answers, per tool (new Set per save otherwise).
+  const askedFactors = new Map<string, ReadonlySet<string>>();
+  const factorsAnswered = (tool: ToolIndex, perspective: Perspective): ReadonlySet<string> => {
+    const key = `${tool.tool.id}\u0000${perspective}`;
+    let ids = askedFactors.get(key);
+    if (!ids) {
+      ids = new Set(askedFactorIds(tool.tool, perspective));
+      askedFactors.set(key, ids);
+    }
+    return ids;
+  };
+
+  /**
+   * A response started on a shared device (kiosk) opens only on that device and only until it is handed in: its
+   * link is in that browser's history. On a shared device no handed-in response opens again.
+   */
+  function refusedOnSharedDevice(request: FastifyRequest, check: CheckFacts, submitted: boolean): boolean {
+    if (!check.round) return false;
+    const onKiosk = isKiosk(request, check.round.id, check.round.perspective);
+    return (submitted && (check.channel === "kiosk" || onKiosk)) || (check.channel === "kiosk" && !onKiosk);
+  }
+
   /** The round as its respondent sees it; on a shared device also where the next person starts. */
   async function respondentRound(request: FastifyRequest, round: CheckRound) {
     const kiosk = isKiosk(request, round.id, round.perspective);
@@ -57,23 +86,45 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   }
 
   /**
-   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not. A response started on a shared
-   * device (kiosk) opens only on that device and only until it is handed in: its link is in that browser's history.
-   * On a shared device no handed-in response opens again.
+   * Loads the check and its tool, or answers 404 for ids that cannot exist or do not, 403 for a shared device's
+   * response where it may not open (see refusedOnSharedDevice).
    */
   async function checkWithTool(request: FastifyRequest & { params: { id: string } }) {
     const id = request.params.id;
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
     if (!check) throw notFound("Check");
-    const onKiosk = check.round ? isKiosk(request, check.round.id, check.round.perspective) : false;
-    if (check.round && ((check.submittedAt && (check.channel === "kiosk" || onKiosk)) || (check.channel === "kiosk" && !onKiosk)))
-      throw new HttpError(
-        403,
-        "Op dit gedeelde apparaat zijn ingeleverde antwoorden niet meer te openen. Zo ziet de volgende deelnemer ze niet.",
-      );
+    const checkFacts = factsOf(check);
+    facts.remember(check.id, checkFacts);
+    if (refusedOnSharedDevice(request, checkFacts, check.submittedAt !== null)) throw closedOnSharedDevice();
     const tool = tools.get(check.toolId);
     if (!tool) throw notFound("Verbetertool van deze check");
     return { check, tool };
+  }
+
+  /**
+   * A check's unchanging facts and tool: from the cache, else from the database (404 / 403 as checkWithTool; then
+   * the loaded check comes along).
+   */
+  async function factsWithTool(
+    request: FastifyRequest & { params: { id: string } },
+  ): Promise<{ facts: CheckFacts; tool: ToolIndex; loaded?: CheckRecord }> {
+    const id = request.params.id;
+    if (!SECRET_ID_PATTERN.test(id)) throw notFound("Check");
+    const known = facts.get(id);
+    const tool = known && tools.get(known.toolId);
+    if (known && tool) return { facts: known, tool };
+    const { check, tool: checkTool } = await checkWithTool(request);
+    return { facts: factsOf(check), tool: checkTool, loaded: check };
+  }
+
+  /**
+   * Why a save was refused or did not land, answered as a full read would: 404, 403, 409 round closed, 409 handed
+   * in, in that order; returns when none of them holds. Only refusals pay for this read.
+   */
+  async function refuseSave(request: FastifyRequest & { params: { id: string } }): Promise<void> {
+    const { check } = await checkWithTool(request);
+    if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
+    if (check.submittedAt) throw alreadySubmitted();
   }
 
   app.post(
@@ -147,22 +198,26 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       },
     },
     async (request) => {
-      const { check, tool } = await checkWithTool(request);
-      if (check.round && !roundAcceptsAnswers(check.round, new Date())) throw roundClosed();
-      if (check.submittedAt) throw alreadySubmitted();
+      // One statement when the check's facts are known: everything that can change is decided in the UPDATE itself.
+      const { facts: check, tool } = await factsWithTool(request);
+      // A shared device's response on another device, or handed in: answered by refuseSave as a full read would.
+      if (check.channel === "kiosk" && refusedOnSharedDevice(request, check, false)) await refuseSave(request);
       // A respondent answers only the factors their group is asked, and may say "weet ik niet" outside the professional group.
       const perspective = check.round?.perspective;
-      const problem = validateAnswerPatch(
-        request.body.answers,
-        perspective ? new Set(askedFactorIds(tool.tool, perspective)) : tool.factorIds,
-        { allowDontKnow: allowsDontKnow(perspective) },
-      );
-      if (problem) throw new HttpError(400, problem.error, problem.field);
+      const problem = validateAnswerPatch(request.body.answers, perspective ? factorsAnswered(tool, perspective) : tool.factorIds, {
+        allowDontKnow: allowsDontKnow(perspective),
+      });
+      if (problem) {
+        // An unknown, closed or handed-in check is answered as such before the input is judged.
+        await refuseSave(request);
+        throw new HttpError(400, problem.error, problem.field);
+      }
       // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
-      const answers = await patchAnswers(db, check.id, request.body.answers as Record<string, number | "nvt" | "weetniet" | null>);
+      const patch = request.body.answers as Record<string, number | "nvt" | "weetniet" | null>;
+      if (await saveAnswers(db, request.params.id, patch, dutchDay(new Date()))) return { id: request.params.id, saved: true };
+      await refuseSave(request);
       // Handed in (or deleted) between the read above and the update.
-      if (!answers) throw alreadySubmitted();
-      return { id: check.id, answers };
+      throw alreadySubmitted();
     },
   );
 
@@ -194,7 +249,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
           "answers",
         );
       }
-      const submittedAt = await submitCheck(db, check.id, round.id);
+      const submittedAt = await submitCheck(db, check.id, round.id, tool.tool);
       if (!submittedAt) throw roundClosed();
       if (check.channel === "open") markHandedIn(request, reply, round.id, round.perspective);
       return { id: check.id, submittedAt };
@@ -203,10 +258,21 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   app.get(
     "/api/checks/:id/results",
-    { schema: { tags: ["checks"], summary: "Scores per thema en factor, en de verbetertips", params: checkParams } },
+    {
+      schema: {
+        tags: ["checks"],
+        summary: "Scores per thema en factor, en de volgorde van de verbetertips (de tips zelf staan in de verbetertool)",
+        params: checkParams,
+      },
+    },
     async (request) => {
-      const { check, tool } = await checkWithTool(request);
-      return computeResults(tool.tool, check.answers);
+      const { facts: known, tool, loaded } = await factsWithTool(request);
+      if (loaded) return summariseResults(tool.tool, loaded.answers);
+      // Known check: its answers only, one row without the round.
+      const check = await readAnswers(db, request.params.id);
+      if (!check) throw notFound("Check");
+      if (refusedOnSharedDevice(request, known, check.submittedAt !== null)) throw closedOnSharedDevice();
+      return summariseResults(tool.tool, check.answers);
     },
   );
 

@@ -4,8 +4,10 @@ import type { Db } from "../../db/client.ts";
 import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
+import type { Tool } from "../../domain/content/schema.ts";
 import { APP_TIME_ZONE, dutchDay } from "../../domain/dates.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
+import { tallyHandIn } from "../teams/tallies.ts";
 
 /** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
 export function newSecretId(): string {
@@ -98,22 +100,70 @@ export async function deleteUnopenedSoloChecks(db: Db, cutoff: string, batchSize
   }
 }
 
+/**
+ * The statements of the hot paths (saving answers, reading a check or its answers), built once per database and
+ * prepared: drizzle renders their SQL once instead of on every request, and node-postgres names them, so each
+ * connection parses and plans them once (PGlite has no named statements; it still skips the query building).
+ */
+function preparedStatements(db: Db) {
+  const id = sql.placeholder("id");
+  return {
+    findCheck: db
+      .select({
+        check: checks,
+        round: {
+          id: rounds.id,
+          name: rounds.name,
+          status: rounds.status,
+          closesOn: rounds.closesOn,
+          openLinksOff: rounds.openLinksOff,
+          youthMessage: rounds.youthMessage,
+        },
+      })
+      .from(checks)
+      .leftJoin(rounds, eq(rounds.id, checks.roundId))
+      .where(eq(checks.id, id))
+      .prepare("find_check"),
+    readAnswers: db
+      .select({ answers: checks.answers, submittedAt: checks.submittedAt })
+      .from(checks)
+      .where(eq(checks.id, id))
+      .prepare("read_check_answers"),
+    // The patch is one JSON object: values merge in, nulls are merged in and then stripped (stored answers never hold
+    // null). What can change while a check exists — handed in, round closed or past its closing day — is decided here,
+    // in the same statement as the write; `today` is the Dutch day, as in roundAcceptsAnswers.
+    saveAnswers: db
+      .update(checks)
+      .set({
+        answers: sql`jsonb_strip_nulls(${checks.answers} || ${sql.placeholder("patch")}::jsonb)`,
+        // A response keeps the day only (see DAY_ONLY).
+        updatedAt: sql`CASE WHEN ${checks.roundId} IS NULL THEN now() ELSE ${DAY_ONLY} END`,
+      })
+      .where(
+        and(
+          eq(checks.id, id),
+          isNull(checks.submittedAt),
+          sql`(${checks.roundId} IS NULL OR EXISTS (SELECT 1 FROM ${rounds} WHERE ${rounds.id} = ${checks.roundId} AND ${rounds.status} = 'open' AND (${rounds.closesOn} IS NULL OR ${rounds.closesOn} >= ${sql.placeholder("today")}::date)))`,
+        ),
+      )
+      .returning({ id: checks.id })
+      .prepare("save_check_answers"),
+  };
+}
+
+const statementsByDb = new WeakMap<Db, ReturnType<typeof preparedStatements>>();
+
+function statements(db: Db): ReturnType<typeof preparedStatements> {
+  let prepared = statementsByDb.get(db);
+  if (!prepared) {
+    prepared = preparedStatements(db);
+    statementsByDb.set(db, prepared);
+  }
+  return prepared;
+}
+
 export async function findCheck(db: Db, id: string): Promise<CheckRecord | undefined> {
-  const [row] = await db
-    .select({
-      check: checks,
-      round: {
-        id: rounds.id,
-        name: rounds.name,
-        status: rounds.status,
-        closesOn: rounds.closesOn,
-        openLinksOff: rounds.openLinksOff,
-        youthMessage: rounds.youthMessage,
-      },
-    })
-    .from(checks)
-    .leftJoin(rounds, eq(rounds.id, checks.roundId))
-    .where(eq(checks.id, id));
+  const [row] = await statements(db).findCheck.execute({ id });
   if (!row) return undefined;
   const { check, round } = row;
   return {
@@ -130,57 +180,63 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
   };
 }
 
+/** A check's answers and whether it was handed in, nothing else (one indexed row); undefined when it does not exist. */
+export async function readAnswers(db: Db, id: string): Promise<{ answers: Answers; submittedAt: Date | null } | undefined> {
+  const [row] = await statements(db).readAnswers.execute({ id });
+  return row;
+}
+
 /**
  * Hands in a respondent's check: from then on it counts in the round's results, and never changes again. The round
  * row is locked while the response gets its place in the round (`submission_seq`), so places follow commit order and
  * every reader sees places 1…n without gaps: results are released along that order. Handing in twice is harmless.
  * Returns null when the round closed meanwhile.
  */
-export async function submitCheck(db: Db, id: string, roundId: string): Promise<Date | null> {
+export async function submitCheck(db: Db, id: string, roundId: string, tool: Tool): Promise<Date | null> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ submittedAt: checks.submittedAt }).from(checks).where(eq(checks.id, id)).for("update");
+    // Locked, so these answers are the final ones (a save in flight waits, then finds the check handed in).
+    const [current] = await tx
+      .select({ submittedAt: checks.submittedAt, answers: checks.answers, perspective: checks.perspective, channel: checks.channel })
+      .from(checks)
+      .where(eq(checks.id, id))
+      .for("update");
     if (current?.submittedAt) return current.submittedAt;
     // Closing takes the same lock, so a hand-in lands before the closing snapshot or is refused (null).
     const [round] = await tx
       .update(rounds)
       .set({ submissions: sql`${rounds.submissions} + 1` })
       .where(and(eq(rounds.id, roundId), eq(rounds.status, "open")))
-      .returning({ submissions: rounds.submissions });
+      .returning({ submissions: rounds.submissions, tallied: rounds.talliedSubmissions, threshold: rounds.threshold });
     if (!round) return null;
     const [row] = await tx
       .update(checks)
       .set({ submittedAt: DAY_ONLY, submissionSeq: round.submissions })
       .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
       .returning({ submittedAt: checks.submittedAt });
+    // The round's release takes its next step in this transaction, still under the round row's lock.
+    if (row && current?.perspective)
+      await tallyHandIn(tx as unknown as Db, tool, {
+        roundId,
+        threshold: round.threshold,
+        perspective: current.perspective,
+        answers: current.answers,
+        channel: current.channel,
+        seq: round.submissions,
+        tallied: round.tallied,
+      });
     return row?.submittedAt ?? null;
   });
 }
 
 /**
- * Applies a validated patch in one statement: set values merge in, null values are removed. A handed-in response is
- * final, also against a hand-in that lands while this request is under way: then nothing changes and the result is
- * undefined, as for a check that does not exist.
+ * Applies a validated patch in one statement: set values merge in, null values are removed. Only a check that still
+ * takes answers changes: not handed in (also against a hand-in that lands while this request is under way), and
+ * either solo or in a round that is open and not past its closing day (`today`, the Dutch day yyyy-mm-dd). Returns
+ * false when nothing changed — the check is gone, handed in, or its round no longer takes answers.
  */
-export async function patchAnswers(db: Db, id: string, patch: AnswerPatch): Promise<Answers | undefined> {
-  const set: Answers = {};
-  const remove: string[] = [];
-  for (const [factorId, value] of Object.entries(patch)) {
-    if (value === null) remove.push(factorId);
-    else set[factorId] = value;
-  }
-  const [row] = await db
-    .update(checks)
-    .set({
-      answers: sql`(${checks.answers} || ${JSON.stringify(set)}::jsonb) - ${sql`ARRAY[${sql.join(
-        remove.map((r) => sql`${r}`),
-        sql`, `,
-      )}]::text[]`}`,
-      // A response keeps the day only (see DAY_ONLY).
-      updatedAt: sql`CASE WHEN ${checks.roundId} IS NULL THEN now() ELSE ${DAY_ONLY} END`,
-    })
-    .where(and(eq(checks.id, id), isNull(checks.submittedAt)))
-    .returning({ answers: checks.answers });
-  return row?.answers;
+export async function saveAnswers(db: Db, id: string, patch: AnswerPatch, today: string): Promise<boolean> {
+  const rows = await statements(db).saveAnswers.execute({ id, patch: JSON.stringify(patch), today });
+  return rows.length > 0;
 }
 
 function toAction(row: typeof planActions.$inferSelect): PlanAction {

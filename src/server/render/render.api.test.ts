@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
+import { withTips } from "../../domain/checks/scoring.ts";
 import { buildApp } from "../app.ts";
 import { testAppConfig } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
@@ -55,13 +56,11 @@ describe.each(databaseTargets())("rendering in worker threads on $name", (target
   });
 
   /** What the check report route hands the pool, made here from the API's own answers. */
-  const reportTask = async (id: string): Promise<RenderTask> => ({
-    kind: "check-report",
-    tool: (await tiny.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json(),
-    results: (await tiny.inject({ method: "GET", url: `/api/checks/${id}/results` })).json(),
-    plan: { themes: {}, actions: [] },
-    updatedAt: new Date(),
-  });
+  const reportTask = async (id: string): Promise<RenderTask> => {
+    const tool = (await tiny.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();
+    const results = withTips(tool, (await tiny.inject({ method: "GET", url: `/api/checks/${id}/results` })).json());
+    return { kind: "check-report", tool, results, plan: { themes: {}, actions: [] }, updatedAt: new Date() };
+  };
   const download = (server: FastifyInstance, id: string, remoteAddress = "127.0.0.1") =>
     server.inject({ method: "GET", url: `/api/checks/${id}/report.pdf`, remoteAddress });
 

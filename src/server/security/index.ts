@@ -8,5 +8,5 @@ import { registerOriginCheck } from "./origin.ts";
  */
 export async function registerSecurity(app: FastifyInstance, options: { publicUrl: string | undefined }): Promise<void> {
   registerOriginCheck(app, options);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
 }

@@ -150,6 +150,31 @@ describe.each(databaseTargets())("security headers on $name", (target) => {
     }
   });
 
+  it("sends helmet's headers with helmet's values, on API answers, errors and pages alike", async () => {
+    const expected = {
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "origin-agent-cluster": "?1",
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+      "x-dns-prefetch-control": "off",
+      "x-download-options": "noopen",
+      "x-frame-options": "SAMEORIGIN",
+      "x-permitted-cross-domain-policies": "none",
+      "x-xss-protection": "0",
+    };
+    for (const [method, url] of [
+      ["GET", "/api/tools/jongeren-en-arbeid"],
+      ["GET", "/api/checks/AAAAAAAAAAAAAAAAAAAAAAAA"],
+      ["PATCH", "/api/checks/AAAAAAAAAAAAAAAAAAAAAAAA/answers"],
+      ["GET", "/niet-bestaand"],
+    ] as const) {
+      const res = await direct.api(method, url, method === "PATCH" ? { payload: { answers: { "1.1": 5 } } } : {});
+      expect(res.headers, `${method} ${url}`).toMatchObject(expected);
+      expect(res.headers["x-powered-by"]).toBeUndefined();
+    }
+  });
+
   it("ignores X-Forwarded-Proto from a proxy that is not trusted", async () => {
     const res = await direct.api("GET", "/api/health/live", { headers: { "x-forwarded-proto": "https" } });
     expect(res.headers["strict-transport-security"]).toBeUndefined();
