@@ -1,31 +1,91 @@
 // A server for the benchmark, in its own process so the load generator does not share its event loop.
-// Mode "hello": a bare Fastify hello-world (the baseline). Mode "app": the real app on a fresh embedded database.
-import { mkdtempSync } from "node:fs";
+//   floor: bare Fastify with the floors — GET /hello (hello-world), PATCH /floor/upsert/:id (one upsert of a jsonb
+//          `answers` column with `answers || $1`) and GET /floor/select/:id (one select by primary key) — on a database
+//          opened like the app's (same PGlite options, same pg pool), in a table of its own.
+//   app:   the real app (buildApp, everything a request passes through) on a fresh database.
+// The database: BENCH_DATABASE_URL (PostgreSQL) or a fresh embedded one in a temporary directory. The app process
+// also seeds round responses when the bench asks (IPC message "seed"), since only it may open the embedded database.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import Fastify from "fastify";
-import { openDatabase } from "../src/db/client.ts";
-import { buildApp } from "../src/server/app.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+import { buildApp, MAIN_TOOL_ID } from "../src/server/app.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
+import { loadTools } from "../src/server/tools/load.ts";
+import { seedHandedInResponses } from "./seed.ts";
+
+export type SeedRequest = { type: "seed"; id: number; roundId: string; count: number };
+export type SeedReply = { type: "seeded"; id: number; submissions?: number; error?: string };
 
 const mode = process.argv[2];
 const root = resolve(import.meta.dirname, "..");
+const url = process.env.BENCH_DATABASE_URL;
+const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), `verbetertool-bench-${mode}-`));
+const database: Database = url ? await openDatabase({ url }) : await openDatabase({ dataDir });
+process.once("exit", () => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+const stop = async () => {
+  await database.close().catch(() => {});
+  process.exit(0);
+};
+process.once("SIGTERM", () => void stop());
+process.once("disconnect", () => void stop());
 
-if (mode === "hello") {
+/** One parameterised statement on the raw driver: no query builder in the floor. */
+async function rawQuery<T>(text: string, values: unknown[], name: string): Promise<T[]> {
+  if (database.pool) return (await database.pool.query<T & Record<string, unknown>>({ name, text, values })).rows;
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return (await client.query<T>(text, values)).rows;
+}
+
+if (mode === "floor") {
+  await rawQuery(
+    "CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, answers jsonb NOT NULL DEFAULT '{}'::jsonb)",
+    [],
+    "floor-create",
+  );
   const app = Fastify();
   app.get("/hello", async () => ({ hello: "world" }));
-  const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  process.send?.({ url });
-} else {
-  const database = process.env.DATABASE_URL
-    ? await openDatabase({ url: process.env.DATABASE_URL })
-    : await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), "verbetertool-bench-")) });
+  app.patch<{ Params: { id: string }; Body: { answers: Record<string, unknown> } }>("/floor/upsert/:id", async (request) => {
+    await rawQuery(
+      "INSERT INTO bench_floor (id, answers) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET answers = bench_floor.answers || $2::jsonb",
+      [request.params.id, JSON.stringify(request.body.answers)],
+      "floor-upsert",
+    );
+    return { id: request.params.id };
+  });
+  app.get<{ Params: { id: string } }>("/floor/select/:id", async (request, reply) => {
+    const [row] = await rawQuery<{ answers: unknown }>(
+      "SELECT answers FROM bench_floor WHERE id = $1",
+      [request.params.id],
+      "floor-select",
+    );
+    return row ?? reply.status(404).send({ error: "not found" });
+  });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  process.send?.({ url: address, database: database.kind });
+} else if (mode === "app") {
+  const config = testAppConfig({ webDir: join(root, "dist/web") });
+  const tool = loadTools(config.contentDir).get(MAIN_TOOL_ID);
+  if (!tool) throw new Error(`bench: tool ${MAIN_TOOL_ID} not found`);
   const app = await buildApp({
     database,
-    config: testAppConfig({ webDir: join(root, "dist/web") }),
+    config,
     // The real render pool (threads, queue), without the per-client download limit: all load comes from one address.
     render: { downloadsPerMinute: Number.MAX_SAFE_INTEGER },
   });
-  const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  process.send?.({ url, database: database.kind });
+  process.on("message", (message: SeedRequest) => {
+    if (message?.type !== "seed") return;
+    seedHandedInResponses(database.db, tool, message.roundId, message.count).then(
+      (submissions) => process.send?.({ type: "seeded", id: message.id, submissions } satisfies SeedReply),
+      (error: unknown) => process.send?.({ type: "seeded", id: message.id, error: String(error) } satisfies SeedReply),
+    );
+  });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  process.send?.({ url: address, database: database.kind });
+} else {
+  throw new Error(`bench server: unknown mode ${mode}`);
 }

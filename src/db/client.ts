@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -32,6 +33,17 @@ export type Database = {
   reachable(timeoutMs?: number): Promise<boolean>;
   close: () => Promise<void>;
 };
+
+/** Extensions the migrations create (pg_trgm: kennisbank search); every PGlite of this schema must load them. */
+export const pgliteExtensions = { pg_trgm };
+
+/**
+ * PGlite's start parameters: its defaults plus a smaller buffer cache. The data directory's postgresql.conf (from
+ * initdb) asks 128 MB of shared_buffers, which PGlite allocates and touches inside the process at start-up: most of
+ * an idle embedded server's memory. 16 MB holds this app's working set (checks are looked up by key, rounds read
+ * per-round tallies); what does not fit is read through the operating system's file cache.
+ */
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -182,14 +194,18 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
     mkdirSync(dir, { recursive: true });
     release = await lockDataDir(dir);
     try {
-      client = new PGlite(dir);
+      client = new PGlite(dir, { extensions: pgliteExtensions, startParams: PGLITE_START_PARAMS });
       await client.waitReady;
     } catch (error) {
       await release();
       throw error;
     }
   } else {
-    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    client = new PGlite({
+      extensions: pgliteExtensions,
+      startParams: PGLITE_START_PARAMS,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });

@@ -39,7 +39,8 @@ export const checks = pgTable(
     lastOpenedOn: date("last_opened_on").notNull().default(sql`CURRENT_DATE`),
   },
   (t) => [
-    index("checks_round_idx").on(t.roundId),
+    // Serves every query by round, and reading a round's hand-ins in order (keyset pages along submission_seq).
+    index("checks_round_seq_idx").on(t.roundId, t.submissionSeq),
     index("checks_solo_last_opened_idx").on(t.lastOpenedOn).where(sql`${t.roundId} IS NULL`),
   ],
 );
@@ -107,15 +108,39 @@ export const kennisbankEntries = pgTable(
     rejectionReason: text("rejection_reason"),
     /** Dutch full-text document: title (A) > summary, organisation, region (B) > body and the rest (C). */
     search: tsvector("search").notNull(),
+    /** The title alone (Dutch), kept by the database, so ranking title matches first costs no work per query. */
+    titleSearch: tsvector("title_search").notNull().generatedAlwaysAs(sql`to_tsvector('dutch'::regconfig, title)`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
   },
   (t) => [
-    index("kennisbank_search_idx").using("gin", t.search),
-    index("kennisbank_factors_idx").using("gin", t.factors),
+    // GIN without a pending list (fastupdate off): PGlite runs no vacuum, so pending entries would never be merged
+    // and every search would read them one by one. Entries are written rarely; the writes pay instead.
+    index("kennisbank_search_idx").using("gin", t.search).with({ fastupdate: false }),
+    index("kennisbank_factors_idx").using("gin", t.factors).with({ fastupdate: false }),
     index("kennisbank_status_idx").on(t.status),
   ],
 );
+
+/**
+ * Every distinct word (lower case, 3–60 letters or digits) of the published kennisbank entries: the vocabulary into
+ * which search expands a query word (prefixes, compounds, small typos; pg_trgm) before the full-text match. Rebuilt
+ * when the content is loaded, extended when a submission is approved; a word left over from an entry that was
+ * removed since only adds a term that matches nothing.
+ */
+export const kennisbankWords = pgTable("kennisbank_words", { word: text("word").primaryKey() }, (t) => [
+  index("kennisbank_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")).with({ fastupdate: false }),
+]);
+
+/**
+ * A counter bumped, in the same transaction, by every change to what kennisbank search can find (content loaded, a
+ * submission moderated). Each instance caches search results for the value it reads first, so a change made through
+ * any instance is seen by all at once. One row (id 1), written by the first change.
+ */
+export const kennisbankVersion = pgTable("kennisbank_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
 /**
  * Secrets the app generates once for the whole cluster (PostgreSQL): `app` signs sessions and cookies when APP_SECRET
  * is not given. Inserted with ON CONFLICT DO NOTHING and read back, so instances starting together agree.
@@ -138,3 +163,14 @@ export const rateLimitHits = pgTable("rate_limit_hits", {
 
 export * from "./auth-schema.ts";
 export * from "./teams-schema.ts";
+
+/**
+ * What start-up last loaded into the database from content/ (the kennisbank entries), as a hash of its inputs: the
+ * files and the code that turns them into rows. An unchanged hash means there is nothing to load, so a restart skips
+ * parsing and upserting them (src/server/content-state.ts).
+ */
+export const contentState = pgTable("content_state", {
+  name: text("name").primaryKey(),
+  hash: text("hash").notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});

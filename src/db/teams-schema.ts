@@ -67,6 +67,11 @@ export const rounds = pgTable(
     rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
     /** Responses handed in so far; the source of each response's submission_seq. */
     submissions: integer("submissions").notNull().default(0),
+    /**
+     * How many of those hand-ins the round's tallies (round_tallies) include: equal to `submissions` while they are
+     * current; less when a hand-in could not update them (then the next read catches them up from the raw responses).
+     */
+    talliedSubmissions: integer("tallied_submissions").notNull().default(0),
     /** The perspectives this round asks; rounds from before the choice ask the original three. */
     perspectives: text("perspectives").array().$type<Perspective[]>().notNull().default(sql`'{professional,youth,employer}'::text[]`),
     /** A B1 message to the young people who answered ("wat we met jullie antwoorden doen"), published after closing. */
@@ -75,6 +80,28 @@ export const rounds = pgTable(
     openLinksOff: text("open_links_off").array().$type<Perspective[]>().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index("rounds_team_idx").on(t.teamId)],
+);
+
+/**
+ * The release of one perspective of a round, kept up to date on every hand-in (in the hand-in's transaction, under
+ * the round row's lock): the state of the fold in domain/teams/aggregation.ts (released and still waiting answer
+ * counts per factor). Results, exports, trend and plan read these small rows instead of replaying raw responses.
+ * Deleted with the raw responses after the retention period (the closing snapshot in rounds.aggregates stays).
+ */
+export const roundTallies = pgTable(
+  "round_tallies",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    perspective: text("perspective").$type<Perspective>().notNull(),
+    /** A `Tally` (domain/teams/aggregation.ts); never shown as such. */
+    state: jsonb("state").notNull(),
+    /** Responses of this perspective handed in, counted or not (below the minimum), and how many of them personally. */
+    handedIn: integer("handed_in").notNull().default(0),
+    personal: integer("personal").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.perspective] })],
 );
 
 export const roundInvites = pgTable(

@@ -25,7 +25,7 @@ import {
 } from "../server/test/factories.ts";
 import { type MailCatcher, startMailCatcher } from "../server/test/mail.ts";
 import { emptyPostgresDatabase } from "../server/test/templates.ts";
-import { type Database, type Db, openDatabase } from "./client.ts";
+import { type Database, type Db, openDatabase, pgliteExtensions } from "./client.ts";
 import { compareDatabases, insertOrder, MIGRATIONS_TABLE, TargetNotEmptyError, transferDatabase } from "./transfer.ts";
 
 /**
@@ -173,7 +173,10 @@ describe.skipIf(!onPostgres)("moving the embedded database to PostgreSQL", () =>
     if (!onPostgres) return;
     mail = await startMailCatcher();
     // A data directory on disk, as the app keeps it, started from the migrated template so this file skips migrating.
-    const seed = new PGlite(join(dataDir, "pglite"), { loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+    const seed = new PGlite(join(dataDir, "pglite"), {
+      loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]),
+      extensions: pgliteExtensions,
+    });
     await seed.waitReady;
     await seed.close();
     source = await openDatabase({ dataDir });

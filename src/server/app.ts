@@ -14,6 +14,7 @@ import { createAuth } from "./auth/auth.ts";
 import { mountAuth } from "./auth/plugin.ts";
 import { checksRoutes } from "./checks/routes.ts";
 import type { RuntimeConfig, TrustProxy } from "./config.ts";
+import { kennisbankContentHash, loadWhenChanged } from "./content-state.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./errors.ts";
 import { loadKennisbankContent } from "./kennisbank/load.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
@@ -112,9 +113,14 @@ export async function buildApp({
   const mainTool = tools.get(MAIN_TOOL_ID);
   if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
   const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds);
-  // Instances starting together load the content one after the other, not over each other.
-  const kennisbank = loadKennisbankContent(config.contentDir, mainTool.factorIds);
-  await database.exclusive("startup", () => syncContentEntries(database.db, kennisbank));
+  // Kennisbank entries from content/ are parsed, validated and loaded only when they (or the code loading them)
+  // changed since the last start; instances starting together load them one after the other, not over each other.
+  const kennisbankHash = kennisbankContentHash(config.contentDir, mainTool.factorIds);
+  await database.exclusive("startup", () =>
+    loadWhenChanged(database.db, "kennisbank", kennisbankHash, (tx) =>
+      syncContentEntries(tx, loadKennisbankContent(config.contentDir, mainTool.factorIds)),
+    ),
+  );
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
@@ -160,6 +166,7 @@ export async function buildApp({
   mountAuth(app, auth);
   await app.register(kennisbankRoutes, {
     db: database.db,
+    sharedDatabase: database.kind === "postgres",
     auth,
     moderatorEmails: config.moderatorEmails,
     tool: mainTool,

@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { type Database, migrationsFolder, openDatabase } from "../../db/client.ts";
+import { type Database, migrationsFolder, openDatabase, pgliteExtensions } from "../../db/client.ts";
 import { account, session, teamMembers, teams, user, verification } from "../../db/schema.ts";
 import { buildTestApp, TEST_MODERATOR } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
@@ -275,7 +275,7 @@ describe.each(databaseTargets())("verified roles and AVG self-service on $name",
     const read = sql`SELECT email_verified AS verified FROM "user" WHERE id = 'bestaand'`;
     try {
       if (target.name === "pglite") {
-        const client = new PGlite();
+        const client = new PGlite({ extensions: pgliteExtensions });
         const orm = drizzlePglite(client);
         await migratePglite(orm, { migrationsFolder: before });
         await orm.execute(insert);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_LIMITS } from "../../domain/kennisbank/search.ts";
 import type { Submission } from "../../domain/kennisbank/submission.ts";
 import { markEmailVerified } from "../account/service.ts";
 import { TEST_MODERATOR } from "../test/app.ts";
@@ -11,7 +12,11 @@ import { useTestApp } from "../test/use-app.ts";
 describe.each(databaseTargets())("kennisbank API on $name", (target) => {
   const ctx = useTestApp(target);
   // Each run uses its own nonsense words, so runs against a shared PostgreSQL never see each other's fixtures.
-  const tag = `zq${Math.random().toString(36).slice(2, 8)}`;
+  // Tags must not look alike either: search forgives typos, so "zqabc" would find "zqabcp" (and the reverse).
+  const nonsense = () => `zq${Math.random().toString(36).slice(2, 8)}`;
+  const tag = nonsense();
+  const pageTag = nonsense();
+  const submittedTag = nonsense();
 
   const publish = (fields: Partial<Submission>) => publishEntry(ctx.database.db, fields);
   const search = async (query: Record<string, string>) => {
@@ -37,7 +42,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       targetGroups: ["statushouders"],
     });
     await publish({ title: `Methode ${tag} zonder fietsen`, type: "methode", themes: ["1"], factors: ["1.1"], region: "Testregio Zuid" });
-    for (let i = 1; i <= 23; i++) await publish({ title: `Pagina ${tag}p ${String(i).padStart(2, "0")}`, body: `${tag}p` });
+    for (let i = 1; i <= 23; i++) await publish({ title: `Pagina ${pageTag} ${String(i).padStart(2, "0")}`, body: pageTag });
   });
   it("finds the loaded content, with Dutch stemming (jongere finds jongeren)", async () => {
     const all = await search({});
@@ -69,15 +74,87 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
   });
 
   it("pages results 20 at a time with the total", async () => {
-    const first = await search({ q: `${tag}p` });
-    const second = await search({ q: `${tag}p`, page: "2" });
+    const first = await search({ q: pageTag });
+    const second = await search({ q: pageTag, page: "2" });
     expect(first.total).toBe(23);
     expect(first.results).toHaveLength(20);
     expect(second.total).toBe(23);
     expect(second.results).toHaveLength(3);
     expect(new Set([...first.results, ...second.results].map((r) => r.slug)).size).toBe(23);
-    const beyond = await search({ q: `${tag}p`, page: "5" });
+    const beyond = await search({ q: pageTag, page: "5" });
     expect(beyond).toEqual({ total: 23, results: [] });
+  });
+
+  describe("forgiving matching", () => {
+    const slugs = async (q: string) => (await search({ q })).results.map((r) => r.slug);
+
+    it("finds a compound written apart: Gentle Teaching finds GentleTeaching", async () => {
+      expect(await slugs("Gentle Teaching")).toContain("gentleteaching");
+      expect(await slugs("gentle teaching jongere")).toContain("gentleteaching");
+      expect((await search({ q: "Gentle Teaching" })).results[0]?.snippet).toMatch(/<mark>GentleTeaching<\/mark>/);
+    });
+
+    it("finds with the start of a word what the whole word finds: jobcoach ⊇ jobcoaches, exact matches first", async () => {
+      const whole = await search({ q: "jobcoaches" });
+      const start = await search({ q: "jobcoach" });
+      expect(whole.total).toBeGreaterThanOrEqual(10);
+      expect(whole.total).toBeLessThanOrEqual(SEARCH_LIMITS.pageSize);
+      expect(start.results.map((r) => r.slug)).toEqual(expect.arrayContaining(whole.results.map((r) => r.slug)));
+      // The entries that say "jobcoach" itself come before those that only say "jobcoaches".
+      const exact = ["gemeente-amsterdam-de-scholen-en-de-wijken-in", "school-ex-en-de-transitieroute"];
+      expect(
+        start.results
+          .slice(0, 2)
+          .map((r) => r.slug)
+          .sort(),
+      ).toEqual(exact);
+    });
+
+    it("forgives a small typo, and still ranks the exact word first", async () => {
+      expect((await slugs("Gentle Teachnig"))[0]).toBe("gentleteaching");
+      expect(await slugs("jobcarvign")).toContain("jobcarving");
+      const typo = await search({ q: `fietsenmakres ${tag}` });
+      expect(typo.results.map((r) => r.title)).toContain(`Fietsenmakers ${tag}`);
+      // Both of the tag's other entries say "fietsen" (strict: fiets), ahead of "Fietsenmakers" found through the typo.
+      const strict = await search({ q: `fietsen ${tag}` });
+      expect(
+        strict.results
+          .slice(0, 2)
+          .map((r) => r.title)
+          .sort(),
+      ).toEqual([`Fietsenmakers ${tag}`, `Methode ${tag} zonder fietsen`].sort());
+    });
+
+    it("keeps the websearch syntax of the strict query: -word excludes, a stop word asks nothing", async () => {
+      const withTag = await slugs(tag);
+      expect(withTag).toHaveLength(3);
+      const without = await slugs(`${tag} -fietsen`);
+      expect(without).not.toContain(withTag.find((s) => s.startsWith("methode")));
+      expect(without.length).toBeLessThan(withTag.length);
+      expect(await slugs(`de ${tag} en het`)).toEqual(withTag);
+    });
+
+    it("answers a query of 2,000 characters in 16 long unknown words with the usual shape", async () => {
+      const words = Array.from({ length: 16 }, (_, i) => `${"begeleidingstrajectcoordinatie".repeat(4)}${i}`.slice(0, 124));
+      const q = words.join(" ").padEnd(2000, "x").slice(0, 2000);
+      expect(q).toHaveLength(2000);
+      const result = await search({ q });
+      expect(result).toEqual({ total: expect.any(Number), results: expect.any(Array) });
+      const typos = await search({ q: paragraph.replace(/e/g, "a") });
+      expect(typos.total).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it("never serves a cached result after a change, whichever instance made it", async () => {
+    const word = nonsense();
+    expect(await search({ q: word })).toEqual({ total: 0, results: [] });
+    expect(await search({ q: `${word}s` })).toEqual({ total: 0, results: [] });
+    // Published straight on the database, as another instance would: this app's cache learns of it through the
+    // change counter alone.
+    await publish({ title: `Nieuw ${word}` });
+    expect((await search({ q: word })).results.map((r) => r.title)).toEqual([`Nieuw ${word}`]);
+    // Its words joined the vocabulary: a longer form finds it too.
+    expect((await search({ q: `${word}s` })).results.map((r) => r.title)).toEqual([`Nieuw ${word}`]);
   });
 
   // A pasted paragraph: many distinct real words, the costliest query there is before searchWords caps it.
@@ -139,7 +216,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
   describe("projectendatabank", () => {
     const submission = {
       type: "programma",
-      title: `Ons project ${tag}x`,
+      title: `Ons project ${submittedTag}`,
       summary: "Wij begeleiden jongeren naar werk.",
       body: "Zo werkt het.",
       organisation: "Gemeente Voorbeeld",
@@ -153,7 +230,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       expect(res.statusCode, res.body).toBe(201);
       const { slug, statusToken } = res.json();
       expect(statusToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      expect((await search({ q: `${tag}x` })).total).toBe(0);
+      expect((await search({ q: submittedTag })).total).toBe(0);
       expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/${slug}` })).statusCode).toBe(404);
       expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
         "pending",
@@ -170,7 +247,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       expect((await moderate()).statusCode).toBe(401);
       const other = await signUp(`iemand-${tag}@example.nl`);
       expect((await moderate(other)).statusCode).toBe(403);
-      expect((await search({ q: `${tag}x` })).total).toBe(0);
+      expect((await search({ q: submittedTag })).total).toBe(0);
 
       const moderator = await signUp(TEST_MODERATOR.email);
       const pending = await ctx.app.inject({
@@ -181,7 +258,7 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
       expect(pending.json().map((s: { slug: string }) => s.slug)).toContain(slug);
       expect((await moderate(moderator, { decision: "reject" })).json().field).toBe("reason");
       expect((await moderate(moderator)).statusCode).toBe(200);
-      expect((await search({ q: `${tag}x` })).results.map((r) => r.slug)).toEqual([slug]);
+      expect((await search({ q: submittedTag })).results.map((r) => r.slug)).toEqual([slug]);
       expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
         "published",
       );

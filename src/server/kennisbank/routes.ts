@@ -9,6 +9,7 @@ import { currentUser, isModerator, requireModerator } from "../auth/plugin.ts";
 import { SECRET_ID_PATTERN } from "../checks/service.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { ToolIndex } from "../tools/load.ts";
+import { SearchCache } from "./search-cache.ts";
 import {
   entriesByFactor,
   findPublishedEntry,
@@ -16,13 +17,14 @@ import {
   listSubmissions,
   moderateSubmission,
   relatedEntries,
-  searchEntries,
   searchFacets,
   submitProject,
 } from "./service.ts";
 
 export type KennisbankPluginOptions = {
   db: Db;
+  /** PostgreSQL: other instances may change the kennisbank too (the search cache reads the change counter). */
+  sharedDatabase: boolean;
   auth: Auth;
   moderatorEmails: readonly string[];
   tool: ToolIndex;
@@ -33,8 +35,9 @@ const slugParams = z.object({ slug: z.string() });
 
 export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = async (
   app,
-  { db, auth, moderatorEmails, tool, submissionsPerHour },
+  { db, sharedDatabase, auth, moderatorEmails, tool, submissionsPerHour },
 ) => {
+  const searches = new SearchCache(db, { shared: sharedDatabase });
   const factorText = new Map(tool.tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
 
   app.get(
@@ -46,7 +49,10 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
         querystring: searchParamsSchema,
       },
     },
-    async (request) => searchEntries(db, request.query),
+    async (request, reply) => {
+      const { json } = await searches.search(request.query);
+      return reply.type("application/json; charset=utf-8").send(json);
+    },
   );
 
   app.get("/api/kennisbank/facets", { schema: { tags: ["kennisbank"], summary: "Waarden voor de filters" } }, async () => searchFacets(db));

@@ -1,8 +1,18 @@
 import { and, arrayContains, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { kennisbankEntries as kb } from "../../db/schema.ts";
+import { kennisbankEntries as kb, kennisbankVersion, kennisbankWords } from "../../db/schema.ts";
 import type { Entry } from "../../domain/kennisbank/schema.ts";
-import { plainText, SEARCH_LIMITS, type SearchParams, searchWords, snippetHtml } from "../../domain/kennisbank/search.ts";
+import {
+  type FuzzyQuery,
+  fuzzyGroups,
+  fuzzyQuery,
+  plainText,
+  SEARCH_LIMITS,
+  type SearchParams,
+  searchWords,
+  snippetHtml,
+  vocabulary,
+} from "../../domain/kennisbank/search.ts";
 import { type Moderation, type Submission, slugify } from "../../domain/kennisbank/submission.ts";
 import { newSecretId } from "../checks/service.ts";
 
@@ -40,22 +50,104 @@ export async function syncContentEntries(db: Db, entries: Entry[]): Promise<void
   await db.transaction(async (tx) => {
     const slugs = entries.map((e) => e.slug);
     await tx.delete(kb).where(and(eq(kb.origin, "content"), slugs.length ? sql`${kb.slug} <> ALL(${toTextArray(slugs)})` : sql`true`));
-    if (entries.length === 0) return;
-    const rows = entries.map((entry) => ({
-      slug: entry.slug,
-      origin: "content" as const,
-      status: "published" as const,
-      ...columns(entry),
-    }));
-    const updated = Object.keys(columns(entries[0] as Entry)) as (keyof ReturnType<typeof columns>)[];
-    await tx
-      .insert(kb)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: kb.slug,
-        set: Object.fromEntries(updated.map((key) => [key, sql.raw(`excluded.${kb[key].name}`)])),
-      });
+    if (entries.length > 0) {
+      const rows = entries.map((entry) => ({
+        slug: entry.slug,
+        origin: "content" as const,
+        status: "published" as const,
+        ...columns(entry),
+      }));
+      const updated = Object.keys(columns(entries[0] as Entry)) as (keyof ReturnType<typeof columns>)[];
+      await tx
+        .insert(kb)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: kb.slug,
+          set: Object.fromEntries(updated.map((key) => [key, sql.raw(`excluded.${kb[key].name}`)])),
+        });
+    }
+    await rebuildVocabulary(tx, entries);
+    await bumpSearchVersion(tx);
   });
+  changesInProcess++;
+}
+
+/**
+ * Changes to what search finds that this process made (search-cache.ts): on the embedded database, which one process
+ * owns, that is every change, so its search cache needs no read of the database's counter.
+ */
+let changesInProcess = 0;
+export const searchChangesInProcess = () => changesInProcess;
+
+/** Tells every instance's search cache that what search finds may have changed (see search-cache.ts). */
+async function bumpSearchVersion(tx: Pick<Db, "insert">): Promise<void> {
+  await tx
+    .insert(kennisbankVersion)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({ target: kennisbankVersion.id, set: { version: sql`${kennisbankVersion.version} + 1` } });
+}
+
+/** The fields whose words search knows (those of `searchDocument`). */
+type TextFields = Pick<EntryFields, "title" | "summary" | "body" | "targetGroups" | "keyElements" | "results"> & {
+  organisation?: string | null;
+  region?: string | null;
+  category?: string | null;
+};
+const textColumns = {
+  title: kb.title,
+  summary: kb.summary,
+  body: kb.body,
+  organisation: kb.organisation,
+  region: kb.region,
+  category: kb.category,
+  targetGroups: kb.targetGroups,
+  keyElements: kb.keyElements,
+  results: kb.results,
+};
+
+function entryVocabulary(e: TextFields): string[] {
+  const fields = [
+    e.title,
+    e.summary,
+    plainText(e.body),
+    e.organisation,
+    e.region,
+    e.category,
+    ...e.targetGroups,
+    ...e.keyElements,
+    ...e.results,
+  ];
+  return vocabulary(fields.filter(Boolean).join(" "));
+}
+
+type Executor = Pick<Db, "execute" | "select">;
+
+/**
+ * Makes `kennisbank_words` exactly the vocabulary of what is published: the content entries given and the approved
+ * submissions. The table is locked against concurrent approvals (which wait, then add their words) for the
+ * transaction, so none of their words is lost between reading the submissions and deleting what is gone.
+ */
+async function rebuildVocabulary(tx: Executor, entries: Entry[]): Promise<void> {
+  await tx.execute(sql`LOCK TABLE ${kennisbankWords} IN SHARE ROW EXCLUSIVE MODE`);
+  const approved = await tx
+    .select(textColumns)
+    .from(kb)
+    .where(and(eq(kb.origin, "submission"), eq(kb.status, "published")));
+  const words = new Set<string>();
+  for (const entry of [...entries, ...approved]) for (const word of entryVocabulary(entry)) words.add(word);
+  await tx.execute(sql`
+    WITH words AS (SELECT jsonb_array_elements_text(${JSON.stringify([...words])}::jsonb) AS word),
+    gone AS (DELETE FROM ${kennisbankWords} k WHERE NOT EXISTS (SELECT 1 FROM words WHERE words.word = k.word))
+    INSERT INTO ${kennisbankWords} (word) SELECT word FROM words ON CONFLICT DO NOTHING`);
+  // Statistics, so the planner uses the trigram index: PGlite runs no autovacuum, PostgreSQL only some time later.
+  await tx.execute(sql`ANALYZE ${kennisbankWords}`);
+}
+
+async function addVocabulary(tx: Executor, words: string[]): Promise<void> {
+  if (words.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO ${kennisbankWords} (word) SELECT jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) ON CONFLICT DO NOTHING`,
+  );
 }
 
 const toTextArray = (values: string[]) =>
@@ -77,43 +169,125 @@ export type SearchResult = {
   snippet: string;
 };
 
-export async function searchEntries(db: Db, params: SearchParams): Promise<{ total: number; results: SearchResult[] }> {
+/** Private-use marks around matches (see snippetHtml); ts_headline over at most this much text per result shown. */
+const HEADLINE_OPTIONS = 'StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+const HEADLINE_TEXT = 2000;
+
+/**
+ * Dutch full-text search with forgiving matching (decision 0002): an entry matches the strict query (websearch
+ * syntax, stemmed) or the forgiving one (`fuzzyQuery`: every word or one of its vocabulary neighbours). Strict
+ * matches come first, then title matches, then `ts_rank`. The title vector is stored, the query's tsqueries are
+ * computed once (a materialized CTE), and `ts_headline` runs only over the page shown and a bounded text.
+ */
+export type SearchPage = { total: number; results: SearchResult[] };
+
+export async function searchEntries(db: Db, params: SearchParams): Promise<SearchPage> {
   const q = searchWords(params.q ?? "");
-  // websearch_to_tsquery accepts any text (quotes, operators, odd characters) without raising an error.
-  const query = sql`websearch_to_tsquery('dutch', ${q})`;
   const filters: SQL[] = [eq(kb.status, "published")];
-  if (q) filters.push(sql`${kb.search} @@ ${query}`);
   if (params.type) filters.push(eq(kb.type, params.type));
   if (params.theme) filters.push(arrayContains(kb.themes, [params.theme]));
   if (params.factor) filters.push(arrayContains(kb.factors, [params.factor]));
   if (params.region) filters.push(eq(kb.region, params.region));
   if (params.targetGroup) filters.push(arrayContains(kb.targetGroups, [params.targetGroup]));
+  const offset = (params.page - 1) * SEARCH_LIMITS.pageSize;
 
-  const headlineOptions = 'StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
-  const rows = await db
-    .select({
-      slug: kb.slug,
-      type: kb.type,
-      title: kb.title,
-      summary: kb.summary,
-      themes: kb.themes,
-      factors: kb.factors,
-      region: kb.region,
-      organisation: kb.organisation,
-      marked: q ? sql<string>`ts_headline('dutch', ${kb.summary} || ' ' || ${kb.body}, ${query}, ${headlineOptions})` : kb.summary,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(kb)
-    .where(and(...filters))
-    .orderBy(
-      ...(q ? [sql`(to_tsvector('dutch', ${kb.title}) @@ ${query}) DESC`, sql`ts_rank(${kb.search}, ${query}) DESC`] : []),
-      asc(kb.title),
+  if (!q) {
+    const rows = await db
+      .select({ ...listColumns, snippet: kb.summary, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(kb)
+      .where(and(...filters))
+      .orderBy(asc(kb.title))
+      .limit(SEARCH_LIMITS.pageSize)
+      .offset(offset);
+    const total = rows[0]?.total ?? (params.page > 1 ? await countEntries(db, filters) : 0);
+    return { total, results: rows.map(({ total: _total, snippet, ...row }) => ({ ...row, snippet: snippetHtml(plainText(snippet)) })) };
+  }
+
+  const forgiving = await forgivingQuery(db, fuzzyQuery(q));
+  // websearch_to_tsquery accepts any text (quotes, operators, odd characters) without raising an error; the
+  // forgiving query is built from plainto_tsquery of words of letters and digits only.
+  const result = await db.execute(sql`
+    WITH query AS MATERIALIZED (
+      SELECT websearch_to_tsquery('dutch', ${q}) AS strict, ${forgiving ?? sql`''::tsquery`} AS forgiving
+    ),
+    page AS (
+      SELECT ${kb.slug} AS slug, ${kb.type} AS type, ${kb.title} AS title, ${kb.summary} AS summary, ${kb.body} AS body,
+        ${kb.themes} AS themes, ${kb.factors} AS factors, ${kb.region} AS region, ${kb.organisation} AS organisation,
+        ${kb.search} @@ query.strict AS strict_hit,
+        ${kb.titleSearch} @@ query.strict AS strict_title,
+        ${kb.titleSearch} @@ query.forgiving AS forgiving_title,
+        ts_rank(${kb.search}, query.forgiving) AS rank,
+        count(*) OVER ()::int AS total
+      FROM ${kb}, query
+      WHERE ${and(...filters)} AND (${kb.search} @@ query.strict OR ${kb.search} @@ query.forgiving)
+      ORDER BY strict_hit DESC, strict_title DESC, forgiving_title DESC, rank DESC, title ASC
+      LIMIT ${SEARCH_LIMITS.pageSize} OFFSET ${offset}
     )
-    .limit(SEARCH_LIMITS.pageSize)
-    .offset((params.page - 1) * SEARCH_LIMITS.pageSize);
-
-  const total = rows[0]?.total ?? (params.page > 1 ? await countEntries(db, filters) : 0);
+    SELECT page.slug, page.type, page.title, page.summary, page.themes, page.factors, page.region, page.organisation,
+      page.total,
+      ts_headline('dutch', left(page.summary || ' ' || page.body, ${HEADLINE_TEXT}), query.strict || query.forgiving, ${HEADLINE_OPTIONS}) AS marked
+    FROM page, query
+    ORDER BY page.strict_hit DESC, page.strict_title DESC, page.forgiving_title DESC, page.rank DESC, page.title ASC`);
+  const rows = (result as unknown as { rows: (SearchRow & { total: number; marked: string })[] }).rows;
+  const total = rows[0]?.total ?? (params.page > 1 ? await countMatches(db, filters, q, forgiving) : 0);
   return { total, results: rows.map(({ marked, total: _total, ...row }) => ({ ...row, snippet: snippetHtml(plainText(marked)) })) };
+}
+
+const listColumns = {
+  slug: kb.slug,
+  type: kb.type,
+  title: kb.title,
+  summary: kb.summary,
+  themes: kb.themes,
+  factors: kb.factors,
+  region: kb.region,
+  organisation: kb.organisation,
+};
+type SearchRow = Omit<SearchResult, "snippet">;
+
+/**
+ * The forgiving tsquery of `query` as SQL: per term the OR of its words (`fuzzyGroups`), AND over the terms, AND NOT
+ * the excluded words; undefined when nothing is left to ask for. One statement fetches, per term and compound, its
+ * vocabulary neighbours, most similar first: words it begins (3+ characters: jobcoach → jobcoaches), words it is part
+ * of (5+ characters: teaching → gentleteaching) and words of about its length that differ by a typo (4+ characters,
+ * pg_trgm similarity ≥ 0.45 and at most 2 characters longer or shorter: begeleidnig → begeleiding). The trigram
+ * index serves all three. (Word similarity — "contains nearly" — was tried and dropped: a typo and a shorter word
+ * inside the term, jobcoahces → coaches, score the same.)
+ */
+async function forgivingQuery(db: Db, query: FuzzyQuery): Promise<SQL | undefined> {
+  const lookups = [...query.terms, ...query.compounds.map((c) => c.word)];
+  if (lookups.length === 0) return undefined;
+  const result = await db.execute(sql`
+    SELECT t.term, numnode(plainto_tsquery('dutch', t.term)) = 0 AS stop,
+      ARRAY(
+        SELECT w.word FROM ${kennisbankWords} w
+        WHERE numnode(plainto_tsquery('dutch', t.term)) > 0
+          AND (
+            (length(t.term) >= 3 AND w.word LIKE t.term || '%')
+            OR (length(t.term) >= 5 AND w.word LIKE '%' || t.term || '%')
+            OR (length(t.term) >= 4 AND t.term % w.word AND similarity(t.term, w.word) >= 0.45
+              AND abs(length(w.word) - length(t.term)) <= 2)
+          )
+        ORDER BY similarity(t.term, w.word) DESC, w.word
+        LIMIT ${SEARCH_LIMITS.expansions}
+      ) AS words
+    FROM jsonb_array_elements_text(${JSON.stringify(lookups)}::jsonb) AS t(term)`);
+  const rows = (result as unknown as { rows: { term: string; stop: boolean; words: string[] }[] }).rows;
+  const expansions = new Map(rows.map((r) => [r.term, r.words]));
+  const stopWords = new Set(rows.filter((r) => r.stop).map((r) => r.term));
+  const lexeme = (word: string) => sql`plainto_tsquery('dutch', ${word})`;
+  const parts = [
+    ...fuzzyGroups(query, expansions, stopWords)
+      .filter((group) => group.length > 0)
+      .map((group) => sql`(${sql.join(group.map(lexeme), sql` || `)})`),
+    ...query.excluded.map((word) => sql`!!${lexeme(word)}`),
+  ];
+  return parts.length > 0 ? sql.join(parts, sql` && `) : undefined;
+}
+
+async function countMatches(db: Db, filters: SQL[], q: string, forgiving: SQL | undefined): Promise<number> {
+  const strict = sql`websearch_to_tsquery('dutch', ${q})`;
+  return countEntries(db, [...filters, sql`(${kb.search} @@ ${strict} OR ${kb.search} @@ (${forgiving ?? sql`''::tsquery`}))`]);
 }
 
 async function countEntries(db: Db, filters: SQL[]): Promise<number> {
@@ -142,7 +316,7 @@ export async function searchFacets(db: Db) {
 export type EntryRecord = typeof kb.$inferSelect;
 
 function publicEntry(row: EntryRecord) {
-  const { search: _search, submissionToken: _token, ...rest } = row;
+  const { search: _search, titleSearch: _titleSearch, submissionToken: _token, ...rest } = row;
   return rest;
 }
 export type PublicEntry = ReturnType<typeof publicEntry>;
@@ -214,16 +388,26 @@ export async function listSubmissions(db: Db, status: EntryRecord["status"]) {
   return rows.map(publicEntry);
 }
 
-/** Approves or rejects a submission; false when there is no such submission. */
+/**
+ * Approves or rejects a submission; false when there is no such submission. An approved entry's words join the
+ * search vocabulary in the same transaction.
+ */
 export async function moderateSubmission(db: Db, slug: string, moderation: Moderation): Promise<boolean> {
-  const rows = await db
-    .update(kb)
-    .set({
-      status: moderation.decision === "approve" ? "published" : "rejected",
-      rejectionReason: moderation.decision === "reject" ? moderation.reason : null,
-      reviewedAt: sql`now()`,
-    })
-    .where(and(eq(kb.slug, slug), eq(kb.origin, "submission")))
-    .returning({ slug: kb.slug });
-  return rows.length > 0;
+  const found = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(kb)
+      .set({
+        status: moderation.decision === "approve" ? "published" : "rejected",
+        rejectionReason: moderation.decision === "reject" ? moderation.reason : null,
+        reviewedAt: sql`now()`,
+      })
+      .where(and(eq(kb.slug, slug), eq(kb.origin, "submission")))
+      .returning(textColumns);
+    if (!row) return false;
+    if (moderation.decision === "approve") await addVocabulary(tx, entryVocabulary(row));
+    await bumpSearchVersion(tx);
+    return true;
+  });
+  if (found) changesInProcess++;
+  return found;
 }

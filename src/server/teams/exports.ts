@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Content } from "pdfmake/interfaces";
 import { formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Tool } from "../../domain/content/schema.ts";
@@ -16,6 +15,8 @@ import type { TeamAction } from "./plan.ts";
 export type RoundForExport = { name: string; threshold: number };
 
 export async function aggregatesXlsx(tool: Tool, round: RoundForExport, results: PerspectiveResult[]): Promise<Buffer> {
+  // Loaded on the first XLSX export only: a worker that renders PDFs never pays for exceljs.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Verbetertool Jongeren & Arbeid";
   const sheet = workbook.addWorksheet("Gemiddelden per factor");

@@ -112,9 +112,10 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     },
     async (request, reply) => {
       await requireMembership(db, auth, request, request.params.id, "coordinator");
-      if (!tools.has(request.body.toolId)) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
+      const tool = tools.get(request.body.toolId);
+      if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
       const base = linkBase(publicUrl, request);
-      const { id, tokens } = await startRound(db, request.params.id, request.body);
+      const { id, tokens } = await startRound(db, request.params.id, request.body, tool.tool);
       const invites = Object.fromEntries(request.body.perspectives.map((p) => [p, inviteUrl(base, tokens[p] ?? "")]));
       return reply.status(201).send({ id, invites });
     },

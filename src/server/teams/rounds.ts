@@ -2,21 +2,21 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { checks, roundInvites, roundPersonalInvites, rounds, teams } from "../../db/schema.ts";
-import type { Answers } from "../../domain/checks/answers.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { dutchDay } from "../../domain/dates.ts";
-import { discloseRound, type PerspectiveResult, type RoundRelease, readSnapshot, releaseRound } from "../../domain/teams/aggregation.ts";
+import { discloseRound, type PerspectiveResult, type RoundRelease, readSnapshot, releasedOf } from "../../domain/teams/aggregation.ts";
 import type { RoundInput } from "../../domain/teams/inputs.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { retentionDeadline } from "../../domain/teams/retention.ts";
 import { roundPastClosingDate } from "../../domain/teams/rounds.ts";
 import { newSecretId } from "../checks/service.ts";
+import { currentTallies, currentTalliesLocked, dropTallies, type RoundTally, startTallies, talliedCounts } from "./tallies.ts";
 
 export type RoundRecord = typeof rounds.$inferSelect;
 export type InviteTokens = Partial<Record<Perspective, string>>;
 
-/** Starts a round with one random invite token per perspective. */
-export async function startRound(db: Db, teamId: string, input: RoundInput): Promise<{ id: string; tokens: InviteTokens }> {
+/** Starts a round with one random invite token per perspective, and its (empty) tallies. */
+export async function startRound(db: Db, teamId: string, input: RoundInput, tool: Tool): Promise<{ id: string; tokens: InviteTokens }> {
   const id = newSecretId();
   const tokens: InviteTokens = Object.fromEntries(input.perspectives.map((p) => [p, newSecretId()]));
   await db.transaction(async (tx) => {
@@ -32,6 +32,7 @@ export async function startRound(db: Db, teamId: string, input: RoundInput): Pro
     await tx
       .insert(roundInvites)
       .values(input.perspectives.map((perspective) => ({ token: tokens[perspective] ?? newSecretId(), roundId: id, perspective })));
+    await startTallies(tx as unknown as Db, { id, threshold: input.threshold, perspectives: input.perspectives }, tool);
   });
   return { id, tokens };
 }
@@ -43,6 +44,8 @@ export async function roundTokens(db: Db, roundId: string): Promise<InviteTokens
 
 /** Submitted responses per perspective (counts only: no answers leave here). */
 export async function responseCounts(db: Db, roundId: string): Promise<Record<Perspective, number>> {
+  const tallied = await talliedCounts(db, roundId);
+  if (tallied) return Object.fromEntries(PERSPECTIVES.map((p) => [p, tallied.get(p)?.handedIn ?? 0])) as Record<Perspective, number>;
   const rows = await db
     .select({ perspective: checks.perspective, n: sql<number>`count(*)`.mapWith(Number) })
     .from(checks)
@@ -59,27 +62,26 @@ export async function listRounds(db: Db, teamId: string) {
 }
 
 export function publicRound(r: RoundRecord) {
-  const { aggregates: _aggregates, ...rest } = r;
+  const { aggregates: _aggregates, talliedSubmissions: _tallied, ...rest } = r;
   return rest;
 }
 
-/** Handed-in answers per perspective, in the order they were handed in. */
-async function handedInAnswers(db: Db, roundId: string): Promise<Record<Perspective, Answers[]>> {
-  const rows = await db
-    .select({ perspective: checks.perspective, answers: checks.answers })
-    .from(checks)
-    .where(and(eq(checks.roundId, roundId), isNotNull(checks.submittedAt)))
-    // Their place in the round, never their time: a response keeps only the day it was handed in.
-    .orderBy(sql`${checks.submissionSeq} nulls first`, asc(checks.id));
-  const byPerspective = Object.fromEntries(PERSPECTIVES.map((p) => [p, []])) as unknown as Record<Perspective, Answers[]>;
-  for (const row of rows) if (row.perspective) byPerspective[row.perspective].push(row.answers);
-  return byPerspective;
-}
+const releaseOf = (round: RoundRecord, tool: Tool, tallies: RoundTally[]): RoundRelease => ({
+  version: 2,
+  perspectives: tallies.map((t) => releasedOf(tool, t.perspective, t.state, round.threshold)),
+});
 
-/** What a round has released: replayed from the raw responses, or the kept snapshot once those were deleted. */
+/**
+ * What a round has released: from its tallies, kept up to date on every hand-in (./tallies.ts), or the kept snapshot
+ * once the raw responses were deleted.
+ */
 export async function roundRelease(db: Db, round: RoundRecord, tool: Tool): Promise<RoundRelease> {
   if (round.rawDeletedAt) return readSnapshot(round.aggregates);
-  return releaseRound(tool, await handedInAnswers(db, round.id), round.threshold, round.perspectives);
+  const tallies = await currentTallies(db, round, tool);
+  if (tallies) return releaseOf(round, tool, tallies);
+  // Its raw responses were deleted (or the round itself) since `round` was read.
+  const fresh = await findRound(db, round.id);
+  return readSnapshot(fresh?.aggregates ?? null);
 }
 
 /** The figures of a round that may be shown: every output (page, export, trend, plan) reads them from here. */
@@ -89,6 +91,14 @@ export async function roundAggregates(db: Db, round: RoundRecord, tool: Tool): P
 
 /** Handed-in responses per perspective by the way they came in (counts only). */
 export async function channelCounts(db: Db, roundId: string): Promise<Record<Perspective, { open: number; personal: number }>> {
+  const tallied = await talliedCounts(db, roundId);
+  if (tallied)
+    return Object.fromEntries(
+      PERSPECTIVES.map((p) => {
+        const c = tallied.get(p) ?? { handedIn: 0, personal: 0 };
+        return [p, { open: c.handedIn - c.personal, personal: c.personal }];
+      }),
+    ) as Record<Perspective, { open: number; personal: number }>;
   const rows = await db
     .select({ perspective: checks.perspective, channel: checks.channel, n: sql<number>`count(*)`.mapWith(Number) })
     .from(checks)
@@ -122,13 +132,17 @@ export async function teamRounds(db: Db, teamId: string): Promise<RoundRecord[]>
  * is read back through the same disclosure rule.
  */
 export async function closeRound(db: Db, round: RoundRecord, tool: Tool, options: { onlyIfPastClosingDate?: Date } = {}): Promise<boolean> {
+  // Catch the tallies up outside the lock first (if they are behind), so the locked part stays short.
+  if (!round.rawDeletedAt) await currentTallies(db, round, tool);
   return db.transaction(async (tx) => {
     // The lock hand-ins take: none lands between the snapshot and the status change.
     const [locked] = await tx.select().from(rounds).where(eq(rounds.id, round.id)).for("update");
     if (!locked) return false;
     // Closing by date: only if, under the lock, the round is still open and past its date (no one closed it meanwhile).
     if (options.onlyIfPastClosingDate && !roundPastClosingDate(locked, options.onlyIfPastClosingDate)) return false;
-    const aggregates = await roundRelease(tx as unknown as Db, locked, tool);
+    const aggregates = locked.rawDeletedAt
+      ? readSnapshot(locked.aggregates)
+      : releaseOf(locked, tool, await currentTalliesLocked(tx as unknown as Db, locked, tool));
     await tx.update(rounds).set({ status: "closed", closedAt: sql`now()`, aggregates }).where(eq(rounds.id, round.id));
     return true;
   });
@@ -194,8 +208,10 @@ export async function purgeExpiredResponses(db: Db, now: Date): Promise<number> 
   for (const c of candidates) {
     if (!c.closedAt || retentionDeadline(c.closedAt, c.months) > now) continue;
     await db.transaction(async (tx) => {
-      await tx.delete(checks).where(eq(checks.roundId, c.id));
+      // The round row first: its lock keeps a catch-up of the tallies (./tallies.ts) from storing them again.
       await tx.update(rounds).set({ rawDeletedAt: sql`now()` }).where(eq(rounds.id, c.id));
+      await tx.delete(checks).where(eq(checks.roundId, c.id));
+      await dropTallies(tx as unknown as Db, c.id);
     });
     purged++;
   }

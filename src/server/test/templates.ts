@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { migrationsFolder, openDatabase } from "../../db/client.ts";
+import { migrationsFolder, openDatabase, pgliteExtensions } from "../../db/client.ts";
 
 /**
  * Migrated template databases, made once per test run (in a Vitest global setup) and copied per test file, so no
@@ -32,7 +32,7 @@ function templateKey(): string {
 export async function ensurePgliteTemplate(): Promise<string> {
   const path = join(cacheDir, `pglite-template-${templateKey()}.tar`);
   if (existsSync(path)) return path;
-  const client = new PGlite();
+  const client = new PGlite({ extensions: pgliteExtensions });
   await migrate(drizzle(client), { migrationsFolder });
   const dump = await client.dumpDataDir("none");
   await client.close();

@@ -1,0 +1,5 @@
+CREATE TABLE "content_state" (
+	"name" text PRIMARY KEY NOT NULL,
+	"hash" text NOT NULL,
+	"loaded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
