@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers, AnswerValue } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
+import { syntheticTool } from "../test/synthetic-tool.ts";
 import {
   askedFactorIds,
   countsAsResponse,
@@ -21,26 +22,7 @@ import { factorChange, themeTrend } from "./trend.ts";
  * work out what one respondent answered.
  */
 
-const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
-/** 7 themes and 31 factors, like the real tool. */
-const SIZES = [5, 4, 5, 4, 4, 5, 4];
-let next = 0;
-const tool: Tool = {
-  id: "t",
-  title: "T",
-  intro: "i",
-  audience: "a",
-  version: "v",
-  sources: {},
-  themes: SIZES.map((size, t) => ({
-    id: String(t + 1),
-    title: `Thema ${t + 1}`,
-    intro: "i",
-    question: "q",
-    scale: { min: "a", max: "b" },
-    items: Array.from({ length: size }, () => ({ id: `${t + 1}.${++next}`, text: "x", tips: [tip] })),
-  })),
-};
+const tool: Tool = syntheticTool();
 const IDS = tool.themes.flatMap((t) => t.items.map((i) => i.id));
 const [X = "", Y = ""] = IDS;
 

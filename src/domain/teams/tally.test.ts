@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
+import { syntheticTool } from "../test/synthetic-tool.ts";
 import {
   addResponse,
   askedFactorIds,
@@ -22,31 +23,7 @@ import { effectiveThreshold, type Perspective } from "./perspectives.ts";
  * independent version of the rule, not against itself.
  */
 
-const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
-const SIZES = [5, 4, 5, 4, 4, 5, 4];
-let next = 0;
-const tool: Tool = {
-  id: "t",
-  title: "T",
-  intro: "i",
-  audience: "a",
-  version: "v",
-  sources: {},
-  themes: SIZES.map((size, t) => ({
-    id: String(t + 1),
-    title: `Thema ${t + 1}`,
-    intro: "i",
-    question: "q",
-    scale: { min: "a", max: "b" },
-    // The first factor of every theme is not asked of employers.
-    items: Array.from({ length: size }, (_, k) => ({
-      id: `${t + 1}.${++next}`,
-      text: "x",
-      tips: [tip],
-      ...(k === 0 && { notAskedOf: ["employer" as const] }),
-    })),
-  })),
-};
+const tool: Tool = syntheticTool({ firstNotAskedOfEmployers: true });
 const IDS = tool.themes.flatMap((t) => t.items.map((i) => i.id));
 
 /** The replay as it was before the tally existed (reference). */
