@@ -24,6 +24,8 @@ describe.skipIf(!browserAvailable)("core loop in Chromium: check → scores → 
       const page = await newPage(viewport);
       await page.goto(server.url);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Verbetertool Jongeren & Arbeid");
+      // The heading shows while the tool loads; the rest of the page comes with it.
+      await page.getByRole("button", { name: "Start de check" }).waitFor();
       await expectAccessible(page);
       await screenshot(page, "01-start", viewport);
 

@@ -38,6 +38,7 @@ describe.skipIf(!browserAvailable)(`the app on http://${HOST}:<port>`, () => {
       // What made it blank before: the browser was told to fetch every asset over https.
       expect(response?.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
       expect(response?.headers()["strict-transport-security"]).toBeUndefined();
+      await page.getByRole("button", { name: "Start de check" }).waitFor();
       await expectAccessible(page);
       await screenshot(page, "plain-http-host", "desktop");
 

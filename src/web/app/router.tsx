@@ -23,7 +23,11 @@ const FactorPage = lazy(() => import("../factors/FactorPage.tsx").then((m) => ({
 const WerkwijzePage = lazy(() => import("../werkwijze/WerkwijzePage.tsx").then((m) => ({ default: m.WerkwijzePage })));
 const ModerationPage = lazy(() => import("../moderatie/ModerationPage.tsx").then((m) => ({ default: m.ModerationPage })));
 
-const withSuspense = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
+// Pages taller than the screen keep the footer below the fold while their code loads (see Loading); short ones do not,
+// or the footer would move up into view once they show.
+const withSuspense = (element: React.ReactNode, fillScreen = true) => (
+  <Suspense fallback={<Loading fillScreen={fillScreen} />}>{element}</Suspense>
+);
 
 export const router = createBrowserRouter([
   {
@@ -46,12 +50,12 @@ export const router = createBrowserRouter([
       },
       { path: "kennisbank", element: withSuspense(<SearchPage />) },
       { path: "kennisbank/inzenden", element: withSuspense(<SubmitPage />) },
-      { path: "kennisbank/inzending/:token", element: withSuspense(<StatusPage />) },
+      { path: "kennisbank/inzending/:token", element: withSuspense(<StatusPage />, false) },
       { path: "kennisbank/:slug", element: withSuspense(<EntryPage />) },
       { path: "factoren", element: withSuspense(<FactorsPage />) },
       { path: "factoren/:id", element: withSuspense(<FactorPage />) },
       { path: "werkwijze", element: withSuspense(<WerkwijzePage />) },
-      { path: "moderatie", element: withSuspense(<ModerationPage />) },
+      { path: "moderatie", element: withSuspense(<ModerationPage />, false) },
       ...teamRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -36,7 +36,7 @@ function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
   const tool = useMemo(() => (loadedTool ? askedTool(loadedTool, wording) : null), [loadedTool, wording]);
   const value = useMemo<CheckContextValue | null>(() => (loaded && tool ? { ...loaded, tool } : null), [loaded, tool]);
 
-  if (load.status === "loading") return <Loading />;
+  if (load.status === "loading") return <Loading fillScreen />;
   if (load.status === "notFound") {
     const title = variant === "respond" ? t("respond.load.notFoundTitle") : t("check.notFound.title");
     return (

@@ -4,6 +4,7 @@ import type { Tool } from "../../domain/content/schema.ts";
 import { checksApi, getTool, TOOL_ID } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { useTranslation } from "../app/i18n.ts";
+import { Loading } from "../app/Loading.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 
@@ -11,7 +12,8 @@ import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, Unord
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [tool, setTool] = useState<Tool | null>(null);
+  // undefined while the tool loads, null when it could not be loaded (the page then shows without its intro).
+  const [tool, setTool] = useState<Tool | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +36,15 @@ export function StartPage() {
   }
 
   const steps = ["check", "scores", "plan"] as const;
+  // The intro comes with the tool and stands above the rest: shown later, it would push the rest down (a layout shift).
+  if (tool === undefined) {
+    return (
+      <div className="page-section start">
+        <PageHeading title={t("app.name")}>{t("app.name")}</PageHeading>
+        <Loading fillScreen />
+      </div>
+    );
+  }
   return (
     <div className="page-section start">
       <PageHeading title={t("app.name")}>{t("app.name")}</PageHeading>

@@ -3,7 +3,7 @@ import type { Answers, AnswerValue } from "../../domain/checks/answers.ts";
 import { applyAnswerPatch } from "../../domain/checks/patch.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { type CheckRound, checksApi, getTool } from "../api/checks.ts";
+import { type CheckRound, checksApi, getTool, TOOL_ID } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import type { CheckContextValue } from "./CheckContext.ts";
 import { usePlanEditors, withPendingChanges } from "./plan/usePlanEditors.ts";
@@ -49,8 +49,11 @@ export function useCheckData(id: string): CheckLoad {
       try {
         // Changes confirmed while the check loads may or may not be in the response: lay them over it too.
         const before = structuredClone(queue.pending);
+        // Every check so far is of the app's one tool: ask for it next to the check rather than after it, one round
+        // trip less before the page shows (getTool keeps it; a failure is handled there and by the await below).
+        const likelyTool = getTool(TOOL_ID);
         const check = await checksApi.get(id, abort.signal);
-        const loadedTool = await getTool(check.toolId);
+        const loadedTool = await (check.toolId === TOOL_ID ? likelyTool : getTool(check.toolId));
         if (abort.signal.aborted) return;
         const pending = queue.pending;
         setTool(loadedTool);

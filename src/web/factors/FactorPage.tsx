@@ -131,7 +131,7 @@ function FactorView({ tool, id }: { tool: Tool; id: string }) {
 export function FactorPage() {
   const { id = "" } = useParams();
   const tool = useLoad(() => getTool(TOOL_ID), []);
-  if (tool.status === "loading") return <Loading />;
+  if (tool.status === "loading") return <Loading fillScreen />;
   if (tool.status === "error") return <LoadError error={tool.error} retry={tool.retry} />;
   return <FactorView key={id} tool={tool.data} id={id} />;
 }

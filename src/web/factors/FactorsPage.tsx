@@ -20,7 +20,7 @@ export function FactorsPage() {
     <div className="page-section factors-page">
       <PageHeading title={t("factors.title")}>{t("factors.title")}</PageHeading>
       <Paragraph appearance="lead">{t("factors.intro")}</Paragraph>
-      {tool.status === "loading" && <Loading />}
+      {tool.status === "loading" && <Loading fillScreen />}
       {tool.status === "error" && <LoadError error={tool.error} retry={tool.retry} />}
       {tool.status === "ready" && (
         <>

@@ -115,7 +115,7 @@ export function EntryPage() {
   const { t } = useTranslation();
   const { slug = "" } = useParams();
   const load = useLoad((signal) => kennisbankApi.entry(slug, signal), [slug]);
-  if (load.status === "loading" || (load.busy && load.status !== "ready")) return <Loading />;
+  if (load.status === "loading" || (load.busy && load.status !== "ready")) return <Loading fillScreen />;
   if (load.status === "error" && load.error.status === 404) {
     return (
       <div className="page-section">

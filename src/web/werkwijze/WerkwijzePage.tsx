@@ -112,7 +112,7 @@ export function WerkwijzePage() {
   const { t } = useTranslation();
   const werkwijze = useLoad((signal) => werkwijzeApi.get(signal), []);
   const tool = useLoad(() => getTool(TOOL_ID), []);
-  if (werkwijze.status === "loading") return <Loading />;
+  if (werkwijze.status === "loading") return <Loading fillScreen />;
   if (werkwijze.status === "error") {
     return (
       <div className="page-section">

@@ -31,7 +31,7 @@ export function ResultsPage() {
       <PageHeading title={t("results.title")}>{t("results.title")}</PageHeading>
       <ResultsNotices load={load} />
       {!results ? (
-        !load.failed && <Loading />
+        !load.failed && <Loading fillScreen />
       ) : (
         <>
           <Paragraph appearance="lead">{t("results.intro")}</Paragraph>

@@ -28,7 +28,7 @@ export function TipsPage() {
       <PageHeading title={t("tips.title")}>{t("tips.title")}</PageHeading>
       <ResultsNotices load={load} />
       {!results ? (
-        !load.failed && <Loading />
+        !load.failed && <Loading fillScreen />
       ) : (
         <>
           <Paragraph appearance="lead">{t("tips.intro")}</Paragraph>
