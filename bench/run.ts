@@ -97,6 +97,8 @@ async function load(options: autocannon.Options): Promise<Load> {
 }
 
 const jsonHeaders = { "content-type": "application/json" };
+/** What a browser sends with a save: its page's origin (the app checks it on every PATCH). The floor gets the same. */
+const saveHeaders = { ...jsonHeaders, origin: APP_ORIGIN };
 const answerPatch = () => JSON.stringify({ answers: { [pick(FACTORS)]: 1 + Math.floor(Math.random() * 10) } });
 
 /** One request's wall time in ms; throws on a status other than 200. */
@@ -156,7 +158,7 @@ async function benchDatabase(target: Target2): Promise<{ rows: Row[]; errors: nu
         requests: [
           {
             method: "PATCH",
-            headers: jsonHeaders,
+            headers: saveHeaders,
             setupRequest: (r) => ({ ...r, path: `/api/checks/${pick(checkIds)}/answers`, body: answerPatch() }),
           },
         ],
@@ -166,7 +168,7 @@ async function benchDatabase(target: Target2): Promise<{ rows: Row[]; errors: nu
         requests: [
           {
             method: "PATCH",
-            headers: jsonHeaders,
+            headers: saveHeaders,
             setupRequest: (r) => ({ ...r, path: `/floor/upsert/${pick(checkIds)}`, body: answerPatch() }),
           },
         ],

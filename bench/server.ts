@@ -5,12 +5,13 @@
 //   app:   the real app (buildApp, everything a request passes through) on a fresh database.
 // The database: BENCH_DATABASE_URL (PostgreSQL) or a fresh embedded one in a temporary directory. The app process
 // also seeds round responses when the bench asks (IPC message "seed"), since only it may open the embedded database.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import Fastify from "fastify";
 import { type Database, openDatabase } from "../src/db/client.ts";
+import { type RawStatement, rawStatement } from "../src/db/prepared.ts";
 import { buildApp, MAIN_TOOL_ID } from "../src/server/app.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
 import { loadTools } from "../src/server/tools/load.ts";
@@ -34,11 +35,25 @@ const stop = async () => {
 process.once("SIGTERM", () => void stop());
 process.once("disconnect", () => void stop());
 
-/** One parameterised statement on the raw driver: no query builder in the floor. */
-async function rawQuery<T>(text: string, values: unknown[], name: string): Promise<T[]> {
-  if (database.pool) return (await database.pool.query<T & Record<string, unknown>>({ name, text, values })).rows;
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  return (await client.query<T>(text, values)).rows;
+/**
+ * One parameterised statement on the raw driver, no query builder: prepared once and run by name, the way the app runs
+ * its hot statements (src/db/prepared.ts: a named node-postgres statement; on PGlite a named statement run with one
+ * Bind/Execute/Sync exchange). The floor gets the same database access as the app, so a ratio measures the app's
+ * stack, not a slower way to reach the database. BENCH_FLOOR_QUERY=1 uses PGlite's `query` instead (parse, describe
+ * and plan on every call), the floor before decision 0022.
+ */
+const statements = new Map<string, RawStatement>();
+async function rawQuery(text: string, values: string[], name: string): Promise<unknown[][]> {
+  if (process.env.BENCH_FLOOR_QUERY === "1" && !database.pool) {
+    const client = (database.db as unknown as { $client: PGlite }).$client;
+    return (await client.query<unknown[]>(text, values, { rowMode: "array" })).rows;
+  }
+  let statement = statements.get(name);
+  if (!statement) {
+    statement = rawStatement(database.db, name, text);
+    statements.set(name, statement);
+  }
+  return (await statement.run(values)).rows;
 }
 
 if (mode === "floor") {
@@ -58,22 +73,25 @@ if (mode === "floor") {
     return { id: request.params.id };
   });
   app.get<{ Params: { id: string } }>("/floor/select/:id", async (request, reply) => {
-    const [row] = await rawQuery<{ answers: unknown }>(
-      "SELECT answers FROM bench_floor WHERE id = $1",
-      [request.params.id],
-      "floor-select",
-    );
-    return row ?? reply.status(404).send({ error: "not found" });
+    const [row] = await rawQuery("SELECT answers FROM bench_floor WHERE id = $1", [request.params.id], "floor-select");
+    if (!row) return reply.status(404).send({ error: "not found" });
+    // Text from a prepared statement; PGlite's `query` (BENCH_FLOOR_QUERY=1) parses jsonb itself.
+    return { answers: typeof row[0] === "string" ? JSON.parse(row[0]) : row[0] };
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   process.send?.({ url: address, database: database.kind });
 } else if (mode === "app") {
-  const config = testAppConfig({ webDir: join(root, "dist/web") });
+  // Logging as in production (LOG_LEVEL info, one line per request), written like pino writes stdout (a synchronous
+  // write per line), to /dev/null so the bench's own output stays readable. BENCH_APP_LOG=0 turns it off.
+  const logging = process.env.BENCH_APP_LOG !== "0";
+  const devNull = openSync("/dev/null", "w");
+  const config = testAppConfig({ webDir: join(root, "dist/web"), logLevel: logging ? "info" : "silent" });
   const tool = loadTools(config.contentDir).get(MAIN_TOOL_ID);
   if (!tool) throw new Error(`bench: tool ${MAIN_TOOL_ID} not found`);
   const app = await buildApp({
     database,
     config,
+    logger: logging ? { destination: { write: (line: string) => void writeSync(devNull, line) } } : false,
     // The real render pool (threads, queue), without the per-client download limit: all load comes from one address.
     render: { downloadsPerMinute: Number.MAX_SAFE_INTEGER },
   });

@@ -190,6 +190,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   app.patch(
     "/api/checks/:id/answers",
     {
+      // The answer is always ~40 bytes: no compression hooks on the busiest route.
+      compress: false,
       schema: {
         tags: ["checks"],
         summary: 'Sla antwoorden op (1–10, "nvt", "weetniet" voor respondenten buiten de professionals, of null om te wissen)',
@@ -214,7 +216,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       }
       // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
       const patch = request.body.answers as Record<string, number | "nvt" | "weetniet" | null>;
-      if (await saveAnswers(db, request.params.id, patch, dutchDay(new Date()))) return { id: request.params.id, saved: true };
+      if (await saveAnswers(db, request.params.id, patch, dutchDay(new Date()), check.round !== null))
+        return { id: request.params.id, saved: true };
       await refuseSave(request);
       // Handed in (or deleted) between the read above and the update.
       throw alreadySubmitted();
@@ -271,7 +274,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       // Known check: its answers only, one row without the round.
       const check = await readAnswers(db, request.params.id);
       if (!check) throw notFound("Check");
-      if (refusedOnSharedDevice(request, known, check.submittedAt !== null)) throw closedOnSharedDevice();
+      if (refusedOnSharedDevice(request, known, check.submitted)) throw closedOnSharedDevice();
       return summariseResults(tool.tool, check.answers);
     },
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, fillPlaceholders, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { type RawStatement, rawStatement } from "../../db/prepared.ts";
 import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
 import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
@@ -100,10 +101,43 @@ export async function deleteUnopenedSoloChecks(db: Db, cutoff: string, batchSize
   }
 }
 
+/** A statement drizzle renders once, run through `rawStatement` with its placeholders filled by name. */
+type HotStatement = { run(values: Record<string, string>): ReturnType<RawStatement["run"]> };
+
+function hotStatement(db: Db, name: string, query: { sql: string; params: unknown[] }): HotStatement {
+  const statement = rawStatement(db, name, query.sql);
+  return {
+    run: (values) =>
+      statement.run(fillPlaceholders(query.params, values).map((value) => (value === null || value === undefined ? null : String(value)))),
+  };
+}
+
+/**
+ * A save of answers as one UPDATE. The patch is one JSON object that merges in; when it clears answers (null values)
+ * they are merged in and then stripped (stored answers never hold null), otherwise no strip is needed. What can
+ * change while a check exists — handed in, round closed or past its closing day — is decided in the same statement
+ * as the write; `today` is the Dutch day, as in roundAcceptsAnswers. Whether the check is in a round never changes,
+ * so a solo check's save has no round condition (and a check that is not solo finds no row there).
+ */
+function saveQuery(db: Db, inRound: boolean, clears: boolean): { sql: string; params: unknown[] } {
+  const merged = sql`${checks.answers} || ${sql.placeholder("patch")}::jsonb`;
+  const roundOpen: SQL = sql`EXISTS (SELECT 1 FROM ${rounds} WHERE ${rounds.id} = ${checks.roundId} AND ${rounds.status} = 'open' AND (${rounds.closesOn} IS NULL OR ${rounds.closesOn} >= ${sql.placeholder("today")}::date))`;
+  return db
+    .update(checks)
+    .set({
+      answers: clears ? sql`jsonb_strip_nulls(${merged})` : merged,
+      // A response keeps the day only (see DAY_ONLY).
+      updatedAt: inRound ? DAY_ONLY : sql`now()`,
+    })
+    .where(and(eq(checks.id, sql.placeholder("id")), isNull(checks.submittedAt), inRound ? roundOpen : isNull(checks.roundId)))
+    .toSQL();
+}
+
 /**
  * The statements of the hot paths (saving answers, reading a check or its answers), built once per database and
- * prepared: drizzle renders their SQL once instead of on every request, and node-postgres names them, so each
- * connection parses and plans them once (PGlite has no named statements; it still skips the query building).
+ * prepared: their SQL is rendered once instead of on every request, and each is parsed and planned once per database
+ * session. Saves and answer reads go through `rawStatement` (one round trip on PGlite, no result mapping); the check
+ * read, which maps a joined row, stays a drizzle prepared statement.
  */
 function preparedStatements(db: Db) {
   const id = sql.placeholder("id");
@@ -124,30 +158,21 @@ function preparedStatements(db: Db) {
       .leftJoin(rounds, eq(rounds.id, checks.roundId))
       .where(eq(checks.id, id))
       .prepare("find_check"),
-    readAnswers: db
-      .select({ answers: checks.answers, submittedAt: checks.submittedAt })
-      .from(checks)
-      .where(eq(checks.id, id))
-      .prepare("read_check_answers"),
-    // The patch is one JSON object: values merge in, nulls are merged in and then stripped (stored answers never hold
-    // null). What can change while a check exists — handed in, round closed or past its closing day — is decided here,
-    // in the same statement as the write; `today` is the Dutch day, as in roundAcceptsAnswers.
-    saveAnswers: db
-      .update(checks)
-      .set({
-        answers: sql`jsonb_strip_nulls(${checks.answers} || ${sql.placeholder("patch")}::jsonb)`,
-        // A response keeps the day only (see DAY_ONLY).
-        updatedAt: sql`CASE WHEN ${checks.roundId} IS NULL THEN now() ELSE ${DAY_ONLY} END`,
-      })
-      .where(
-        and(
-          eq(checks.id, id),
-          isNull(checks.submittedAt),
-          sql`(${checks.roundId} IS NULL OR EXISTS (SELECT 1 FROM ${rounds} WHERE ${rounds.id} = ${checks.roundId} AND ${rounds.status} = 'open' AND (${rounds.closesOn} IS NULL OR ${rounds.closesOn} >= ${sql.placeholder("today")}::date)))`,
-        ),
-      )
-      .returning({ id: checks.id })
-      .prepare("save_check_answers"),
+    readAnswers: hotStatement(
+      db,
+      "read_check_answers",
+      db
+        .select({ answers: checks.answers, submitted: sql<boolean>`${checks.submittedAt} IS NOT NULL` })
+        .from(checks)
+        .where(eq(checks.id, id))
+        .toSQL(),
+    ),
+    save: {
+      solo: hotStatement(db, "save_solo_answers", saveQuery(db, false, false)),
+      soloClearing: hotStatement(db, "save_solo_answers_clearing", saveQuery(db, false, true)),
+      round: hotStatement(db, "save_round_answers", saveQuery(db, true, false)),
+      roundClearing: hotStatement(db, "save_round_answers_clearing", saveQuery(db, true, true)),
+    },
   };
 }
 
@@ -181,9 +206,10 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
 }
 
 /** A check's answers and whether it was handed in, nothing else (one indexed row); undefined when it does not exist. */
-export async function readAnswers(db: Db, id: string): Promise<{ answers: Answers; submittedAt: Date | null } | undefined> {
-  const [row] = await statements(db).readAnswers.execute({ id });
-  return row;
+export async function readAnswers(db: Db, id: string): Promise<{ answers: Answers; submitted: boolean } | undefined> {
+  const [row] = (await statements(db).readAnswers.run({ id })).rows;
+  if (!row) return undefined;
+  return { answers: JSON.parse(row[0] ?? "{}") as Answers, submitted: row[1] === "t" };
 }
 
 /**
@@ -231,12 +257,16 @@ export async function submitCheck(db: Db, id: string, roundId: string, tool: Too
 /**
  * Applies a validated patch in one statement: set values merge in, null values are removed. Only a check that still
  * takes answers changes: not handed in (also against a hand-in that lands while this request is under way), and
- * either solo or in a round that is open and not past its closing day (`today`, the Dutch day yyyy-mm-dd). Returns
- * false when nothing changed — the check is gone, handed in, or its round no longer takes answers.
+ * either solo or in a round that is open and not past its closing day (`today`, the Dutch day yyyy-mm-dd). `inRound`:
+ * whether the check belongs to a round (a fact that never changes). Returns false when nothing changed — the check is
+ * gone, handed in, its round no longer takes answers, or `inRound` was wrong.
  */
-export async function saveAnswers(db: Db, id: string, patch: AnswerPatch, today: string): Promise<boolean> {
-  const rows = await statements(db).saveAnswers.execute({ id, patch: JSON.stringify(patch), today });
-  return rows.length > 0;
+export async function saveAnswers(db: Db, id: string, patch: AnswerPatch, today: string, inRound: boolean): Promise<boolean> {
+  const clears = Object.values(patch).includes(null);
+  const save = statements(db).save;
+  const statement = inRound ? (clears ? save.roundClearing : save.round) : clears ? save.soloClearing : save.solo;
+  const { count } = await statement.run({ id, patch: JSON.stringify(patch), today });
+  return count > 0;
 }
 
 function toAction(row: typeof planActions.$inferSelect): PlanAction {

@@ -50,6 +50,8 @@ export function loggerOptions({ level, destination }: { level: string; destinati
     },
     hooks: {
       logMethod(args, method) {
+        // The request line holds nothing to scrub (method, route pattern, numbers): written as it is, one per request.
+        if (args[0] instanceof RequestLine) return method.apply(this, args);
         const [first, ...rest] = args as unknown[];
         if (first instanceof Error) {
           const message = typeof rest[0] === "string" ? rest.shift() : first.message;
@@ -68,6 +70,20 @@ export function routePattern(request: FastifyRequest | IncomingMessage): string 
   return options?.url ?? "(unmatched)";
 }
 
+/**
+ * The fields of a "request completed" line: the method (a token Node's HTTP parser accepted), the route pattern (from
+ * the app's route table, never the URL), status and response time. Made by RequestLogController only; log lines whose
+ * first argument is one skip scrubbing, which would not change them (see loggerOptions).
+ */
+class RequestLine {
+  constructor(
+    readonly method: string,
+    readonly route: string,
+    readonly statusCode: number,
+    readonly responseTime: number,
+  ) {}
+}
+
 /** Probes and scrapes come every few seconds per instance: their request lines are debug, not info. */
 const isProbe = (route: string) => route === "/metrics" || route.startsWith("/api/health");
 
@@ -83,12 +99,7 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const route = routePattern(request);
-    const line = {
-      method: request.method,
-      route,
-      statusCode: reply.statusCode,
-      responseTime: Math.round(reply.elapsedTime * 10) / 10,
-    };
+    const line = new RequestLine(request.method, route, reply.statusCode, Math.round(reply.elapsedTime * 10) / 10);
     if (error) request.log.error({ ...line, err: error }, "request errored");
     else if (reply.statusCode >= 500) request.log.error(line, "request completed");
     else if (isProbe(route)) request.log.debug(line, "request completed");

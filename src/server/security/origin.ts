@@ -41,12 +41,17 @@ function requestOrigin(request: FastifyRequest): string | undefined {
  */
 export function registerOriginCheck(app: FastifyInstance, { publicUrl }: { publicUrl: string | undefined }): void {
   const configured = publicUrl ? originOf(publicUrl) : undefined;
-  app.addHook("onRequest", async (request) => {
-    if (!STATE_CHANGING.has(request.method)) return;
-    if (request.headers["sec-fetch-site"] === "cross-site") throw new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
+  const refusal = (request: FastifyRequest): HttpError | undefined => {
+    if (!STATE_CHANGING.has(request.method)) return undefined;
+    if (request.headers["sec-fetch-site"] === "cross-site") return new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
+    // The common case first: a browser on the configured origin sends exactly that (no URL to parse).
+    const { origin } = request.headers;
+    if (origin !== undefined && origin === configured && origin !== "null") return undefined;
     const source = sourceOrigin(request);
-    if (source === undefined) return;
-    if (source !== "null" && (source === configured || source === requestOrigin(request))) return;
-    throw new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
-  });
+    if (source === undefined) return undefined;
+    if (source !== "null" && (source === configured || source === requestOrigin(request))) return undefined;
+    return new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
+  };
+  // A callback hook, not an async one: no promise per request.
+  app.addHook("onRequest", (request, _reply, done) => done(refusal(request)));
 }
