@@ -33,7 +33,8 @@ RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --
 COPY --from=build /app/dist ./dist
 COPY content ./content
 # The embedded database and generated secrets live in DATA_DIR (mount a volume there); with DATABASE_URL and
-# APP_SECRET set nothing is written but development mails (DATA_DIR/mail, without SMTP_URL).
+# APP_SECRET set nothing is written but development mails (DATA_DIR/mail, without SMTP_URL) and a cache of the
+# parsed content YAML (DATA_DIR/cache, optional: a read-only DATA_DIR only means parsing on every start).
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

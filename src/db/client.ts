@@ -3,12 +3,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
 import lockfile from "proper-lockfile";
 import { StartupError } from "../server/startup-error.ts";
 import * as schema from "./schema.ts";
@@ -74,8 +72,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * hangs for minutes; idle connections that the server drops are reported to the pool's error handler instead of
  * crashing the process, and the next query opens a fresh connection.
  */
-function postgresPool(url: string, log: (message: string) => void): pg.Pool {
-  const pool = new pg.Pool({
+function postgresPool(Pool: typeof pg.Pool, url: string, log: (message: string) => void): pg.Pool {
+  const pool = new Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
@@ -89,8 +87,14 @@ function postgresPool(url: string, log: (message: string) => void): pg.Pool {
 }
 
 async function openPostgres(url: string, initialLog: (message: string) => void): Promise<Database> {
+  // The PostgreSQL driver is loaded only here: the embedded database does not need it at start-up.
+  const [{ default: pgModule }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
   let log = initialLog;
-  const pool = postgresPool(url, (message) => log(message));
+  const pool = postgresPool(pgModule.Pool, url, (message) => log(message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
 
   const withLock = async <T>(task: ClusterTask, wait: boolean, work: () => Promise<T>): Promise<T | undefined> => {

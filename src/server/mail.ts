@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string };
 export type Mailer = { send(mail: Mail): Promise<void> };
@@ -12,8 +12,19 @@ export type Mailer = { send(mail: Mail): Promise<void> };
  */
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; log: (message: string) => void }): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
-    return { send: async (mail) => void (await transport.sendMail({ from: options.from, ...mail })) };
+    const smtpUrl = options.smtpUrl;
+    // nodemailer (~450 kB of modules) is loaded with the first mail, not at start-up; one transport for all mails.
+    let transport: Promise<Transporter> | undefined;
+    const open = () => {
+      transport ??= import("nodemailer")
+        .then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl))
+        .catch((error: unknown) => {
+          transport = undefined;
+          throw error;
+        });
+      return transport;
+    };
+    return { send: async (mail) => void (await (await open()).sendMail({ from: options.from, ...mail })) };
   }
   const dir = join(options.dataDir, "mail");
   return {

@@ -19,14 +19,20 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
 
 const config = await loadConfigOrExit();
 
-// Loaded only once the configuration is valid, so a bad value is reported at once.
-const [{ openDatabase }, { buildApp }] = await Promise.all([import("../db/client.ts"), import("./app.ts")]);
+// Loaded only once the configuration is valid, so a bad value is reported at once. The database starts while the
+// app's modules load: the embedded database spends part of its start waiting for its WebAssembly to compile (on other
+// threads) and for files, and PostgreSQL for the network, which the event loop fills with loading the app.
+const { openDatabase } = await import("../db/client.ts");
+const appModule = import("./app.ts");
+// Awaited below; a failure that comes while the database still starts must not count as unhandled meanwhile.
+appModule.catch(() => {});
 
 let database: Database | undefined;
 let app: FastifyInstance | undefined;
 try {
   database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const secret = await resolveSecret(config, database);
+  const { buildApp } = await appModule;
   const started = await buildApp({ config: { ...config, secret }, database, logger: true, metricsToken: config.metricsToken });
   app = started;
   const opened = database;

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
-import { type Entry, entryFrontMatterSchema } from "./schema.ts";
+import { type Entry, entryFrontMatterSchema, SLUG_PATTERN } from "./schema.ts";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
 /** Splits "---\nyaml\n---\nbody" and validates the front matter; pure (the caller reads the file). */
 export function parseEntry(slug: string, source: string): { ok: true; entry: Entry } | { ok: false; error: string } {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { factorIdSchema } from "../content/schema.ts";
 
+/** An entry's slug (its file name, its URL): lower-case words and digits joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const ENTRY_TYPES = ["praktijkvoorbeeld", "methode", "instrument", "programma"] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 

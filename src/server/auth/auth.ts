@@ -1,9 +1,7 @@
-import { betterAuth } from "better-auth";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../../db/client.ts";
-import * as schema from "../../db/schema.ts";
 import type { Mailer } from "../mail.ts";
 import type { BetterAuthLog } from "../observability/logger.ts";
+import type { BetterAuth } from "./instance.ts";
 
 /**
  * `log`: where better-auth's messages go (the app's JSON logger); without it, better-auth's own console output.
@@ -22,75 +20,24 @@ export function verificationLink(origin: string, token: string): string {
   return `${origin}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent(VERIFIED_PAGE)}`;
 }
 
-/** better-auth: e-mail + password accounts, sessions in our database. */
-export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) {
-  return betterAuth({
-    database: drizzleAdapter(db, {
-      provider: "pg",
-      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
-    }),
-    secret,
-    baseURL: publicUrl,
-    basePath: "/api/auth",
-    // Same-origin requests are trusted besides PUBLIC_URL, so the app also works on the address it is reached on.
-    trustedOrigins: (request) => {
-      const host = request?.headers.get("host");
-      const configured = publicUrl ? [publicUrl] : [];
-      return host ? [...configured, `http://${host}`, `https://${host}`] : configured;
-    },
-    emailAndPassword: {
-      enabled: true,
-      minPasswordLength: 10,
-      resetPasswordTokenExpiresIn: 60 * 60,
-      // A reset ends every session of the account (someone who knew the old password is signed out everywhere).
-      revokeSessionsOnPasswordReset: true,
-      // `url` starts with better-auth's base URL: PUBLIC_URL, or the origin the request came in on.
-      sendResetPassword: async ({ user, token, url }) => {
-        if (!mailer) throw new Error("no mailer configured");
-        await mailer.send({
-          to: user.email,
-          subject: "Nieuw wachtwoord voor de Verbetertool Jongeren & Arbeid",
-          text: [
-            `Hallo ${user.name},`,
-            "",
-            "Je hebt gevraagd om een nieuw wachtwoord. Kies het via deze link (een uur geldig):",
-            `${publicUrl ?? new URL(url).origin}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`,
-            "",
-            "Heb je dit niet gevraagd? Dan hoef je niets te doen; je wachtwoord blijft hetzelfde.",
-          ].join("\n"),
+/**
+ * better-auth, set up on first use: `await auth.load()` gives the instance (the same one every time). Its modules are
+ * loaded only then, so start-up does not pay for them; `main.ts` calls `load()` right after the server listens, so
+ * the first sign-in does not wait either. A failed load is retried by the next call.
+ */
+export type Auth = { load(): Promise<BetterAuth> };
+
+export function createAuth(options: AuthOptions): Auth {
+  let loading: Promise<BetterAuth> | undefined;
+  return {
+    load: () => {
+      loading ??= import("./instance.ts")
+        .then(({ buildBetterAuth }) => buildBetterAuth(options))
+        .catch((error: unknown) => {
+          loading = undefined;
+          throw error;
         });
-      },
+      return loading;
     },
-    // Signing up works without it, but moderator rights (MODERATOR_EMAILS) need a verified address: the link in this
-    // mail verifies it and lands on /account/bevestigd (with ?error=… when the link is expired or invalid).
-    emailVerification: {
-      // The command-line script has no mailer: its accounts are marked verified instead (scripts/create-account.ts).
-      sendOnSignUp: mailer !== undefined,
-      expiresIn: VERIFICATION_LINK_SECONDS,
-      sendVerificationEmail: async ({ user, token, url }) => {
-        if (!mailer) throw new Error("no mailer configured");
-        await mailer.send({
-          to: user.email,
-          subject: "Bevestig je e-mailadres voor de Verbetertool Jongeren & Arbeid",
-          text: [
-            `Hallo ${user.name},`,
-            "",
-            "Bevestig je e-mailadres via deze link (een dag geldig):",
-            verificationLink(publicUrl ?? new URL(url).origin, token),
-            "",
-            "Heb je geen account aangemaakt? Dan hoef je niets te doen.",
-          ].join("\n"),
-        });
-      },
-    },
-    // No IP addresses with sessions: the app keeps as little personal data as it can (AVG).
-    advanced: { ipAddress: { disableIpTracking: true } },
-    telemetry: { enabled: false },
-    // Off in every NODE_ENV: it counts per instance in memory and keys on X-Forwarded-For whether or not a proxy is
-    // trusted. Our limits in auth/plugin.ts (AUTH_LIMITS) hold instead, shared by all instances.
-    rateLimit: { enabled: false },
-    // Everything better-auth reports goes through our logger, which decides the level and scrubs it.
-    logger: log ? { level: "debug", log } : undefined,
-  });
+  };
 }
-export type Auth = ReturnType<typeof createAuth>;

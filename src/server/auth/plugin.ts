@@ -91,7 +91,10 @@ export function mountAuth(app: FastifyInstance, auth: Auth): void {
       const url = new URL(request.url, `${request.protocol}://${request.host || "localhost"}`);
       const onSuccess = await limitAuthRequest(app, request, reply, url);
       const body = request.body === undefined || request.body === null ? undefined : JSON.stringify(request.body);
-      const response = await auth.handler(new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body }));
+      const betterAuth = await auth.load();
+      const response = await betterAuth.handler(
+        new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body }),
+      );
       // Before answering, so the client's next attempt already sees it.
       if (onSuccess && response.ok) await onSuccess();
       reply.status(response.status);
@@ -106,7 +109,7 @@ export function mountAuth(app: FastifyInstance, auth: Auth): void {
 export type SignedInUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 export async function currentUser(auth: Auth, request: FastifyRequest): Promise<SignedInUser | null> {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const session = await (await auth.load()).api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const { id, email, name, emailVerified } = session.user;
   return { id, email, name, emailVerified };

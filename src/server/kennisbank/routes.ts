@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { SLUG_PATTERN } from "../../domain/kennisbank/parse.ts";
+import { SLUG_PATTERN } from "../../domain/kennisbank/schema.ts";
 import { searchParamsSchema } from "../../domain/kennisbank/search.ts";
 import { moderationSchema, submissionSchema } from "../../domain/kennisbank/submission.ts";
 import type { Auth } from "../auth/auth.ts";

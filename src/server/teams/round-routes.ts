@@ -1,6 +1,5 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { minimumAnswers } from "../../domain/teams/aggregation.ts";
@@ -93,6 +92,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     const entries = await Promise.all(
       PERSPECTIVES.filter((p) => tokens[p]).map(async (p) => {
         const url = inviteUrl(base, tokens[p] ?? "");
+        // qrcode (and pngjs with it) is loaded when a coordinator first opens a round, not at start-up.
+        const { default: QRCode } = await import("qrcode");
         const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
         return [p, { url, qrSvg: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}` }] as const;
       }),

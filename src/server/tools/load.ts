@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import type { z } from "zod";
 import { type Tool, themeSchema, toolMetaSchema, toolSchema } from "../../domain/content/schema.ts";
+import { parseYamlCached } from "../yaml-cache.ts";
 
 /** A broken content file fails loudly, naming its path and the field. */
 export class ContentError extends Error {}
@@ -17,21 +17,25 @@ function validate<T extends z.ZodType>(schema: T, data: unknown, path: string): 
   return result.data;
 }
 
-function readYaml(path: string): unknown {
+/** A YAML file parsed; through the cache in `cacheDir` when given (yaml-cache.ts). */
+export function readYaml(path: string, cacheDir?: string): unknown {
   try {
-    return parse(readFileSync(path, "utf8"));
+    return parseYamlCached(readFileSync(path, "utf8"), cacheDir);
   } catch (error) {
     throw new ContentError(`${path}: ${(error as Error).message}`);
   }
 }
 
-/** Loads `content/tools/<id>/tool.yaml` plus `themes/*.yaml`, validated and versioned by content hash. */
-export function loadTool(dir: string): Tool {
-  const meta = validate(toolMetaSchema, readYaml(join(dir, "tool.yaml")), join(dir, "tool.yaml"));
+/**
+ * Loads `content/tools/<id>/tool.yaml` plus `themes/*.yaml`, validated and versioned by content hash. `cacheDir`: where
+ * parsed YAML is kept between starts (yaml-cache.ts); without it every file is parsed.
+ */
+export function loadTool(dir: string, cacheDir?: string): Tool {
+  const meta = validate(toolMetaSchema, readYaml(join(dir, "tool.yaml"), cacheDir), join(dir, "tool.yaml"));
   const themeFiles = readdirSync(join(dir, "themes"))
     .filter((f) => f.endsWith(".yaml"))
     .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
-  const themes = themeFiles.map((f) => validate(themeSchema, readYaml(join(dir, "themes", f)), join(dir, "themes", f)));
+  const themes = themeFiles.map((f) => validate(themeSchema, readYaml(join(dir, "themes", f), cacheDir), join(dir, "themes", f)));
   const version = createHash("sha256").update(JSON.stringify({ meta, themes })).digest("hex").slice(0, 12);
   const tool = validate(toolSchema, { ...meta, version, themes }, dir);
   const ids = new Set<string>();
@@ -50,13 +54,13 @@ export function loadTool(dir: string): Tool {
   return tool;
 }
 
-/** Every tool under `content/tools/`, keyed by id. */
-export function loadTools(contentDir: string): Map<string, Tool> {
+/** Every tool under `content/tools/`, keyed by id (`cacheDir`: see loadTool). */
+export function loadTools(contentDir: string, cacheDir?: string): Map<string, Tool> {
   const toolsDir = join(contentDir, "tools");
   const tools = new Map<string, Tool>();
   for (const entry of readdirSync(toolsDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const tool = loadTool(join(toolsDir, entry.name));
+    const tool = loadTool(join(toolsDir, entry.name), cacheDir);
     if (tool.id !== entry.name) throw new ContentError(`${join(toolsDir, entry.name)}: id "${tool.id}" hoort "${entry.name}" te zijn`);
     tools.set(tool.id, tool);
   }

@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { parse } from "yaml";
 import { type Werkwijze, werkwijzeSchema } from "../../domain/werkwijze/schema.ts";
-import { ContentError } from "../tools/load.ts";
+import { ContentError, readYaml } from "../tools/load.ts";
 
-/** Reads content/werkwijze.yaml; every factor it links must exist in the tool. */
-export function loadWerkwijze(contentDir: string, factorIds: ReadonlySet<string>): Werkwijze {
+/** Reads content/werkwijze.yaml; every factor it links must exist in the tool. `cacheDir`: see loadTool. */
+export function loadWerkwijze(contentDir: string, factorIds: ReadonlySet<string>, cacheDir?: string): Werkwijze {
   const path = join(contentDir, "werkwijze.yaml");
-  const result = werkwijzeSchema.safeParse(parse(readFileSync(path, "utf8")));
+  const result = werkwijzeSchema.safeParse(readYaml(path, cacheDir));
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ContentError(`${path}: ${issue?.path.join(".")}: ${issue?.message}`);
