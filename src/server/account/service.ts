@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { account, session, teamMembers, teamPlanActions, teams, user, verification } from "../../db/schema.ts";
+import { type AccountTeam, teamFate } from "../../domain/teams/account-teams.ts";
 
 /** Operator-made accounts (the command line) count as verified: the operator vouches for the address. */
 export async function markEmailVerified(db: Db, email: string): Promise<boolean> {
@@ -10,30 +11,6 @@ export async function markEmailVerified(db: Db, email: string): Promise<boolean>
     .where(sql`lower(${user.email}) = ${email.toLowerCase()}`)
     .returning({ id: user.id });
   return rows.length > 0;
-}
-
-/**
- * What happens to a team when its member deletes their account:
- * - `leave`: they leave it (a plain member, or one of several coordinators);
- * - `deleteAlong`: they are its only member, so it is deleted with the account;
- * - `choose`: they are its only coordinator and others are in it: hand over first, or delete the team along.
- */
-export type TeamFate = "leave" | "deleteAlong" | "choose";
-
-export type AccountTeam = {
-  id: string;
-  name: string;
-  role: "coordinator" | "member";
-  memberCount: number;
-  fate: TeamFate;
-  /** Only for `choose`: the members who could become coordinator (names, never addresses). */
-  candidates: { userId: string; name: string }[];
-};
-
-function fateOf(role: AccountTeam["role"], memberCount: number, coordinatorCount: number): TeamFate {
-  if (memberCount <= 1) return "deleteAlong";
-  if (role === "coordinator" && coordinatorCount <= 1) return "choose";
-  return "leave";
 }
 
 /** The account holder's teams with what deleting the account would do to each. */
@@ -51,7 +28,7 @@ export async function accountTeams(db: Db, userId: string): Promise<AccountTeam[
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(eq(teamMembers.userId, userId))
     .orderBy(asc(teams.name));
-  const choosing = mine.filter((t) => fateOf(t.role, t.memberCount, t.coordinatorCount) === "choose").map((t) => t.id);
+  const choosing = mine.filter((t) => teamFate(t.role, t.memberCount, t.coordinatorCount) === "choose").map((t) => t.id);
   const others =
     choosing.length === 0
       ? []
@@ -62,7 +39,7 @@ export async function accountTeams(db: Db, userId: string): Promise<AccountTeam[
           .where(and(inArray(teamMembers.teamId, choosing), ne(teamMembers.userId, userId)))
           .orderBy(asc(user.name));
   return mine.map(({ coordinatorCount, ...team }) => {
-    const fate = fateOf(team.role, team.memberCount, coordinatorCount);
+    const fate = teamFate(team.role, team.memberCount, coordinatorCount);
     const candidates =
       fate === "choose" ? others.filter((o) => o.teamId === team.id).map(({ userId: id, name }) => ({ userId: id, name })) : [];
     return { ...team, fate, candidates };

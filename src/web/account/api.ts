@@ -1,17 +1,10 @@
+import type { AccountTeam } from "../../domain/teams/account-teams.ts";
 import { request } from "../api/client.ts";
+
+export type { AccountTeam };
 
 export type Me = { user: { email: string; name: string; emailVerified: boolean } | null; moderator: boolean };
 
-/** What deleting the account does to a team (see src/server/account/service.ts). */
-export type TeamFate = "leave" | "deleteAlong" | "choose";
-export type AccountTeam = {
-  id: string;
-  name: string;
-  role: "coordinator" | "member";
-  memberCount: number;
-  fate: TeamFate;
-  candidates: { userId: string; name: string }[];
-};
 export type AccountOverview = {
   user: { name: string; email: string; emailVerified: boolean };
   moderator: boolean;
