@@ -2,13 +2,13 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { createCheck, httpApi, saveAnswers, TOOL_ID } from "../src/server/test/factories.ts";
+import { freePort } from "../src/server/test/processes.ts";
 
 /**
  * The production layout, as the Dockerfile's final stage makes it: in an empty directory package.json and
@@ -46,18 +46,6 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
     child.on("close", (code) =>
       code === 0 ? resolveRun(output) : reject(new Error(`${command} ${args.join(" ")} ended with ${code}:\n${output}`)),
     );
-  });
-}
-
-/** A TCP port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
-    });
   });
 }
 
