@@ -5,7 +5,7 @@
 //   app:   the real app (buildApp, everything a request passes through) on a fresh database.
 // The database: BENCH_DATABASE_URL (PostgreSQL) or a fresh embedded one in a temporary directory. The app process
 // also seeds round responses when the bench asks (IPC message "seed"), since only it may open the embedded database.
-import { mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -13,6 +13,7 @@ import Fastify from "fastify";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { type RawStatement, rawStatement } from "../src/db/prepared.ts";
 import { buildApp, MAIN_TOOL_ID } from "../src/server/app.ts";
+import { asyncLogDestination } from "../src/server/observability/logger.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
 import { loadTools } from "../src/server/tools/load.ts";
 import { seedHandedInResponses } from "./seed.ts";
@@ -81,17 +82,16 @@ if (mode === "floor") {
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   process.send?.({ url: address, database: database.kind });
 } else if (mode === "app") {
-  // Logging as in production (LOG_LEVEL info, one line per request), written like pino writes stdout (a synchronous
-  // write per line), to /dev/null so the bench's own output stays readable. BENCH_APP_LOG=0 turns it off.
+  // Logging as in production (LOG_LEVEL info, one line per request, the same asynchronous destination as stdout in
+  // production), to /dev/null so the bench's own output stays readable. BENCH_APP_LOG=0 turns it off.
   const logging = process.env.BENCH_APP_LOG !== "0";
-  const devNull = openSync("/dev/null", "w");
   const config = testAppConfig({ webDir: join(root, "dist/web"), logLevel: logging ? "info" : "silent" });
   const tool = loadTools(config.contentDir).get(MAIN_TOOL_ID);
   if (!tool) throw new Error(`bench: tool ${MAIN_TOOL_ID} not found`);
   const app = await buildApp({
     database,
     config,
-    logger: logging ? { destination: { write: (line: string) => void writeSync(devNull, line) } } : false,
+    logger: logging ? { destination: asyncLogDestination("/dev/null") } : false,
     // The real render pool (threads, queue), without the per-client download limit: all load comes from one address.
     render: { downloadsPerMinute: Number.MAX_SAFE_INTEGER },
   });

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
-import { REDACTED, scrubText, scrubValue, serializeError } from "./redact.ts";
+import pino from "pino";
+import { scrubText, scrubValue, serializeError } from "./redact.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -16,37 +17,33 @@ export function requestIdFrom(req: IncomingMessage): string {
 /** Where log lines go; anything with `write(line)` (stdout by default, a collecting stream in tests). */
 export type LogDestination = { write(line: string): void };
 
+/**
+ * Log lines to a file descriptor or path (stdout by default), written asynchronously: lines logged while a write is
+ * in flight go out together in the next one, so a busy server does not pay one blocking write per request (it did:
+ * 7 % of a results read's CPU, decision 0025). Nothing waits for a buffer to fill, so a quiet server's lines appear at
+ * once; pino writes what is still pending synchronously when the process exits.
+ */
+export function asyncLogDestination(dest: number | string = 1): LogDestination {
+  return pino.destination({ dest, sync: false });
+}
+
 type PinoOptions = Exclude<FastifyServerOptions["logger"], boolean | undefined>;
 
 /**
  * pino options for the app: JSON lines, request objects reduced to method and route pattern (no URL, query string,
  * headers or client address), errors serialized and scrubbed, and every message and logged value scrubbed of e-mail
- * addresses, tokens and ids before it is written (see redact.ts).
+ * addresses, tokens and ids before it is written (see redact.ts; secret keys such as cookie, authorization and
+ * password are replaced there too, so pino's own `redact`, which walked every line, is not used).
  */
 export function loggerOptions({ level, destination }: { level: string; destination?: LogDestination }): PinoOptions {
   return {
     level,
-    ...(destination ? { stream: destination } : {}),
+    stream: destination ?? asyncLogDestination(),
     serializers: {
       req: (request) => ({ method: request.method, route: routePattern(request) }),
       res: (reply) => ({ statusCode: reply.statusCode }),
       // Fastify's type wants the serialized shape; serializeError returns it for every Error.
       err: (error) => serializeError(error) as { type: string; message: string; stack: string },
-    },
-    // Last line of defence for fields a serializer does not own.
-    redact: {
-      paths: [
-        "req.headers.authorization",
-        "req.headers.cookie",
-        'res.headers["set-cookie"]',
-        "headers.authorization",
-        "headers.cookie",
-        'headers["set-cookie"]',
-        "*.email",
-        "*.password",
-        "*.token",
-      ],
-      censor: REDACTED,
     },
     hooks: {
       logMethod(args, method) {
