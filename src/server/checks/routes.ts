@@ -9,6 +9,7 @@ import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { allowsDontKnow, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
+import { fileResponse } from "../../domain/wire.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { abortOnClose } from "../render/pool.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
@@ -281,7 +282,15 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   app.get(
     "/api/checks/:id/report.pdf",
-    { schema: { tags: ["checks"], summary: "Rapport als PDF", params: checkParams }, onRequest: app.renders.limit },
+    {
+      schema: {
+        tags: ["checks"],
+        summary: "Rapport als PDF",
+        params: checkParams,
+        response: { 200: fileResponse("application/pdf", "Het rapport") },
+      },
+      onRequest: app.renders.limit,
+    },
     async (request, reply) => {
       const clientGone = abortOnClose(reply);
       const { check, tool } = await checkWithTool(request);

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
+import { accountApi } from "../api/account.ts";
 import { AppLink } from "../app/links.tsx";
 import { Button } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
-import { accountApi } from "./api.ts";
 import { clearSession, safeNext, signInPath, signUpPath, useSession } from "./session.ts";
 
 /** The small account area at the top of the team and account pages: who is signed in, and sign out. */

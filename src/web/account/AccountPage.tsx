@@ -1,5 +1,6 @@
 import "./account.css";
 import { type FormEvent, useRef, useState } from "react";
+import { type AccountOverview, type AccountTeam, AuthError, accountApi } from "../api/account.ts";
 import { ApiError } from "../api/client.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
@@ -9,7 +10,6 @@ import { Alert, Button, Heading2, Paragraph, Select, SelectOption, UnorderedList
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field, FormAlert } from "../teams/ui/Field.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../teams/ui/Frame.tsx";
-import { type AccountOverview, type AccountTeam, AuthError, accountApi } from "./api.ts";
 import { PasswordField } from "./PasswordField.tsx";
 import { clearSession, refreshSession } from "./session.ts";
 

@@ -1,11 +1,11 @@
 import { type FormEvent, useRef, useState } from "react";
+import { AuthError, accountApi } from "../api/account.ts";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { Alert, Button, Paragraph, Textbox } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
 import { Frame } from "../teams/ui/Frame.tsx";
-import { AuthError, accountApi } from "./api.ts";
 import { looksLikeEmail } from "./authErrors.ts";
 
 /**

@@ -1,12 +1,12 @@
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { accountApi } from "../api/account.ts";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { Button, Paragraph, Textbox } from "../app/utrecht.tsx";
 import { useTeamsT } from "../teams/i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
 import { Frame } from "../teams/ui/Frame.tsx";
-import { accountApi } from "./api.ts";
 import { authErrorMessage, looksLikeEmail, PASSWORD_MAX, PASSWORD_MIN } from "./authErrors.ts";
 import { PasswordField } from "./PasswordField.tsx";
 import { refreshSession, safeNext, signInPath, useSession } from "./session.ts";

@@ -1,5 +1,5 @@
+import { AuthError } from "../api/account.ts";
 import type { TeamsT } from "../teams/i18n/index.ts";
-import { AuthError } from "./api.ts";
 
 export type AuthField = "name" | "email" | "password" | "form";
 

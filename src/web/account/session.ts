@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from "react";
-import { accountApi, type Me } from "./api.ts";
+import { accountApi, type Me } from "../api/account.ts";
 
 export type Session = { status: "loading" } | { status: "error" } | { status: "ready"; user: Me["user"] };
 

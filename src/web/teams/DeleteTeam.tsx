@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../api/client.ts";
+import { type Team, teamsApi } from "../api/teams.ts";
 import { Button, Heading2, Paragraph, Textbox, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
-import { type Team, teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Field, FormAlert } from "./ui/Field.tsx";
 

@@ -2,12 +2,12 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { signInPath, signUpPath, useSession } from "../account/session.ts";
 import { ApiError } from "../api/client.ts";
+import { teamsApi } from "../api/teams.ts";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
-import { teamsApi } from "./api.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { Frame, PageLoadError } from "./ui/Frame.tsx";
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
+import { type Role, type Team, type TeamInvite, teamsApi } from "../api/teams.ts";
 import { Button, Heading2, Heading3, Paragraph } from "../app/utrecht.tsx";
-import { type Role, type Team, type TeamInvite, teamsApi } from "./api.ts";
 import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { CopyLink } from "./ui/CopyLink.tsx";

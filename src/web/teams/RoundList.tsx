@@ -1,6 +1,6 @@
+import type { Team } from "../api/teams.ts";
 import { AppLink } from "../app/links.tsx";
 import { Paragraph } from "../app/utrecht.tsx";
-import type { Team } from "./api.ts";
 import { useTeamFormat } from "./format.ts";
 import { useTeamsT } from "./i18n/index.ts";
 import { StatusBadge } from "./ui/StatusBadge.tsx";

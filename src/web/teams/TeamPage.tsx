@@ -1,11 +1,11 @@
 import "./teams.css";
 import { useLocation, useParams } from "react-router";
+import { teamsApi } from "../api/teams.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../app/utrecht.tsx";
-import { teamsApi } from "./api.ts";
 import { DeleteTeam } from "./DeleteTeam.tsx";
 import { useTeamsT } from "./i18n/index.ts";
 import { Members } from "./Members.tsx";

@@ -3,10 +3,10 @@ import type { Tool } from "../../../domain/content/schema.ts";
 import { type TeamActionPatch, teamActionInputSchema, teamActionPatchSchema } from "../../../domain/teams/inputs.ts";
 import { getTool } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
+import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../../api/teams.ts";
 import type { EditableAction, PlanEditing } from "../../checks/plan/PlanEditing.ts";
 import { usePlanEditors, withPendingChanges } from "../../checks/plan/usePlanEditors.ts";
 import { SaveQueue } from "../../checks/save/queue.ts";
-import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../api.ts";
 import "../../app/zod.ts";
 
 export type TeamPlanLoad =

@@ -1,5 +1,5 @@
+import { teamsApi } from "../../api/teams.ts";
 import { Heading2 } from "../../app/utrecht.tsx";
-import { teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
 
 /** The management summary and the aggregates as files (never individual responses). */

@@ -1,5 +1,5 @@
 import type { PerspectiveResult } from "../../../domain/teams/aggregation.ts";
-import type { RoundResults } from "../api.ts";
+import type { RoundResults } from "../../api/teams.ts";
 import { perspectiveColumns, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 

@@ -1,6 +1,7 @@
 import "../teams.css";
 import { useParams } from "react-router";
 import { getTool } from "../../api/checks.ts";
+import { teamsApi } from "../../api/teams.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
@@ -17,7 +18,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../app/utrecht.tsx";
-import { teamsApi } from "../api.ts";
 import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";

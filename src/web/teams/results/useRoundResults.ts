@@ -1,6 +1,6 @@
 import { getTool } from "../../api/checks.ts";
+import { teamsApi } from "../../api/teams.ts";
 import { useLoad } from "../../app/useLoad.ts";
-import { teamsApi } from "../api.ts";
 
 /** A round's results with its tool (titles of themes and factors) and its team (name, role). */
 export function useRoundResults(teamId: string, roundId: string) {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { teamsApi } from "../../api/teams.ts";
 import { Button, Paragraph } from "../../app/utrecht.tsx";
-import { teamsApi } from "../api.ts";
 import type { Perspective } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { FormAlert } from "../ui/Field.tsx";

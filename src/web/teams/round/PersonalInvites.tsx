@@ -1,8 +1,8 @@
 import { type FormEvent, useRef, useState } from "react";
 import { personalInvitesInputSchema } from "../../../domain/teams/inputs.ts";
 import { ApiError } from "../../api/client.ts";
+import { type PersonalInvites as Invites, teamsApi } from "../../api/teams.ts";
 import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textarea } from "../../app/utrecht.tsx";
-import { type PersonalInvites as Invites, teamsApi } from "../api.ts";
 import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";

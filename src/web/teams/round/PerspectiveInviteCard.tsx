@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { PerspectiveInvite } from "../api.ts";
+import type { PerspectiveInvite } from "../../api/teams.ts";
 import { type Perspective, useTeamFormat } from "../format.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { CopyLink } from "../ui/CopyLink.tsx";

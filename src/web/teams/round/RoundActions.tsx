@@ -2,8 +2,8 @@ import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { roundAcceptsAnswers } from "../../../domain/teams/rounds.ts";
 import { ApiError } from "../../api/client.ts";
+import { type Round, teamsApi } from "../../api/teams.ts";
 import { Button, Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { type Round, teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { FormAlert } from "../ui/Field.tsx";
 

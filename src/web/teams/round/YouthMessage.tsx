@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { youthMessageInputSchema } from "../../../domain/teams/inputs.ts";
+import { teamsApi } from "../../api/teams.ts";
 import { Button, Heading2, Paragraph, Textarea } from "../../app/utrecht.tsx";
-import { teamsApi } from "../api.ts";
 import { useTeamsT } from "../i18n/index.ts";
 import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
 import { useAction } from "../ui/useAction.ts";

@@ -4,7 +4,7 @@ import type { RoundInput, TeamActionInput, TeamActionPatch } from "../../domain/
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
 import type { ScoreChange, TrendPoint } from "../../domain/teams/trend.ts";
-import { request } from "../api/client.ts";
+import { request } from "./client.ts";
 
 export type Role = "coordinator" | "member";
 export type ResponseCounts = Record<Perspective, number>;

@@ -1,5 +1,5 @@
 import type { AccountTeam } from "../../domain/teams/account-teams.ts";
-import { request } from "../api/client.ts";
+import { request } from "./client.ts";
 
 export type { AccountTeam };
 
