@@ -12,8 +12,8 @@ export const KENNISBANK_SOURCES = {
   verbetertool: "Wat werkt bij jongeren en arbeid — verbetertool (Instituut Gak)",
   onderzoek: "Onderzoeksrapport werkzame elementen en werkwijze consulenten (ZonMw, Vakkundig aan het werk)",
   praktijkvoorbeelden: "Praktijkvoorbeelden van de regionale aanpak jeugdwerkloosheid (ministerie van SZW)",
-  "leernetwerk-factsheet-1": "Factsheet leernetwerk jongeren en werk (000)",
-  "leernetwerk-factsheet-2": "Factsheet leernetwerk jongeren en werk (002)",
+  "leernetwerk-factsheet-1": "Factsheet Lerend netwerk intensieve begeleiding van bijstandsgerechtigden, thema Jongeren – bijeenkomst 4",
+  "leernetwerk-factsheet-2": "Factsheet Lerend netwerk intensieve begeleiding van bijstandsgerechtigden, thema Jongeren – bijeenkomst 3",
 } as const;
 export type KennisbankSource = keyof typeof KENNISBANK_SOURCES;
 

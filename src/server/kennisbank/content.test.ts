@@ -25,6 +25,9 @@ function practiceHeadings(practiceSeed: string): string[] {
 
 /** Methods, instruments and programmes the tips of seed 004 name (bold, linked or plain). */
 const NAMED_IN_TIPS = [
+  "persona",
+  "verhaal van Esmeralda",
+  "knelpunten rond 18 en 23 jaar",
   "GentleTeaching",
   "Participatiewiel",
   "Inclusiediamant",
