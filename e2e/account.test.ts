@@ -80,11 +80,15 @@ describe.skipIf(!browserAvailable)("the account page in Chromium: verify, downlo
         await page.getByLabel("Je wachtwoord, ter bevestiging").fill(DEFAULT_PASSWORD);
         await page.getByRole("button", { name: "Account definitief verwijderen" }).click();
         await page.getByText(`Maak eerst iemand anders coördinator van Jongerenloket ${viewport}`, { exact: false }).waitFor();
+        // Focus moves to the first invalid field: the team still to decide on.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^verwijder-team-/);
         await page.getByRole("checkbox", { name: `Verwijder team ‘Jongerenloket ${viewport}’`, exact: false }).check();
       }
       await page.getByLabel("Je wachtwoord, ter bevestiging").fill("niet-mijn-wachtwoord");
       await page.getByRole("button", { name: "Account definitief verwijderen" }).click();
       await page.getByText("Dit wachtwoord klopt niet.").waitFor();
+      // The API's refusal goes next to the password field, and focus with it.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("verwijder-wachtwoord");
       await expectAccessible(page);
       await screenshot(page, "52-account-verwijderen", viewport);
 

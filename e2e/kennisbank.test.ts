@@ -113,6 +113,8 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
       const summary = page.getByRole("region", { name: "Controleer je invoer" });
       await summary.waitFor();
       await expect.poll(() => summary.getByRole("link", { name: /Naam van het project/ }).count()).toBeGreaterThan(0);
+      // The summary takes focus, so the errors are read out first.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
       await expectAccessible(page);
       await screenshot(page, "14-inzenden-fouten", viewport);
 

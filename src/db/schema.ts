@@ -1,8 +1,12 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import type { Answers } from "../domain/checks/answers.ts";
+import type { ActionStatus } from "../domain/checks/plan.ts";
+import type { EntryType, KennisbankSource } from "../domain/kennisbank/schema.ts";
 import type { Perspective } from "../domain/teams/perspectives.ts";
-
-import { rounds } from "./teams-schema.ts";
+import type { ResponseChannel } from "../domain/teams/rounds.ts";
+import { user } from "./auth-schema.ts";
+import { rounds, teams } from "./teams-schema.ts";
 
 /** PostgreSQL full-text document; written with to_tsvector('dutch', …), never read back. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -14,7 +18,7 @@ export const checks = pgTable(
     id: text("id").primaryKey(),
     toolId: text("tool_id").notNull(),
     toolVersion: text("tool_version").notNull(),
-    answers: jsonb("answers").$type<Record<string, number | "nvt" | "weetniet">>().notNull().default(sql`'{}'::jsonb`),
+    answers: jsonb("answers").$type<Answers>().notNull().default(sql`'{}'::jsonb`),
     /** Set for a respondent's check in a measurement round; no name, e-mail or address is stored with it. */
     roundId: text("round_id").references((): AnyPgColumn => rounds.id, { onDelete: "cascade" }),
     perspective: text("perspective").$type<Perspective>(),
@@ -28,7 +32,7 @@ export const checks = pgTable(
      * How a respondent came in: the open link of a perspective, the open link on a shared device (kiosk; the response
      * cannot be opened again once handed in) or a personal single-use invitation.
      */
-    channel: text("channel").$type<"open" | "kiosk" | "personal">(),
+    channel: text("channel").$type<ResponseChannel>(),
     /** For a respondent's check (round_id set) created_at, updated_at and submitted_at hold the day only (00:00 UTC). */
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -45,38 +49,56 @@ export const checks = pgTable(
   ],
 );
 
-/** The free-text verbeterplan of one theme of a check. */
+/**
+ * The verbeterplan of a check (personal) or of a team, in one pair of tables: every row belongs to exactly one owner,
+ * `check_id` or `team_id` (the CHECK constraints), and goes with it (cascades). Migration 0018 merged the former
+ * team_plan_themes / team_plan_actions into these (decision 0031). Service: server/plans/service.ts.
+ */
 export const planThemes = pgTable(
   "plan_themes",
   {
-    checkId: text("check_id")
-      .notNull()
-      .references(() => checks.id, { onDelete: "cascade" }),
+    checkId: text("check_id").references(() => checks.id, { onDelete: "cascade" }),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "cascade" }),
     themeId: text("theme_id").notNull(),
     text: text("text").notNull().default(""),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.checkId, t.themeId] })],
+  (t) => [
+    // NULLs are distinct in a unique index, so each owner kind has one text per theme and the other kind never clashes.
+    unique("plan_themes_check_theme_key").on(t.checkId, t.themeId),
+    unique("plan_themes_team_theme_key").on(t.teamId, t.themeId),
+    check("plan_themes_one_owner", sql`(${t.checkId} IS NULL) <> (${t.teamId} IS NULL)`),
+  ],
 );
 
-/** A concrete action of a verbeterplan. */
+/** A concrete action of a verbeterplan (personal or team, see planThemes). */
 export const planActions = pgTable(
   "plan_actions",
   {
     id: text("id").primaryKey(),
-    checkId: text("check_id")
-      .notNull()
-      .references(() => checks.id, { onDelete: "cascade" }),
+    checkId: text("check_id").references(() => checks.id, { onDelete: "cascade" }),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "cascade" }),
     themeId: text("theme_id").notNull(),
     factorId: text("factor_id"),
     what: text("what").notNull(),
+    /** Who does it, as free text. */
     who: text("who").notNull().default(""),
     when: text("when_date"),
-    status: text("status").$type<"open" | "bezig" | "klaar">().notNull().default("open"),
+    status: text("status").$type<ActionStatus>().notNull().default("open"),
+    /** Order within the owner's plan: new actions go last. */
     position: integer("position").notNull().default(0),
+    /** Team actions: the member who owns it (null when none, or once that account is deleted). */
+    ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
+    /** Team actions: the round during which the action was made; its factor's score change is shown from there. */
+    createdInRoundId: text("created_in_round_id").references(() => rounds.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("plan_actions_check_idx").on(t.checkId)],
+  (t) => [
+    index("plan_actions_check_idx").on(t.checkId),
+    index("plan_actions_team_idx").on(t.teamId),
+    index("plan_actions_owner_user_idx").on(t.ownerUserId),
+    check("plan_actions_one_owner", sql`(${t.checkId} IS NULL) <> (${t.teamId} IS NULL)`),
+  ],
 );
 
 /**
@@ -89,7 +111,7 @@ export const kennisbankEntries = pgTable(
     slug: text("slug").primaryKey(),
     origin: text("origin").$type<"content" | "submission">().notNull(),
     status: text("status").$type<"pending" | "published" | "rejected">().notNull(),
-    type: text("type").notNull(),
+    type: text("type").$type<EntryType>().notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     body: text("body").notNull(),
@@ -101,7 +123,7 @@ export const kennisbankEntries = pgTable(
     factors: text("factors").array().notNull().default(sql`'{}'::text[]`),
     keyElements: jsonb("key_elements").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     results: jsonb("results").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    source: jsonb("source").$type<{ document: string; where?: string } | null>(),
+    source: jsonb("source").$type<{ document: KennisbankSource; where?: string } | null>(),
     link: text("link"),
     /** Secret (144 random bits) with which a submitter follows their submission; no contact data is kept. */
     submissionToken: text("submission_token").unique(),

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { StoredRoundSnapshot } from "../domain/teams/aggregation.ts";
 import type { Perspective } from "../domain/teams/perspectives.ts";
+import type { Role } from "../domain/teams/roles.ts";
+import type { RoundStatus } from "../domain/teams/rounds.ts";
 import { user } from "./auth-schema.ts";
 
 /** A team that measures its approach; everything of it is deleted with it (cascades). */
@@ -23,7 +26,7 @@ export const teamMembers = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
-    role: text("role").$type<"coordinator" | "member">().notNull(),
+    role: text("role").$type<Role>().notNull(),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
@@ -40,7 +43,7 @@ export const teamInvites = pgTable(
     teamId: text("team_id")
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
-    role: text("role").$type<"coordinator" | "member">().notNull(),
+    role: text("role").$type<Role>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '14 days'`),
   },
@@ -59,11 +62,14 @@ export const rounds = pgTable(
     toolId: text("tool_id").notNull(),
     threshold: integer("threshold").notNull().default(3),
     closesOn: date("closes_on"),
-    status: text("status").$type<"open" | "closed">().notNull().default("open"),
+    status: text("status").$type<RoundStatus>().notNull().default("open"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    /** Aggregates (already threshold-filtered) kept when the raw responses are deleted after the retention period. */
-    aggregates: jsonb("aggregates"),
+    /**
+     * The release snapshot taken at closing, kept when the raw responses are deleted after the retention period;
+     * versioned, read only through `readSnapshot` (domain/teams/aggregation.ts).
+     */
+    aggregates: jsonb("aggregates").$type<StoredRoundSnapshot>(),
     rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
     /** Responses handed in so far; the source of each response's submission_seq. */
     submissions: integer("submissions").notNull().default(0),
@@ -133,37 +139,4 @@ export const roundPersonalInvites = pgTable(
   (t) => [index("round_personal_invites_round_idx").on(t.roundId)],
 );
 
-export const teamPlanThemes = pgTable(
-  "team_plan_themes",
-  {
-    teamId: text("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    themeId: text("theme_id").notNull(),
-    text: text("text").notNull().default(""),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.teamId, t.themeId] })],
-);
-
-/** Team plan actions belong to the team, not to a round, so they carry over into the next round. */
-export const teamPlanActions = pgTable(
-  "team_plan_actions",
-  {
-    id: text("id").primaryKey(),
-    teamId: text("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    themeId: text("theme_id").notNull(),
-    factorId: text("factor_id"),
-    what: text("what").notNull(),
-    ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
-    ownerText: text("owner_text").notNull().default(""),
-    due: text("due"),
-    status: text("status").$type<"open" | "bezig" | "klaar">().notNull().default("open"),
-    /** The round during which the action was made; its factor's score change is shown from there. */
-    createdInRoundId: text("created_in_round_id").references(() => rounds.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("team_plan_actions_team_idx").on(t.teamId)],
-);
+// The team verbeterplan lives in plan_themes / plan_actions (schema.ts), with the personal plans.

@@ -5,13 +5,14 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { DEFAULT_SOLO_CHECK_RETENTION_MONTHS } from "../domain/checks/retention.ts";
 import { accountRoutes } from "./account/routes.ts";
 import { createAuth } from "./auth/auth.ts";
 import { mountAuth } from "./auth/plugin.ts";
+import { authOptionsRoutes } from "./auth/routes.ts";
 import { checksRoutes } from "./checks/routes.ts";
 import type { RuntimeConfig, TrustProxy } from "./config.ts";
 import { kennisbankContentHash, loadWhenChanged } from "./content-state.ts";
@@ -31,10 +32,11 @@ import { registerObservability } from "./observability/plugin.ts";
 import { privacyRoutes } from "./privacy/routes.ts";
 import { registerRateLimits } from "./ratelimit/plugin.ts";
 import { type RenderOptions, registerRendering } from "./render/pool.ts";
+import { scheduleRetention } from "./retention-job.ts";
 import { registerSecurity } from "./security/index.ts";
 import { registerInputGuard } from "./security/input.ts";
+import { responseSerializerCompiler } from "./serializer.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
-import { scheduleRetention } from "./teams/retention-job.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
 import { teamsRoutes } from "./teams/routes.ts";
 import { indexTool, loadTools } from "./tools/load.ts";
@@ -69,6 +71,8 @@ export type AppOptions = {
     trustProxy?: TrustProxy;
     /** Months a solo check is kept after it was last opened (SOLO_CHECK_RETENTION_MONTHS); default 24. */
     soloCheckRetentionMonths?: number;
+    /** Sign-in with the organisation's account (OIDC_*); off when not given. */
+    oidc?: RuntimeConfig["oidc"];
   };
   database: Database;
   /** JSON logs to stdout (`true`), to a destination of your own (tests), or none (default). */
@@ -86,7 +90,7 @@ export type AppOptions = {
  */
 const zodCompilers = {
   buildValidator: () => validatorCompiler,
-  buildSerializer: () => serializerCompiler,
+  buildSerializer: () => responseSerializerCompiler,
 } as unknown as NonNullable<NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]>;
 
 export async function buildApp({
@@ -109,12 +113,14 @@ export async function buildApp({
     // large headers, malformed request line) answer in the API's Dutch JSON shape too.
     frameworkErrors,
     clientErrorHandler,
-    // zod validates and serializes every route: giving its compilers here keeps Fastify from loading ajv and
-    // fast-json-stringify (~0.1 s of CPU at start-up) for default compilers no route would use.
+    // zod validates every route and serializer.ts writes every response: giving these compilers here keeps Fastify
+    // from loading ajv and fast-json-stringify (~0.1 s of CPU at start-up) for its default compilers; serializer.ts
+    // loads fast-json-stringify on the first response that needs it.
     schemaController: { compilersFactory: zodCompilers },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are written from their route's schema (serializer.ts: fast-json-stringify, zod where it cannot).
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
   // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
   registerInputGuard(app);
@@ -144,7 +150,14 @@ export async function buildApp({
     dataDir: config.dataDir,
     log: (m) => currentLog(app.log).info(m),
   });
-  const auth = createAuth({ db: database.db, secret: config.secret, publicUrl: config.publicUrl, mailer, log: betterAuthLog(app.log) });
+  const auth = createAuth({
+    db: database.db,
+    secret: config.secret,
+    publicUrl: config.publicUrl,
+    mailer,
+    log: betterAuthLog(app.log),
+    oidc: config.oidc,
+  });
   // better-auth is loaded on first use; a listening server loads it right away, once it already answers requests,
   // so start-up does not wait for it and the first sign-in hardly does.
   app.addHook("onListen", (done) => {
@@ -199,6 +212,7 @@ export async function buildApp({
   await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
   // The account page: data, JSON download, deletion (AVG) and handing a team over to another coordinator.
   await app.register(accountRoutes, { db: database.db, auth, moderatorEmails: config.moderatorEmails });
+  await app.register(authOptionsRoutes, { oidc: config.oidc });
   await app.register(roundsRoutes, {
     db: database.db,
     auth,

@@ -239,3 +239,52 @@ describe("linkBase", () => {
       expect(() => linkBase(undefined, { protocol: "http", host })).toThrow(/Host/);
   });
 });
+
+describe("sign-in with the organisation's account (OIDC_*)", () => {
+  const oidc = {
+    OIDC_ISSUER: "https://login.gemeente.nl/realms/medewerkers/",
+    OIDC_CLIENT_ID: "verbetertool",
+    OIDC_CLIENT_SECRET: "heel-geheim-client-secret",
+    OIDC_NAME: " Gemeente Voorbeeld ",
+  };
+
+  it("is off without the variables, on with all of them (not trusted for e-mail unless said)", () => {
+    expect(valid({}).oidc).toBeUndefined();
+    expect(valid(oidc).oidc).toEqual({
+      issuer: "https://login.gemeente.nl/realms/medewerkers",
+      clientId: "verbetertool",
+      clientSecret: "heel-geheim-client-secret",
+      name: "Gemeente Voorbeeld",
+      trustedForEmail: false,
+    });
+    expect(valid({ ...oidc, OIDC_TRUSTED_FOR_EMAIL: "TRUE" }).oidc?.trustedForEmail).toBe(true);
+  });
+
+  it("names every missing variable when only some are set, one line each", () => {
+    expect(problems({ OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_NAME: "Gemeente" })).toEqual([
+      "Configuratiefout: OIDC_CLIENT_ID ontbreekt: inloggen met het account van de organisatie heeft OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME allemaal nodig (of geen ervan)",
+      "Configuratiefout: OIDC_CLIENT_SECRET ontbreekt: inloggen met het account van de organisatie heeft OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME allemaal nodig (of geen ervan)",
+    ]);
+    expect(problems({ OIDC_TRUSTED_FOR_EMAIL: "true" })).toHaveLength(4);
+  });
+
+  it.each([
+    ["OIDC_ISSUER", "login.gemeente.nl", "OIDC_ISSUER moet een volledig adres met https:// zijn"],
+    ["OIDC_ISSUER", "ftp://login.gemeente.nl", "OIDC_ISSUER moet beginnen met https://"],
+    ["OIDC_ISSUER", "https://login.gemeente.nl/?x=1", "OIDC_ISSUER moet de issuer-URL zijn"],
+    ["OIDC_NAME", "x".repeat(61), "OIDC_NAME mag hoogstens 60 tekens lang zijn"],
+    ["OIDC_TRUSTED_FOR_EMAIL", "ja", 'OIDC_TRUSTED_FOR_EMAIL moet true of false zijn (gekregen: "ja")'],
+  ])("%s=%s: one line naming the variable", (name, value, expected) => {
+    const lines = problems({ ...oidc, [name]: value });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`Configuratiefout: ${expected}`);
+  });
+
+  it("needs https in production and never repeats the client secret", () => {
+    expect(
+      problems({ ...oidc, NODE_ENV: "production", PUBLIC_URL: "https://verbetertool.gemeente.nl", OIDC_ISSUER: "http://login.intern" }),
+    ).toEqual(['Configuratiefout: OIDC_ISSUER moet met https:// beginnen als NODE_ENV=production (gekregen: "http://login.intern")']);
+    const lines = problems({ ...oidc, OIDC_ISSUER: "", OIDC_CLIENT_SECRET: "zeer-geheim-1234" });
+    expect(lines.join("\n")).not.toContain("zeer-geheim-1234");
+  });
+});

@@ -57,7 +57,27 @@ export type Config = {
   /** Which proxies' X-Forwarded-* headers are believed (client address, protocol, host). */
   trustProxy: TrustProxy;
   nodeEnv: (typeof NODE_ENVS)[number];
+  /** Sign-in with the organisation's account (OIDC_*); undefined when not configured. */
+  oidc?: OidcConfig;
 };
+
+/**
+ * An OpenID Connect provider to sign in with (decision 0033). `trustedForEmail`: its addresses are its users' own, so a
+ * sign-in links to an existing account with the same, verified address; otherwise it never does. Either way a
+ * provider's `email_verified` claim never verifies an address here, so it never makes anyone a moderator.
+ */
+export type OidcConfig = {
+  /** Issuer URL; its discovery document is at `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the button: "Inloggen met <name>". */
+  name: string;
+  trustedForEmail: boolean;
+};
+
+/** The provider id better-auth knows the OIDC provider by; its callback is `/api/auth/callback/oidc`. */
+export const OIDC_PROVIDER_ID = "oidc";
 
 /** The configuration the app runs with: the validated environment plus the resolved secret. */
 export type RuntimeConfig = Config & { secret: string };
@@ -84,13 +104,20 @@ export const CONFIG_VARIABLES = [
   "MODERATOR_EMAILS",
   "SMTP_URL",
   "MAIL_FROM",
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_NAME",
+  "OIDC_TRUSTED_FOR_EMAIL",
   "CONTENT_DIR",
   "WEB_DIR",
 ] as const;
 type Variable = (typeof CONFIG_VARIABLES)[number];
 
 /** Variables whose value is never repeated in a message. */
-const SECRET_VARIABLES = new Set<Variable>(["APP_SECRET", "METRICS_TOKEN"]);
+const SECRET_VARIABLES = new Set<Variable>(["APP_SECRET", "METRICS_TOKEN", "OIDC_CLIENT_SECRET"]);
+/** Sign-in with the organisation's account needs all of these, or none. */
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const satisfies Variable[];
 
 const DEFAULT_MAIL_FROM = "Verbetertool Jongeren & Arbeid <noreply@localhost>";
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
@@ -254,6 +281,38 @@ const envSchema = z.object({
       return problem(ctx, "moet een e-mailadres zijn, eventueel met naam", "bijv. Verbetertool <noreply@gemeente.nl>");
     }),
   ),
+  OIDC_ISSUER: optional(
+    z.string().transform((value, ctx) => {
+      const example = "bijv. https://login.gemeente.nl/realms/medewerkers";
+      let url: URL;
+      try {
+        url = new URL(value.trim());
+      } catch {
+        return problem(ctx, "moet een volledig adres met https:// zijn", example);
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") return problem(ctx, "moet beginnen met https://", example);
+      if (url.username || url.password || url.search || url.hash || /[?#]/.test(value))
+        return problem(ctx, "moet de issuer-URL zijn, zonder gebruikersnaam, wachtwoord, ? of #", example);
+      return url.href.replace(/\/+$/, "");
+    }),
+  ),
+  OIDC_CLIENT_ID: optional(z.string().transform((value) => value.trim())),
+  OIDC_CLIENT_SECRET: optional(z.string()),
+  OIDC_NAME: optional(
+    z.string().transform((value, ctx) => {
+      const name = value.trim();
+      if (name.length > 60) return problem(ctx, `mag hoogstens 60 tekens lang zijn (gekregen: ${name.length} tekens)`);
+      return name;
+    }),
+  ),
+  OIDC_TRUSTED_FOR_EMAIL: optional(
+    z.string().transform((value, ctx) => {
+      const v = value.trim().toLowerCase();
+      if (v === "true") return true;
+      if (v === "false") return false;
+      return problem(ctx, "moet true of false zijn");
+    }),
+  ),
   CONTENT_DIR: optional(z.string()),
   WEB_DIR: optional(z.string()),
 });
@@ -295,6 +354,25 @@ export function parseConfig(env: NodeJS.ProcessEnv, root = appRoot()): ParsedCon
         "bijv. https://verbetertool.gemeente.nl",
       ),
     });
+  // OIDC: all of OIDC_REQUIRED or none; OIDC_TRUSTED_FOR_EMAIL only with them.
+  const oidcSet = OIDC_REQUIRED.filter((name) => env[name]?.trim());
+  if (oidcSet.length > 0 || env.OIDC_TRUSTED_FOR_EMAIL?.trim()) {
+    for (const name of OIDC_REQUIRED.filter((n) => !env[n]?.trim()))
+      problems.push({
+        variable: name,
+        text: line(
+          name,
+          `ontbreekt: inloggen met het account van de organisatie heeft ${OIDC_REQUIRED.join(", ")} allemaal nodig (of geen ervan)`,
+          undefined,
+        ),
+      });
+  }
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (production && issuer && /^http:/i.test(issuer))
+    problems.push({
+      variable: "OIDC_ISSUER",
+      text: line("OIDC_ISSUER", "moet met https:// beginnen als NODE_ENV=production", issuer),
+    });
   if (!result.success || problems.length > 0) {
     problems.sort((a, b) => CONFIG_VARIABLES.indexOf(a.variable) - CONFIG_VARIABLES.indexOf(b.variable));
     return { ok: false, problems: problems.map((p) => p.text) };
@@ -322,6 +400,16 @@ export function parseConfig(env: NodeJS.ProcessEnv, root = appRoot()): ParsedCon
       metricsToken: v.METRICS_TOKEN,
       trustProxy: v.TRUST_PROXY ?? false,
       nodeEnv: v.NODE_ENV ?? "development",
+      oidc:
+        v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET && v.OIDC_NAME
+          ? {
+              issuer: v.OIDC_ISSUER,
+              clientId: v.OIDC_CLIENT_ID,
+              clientSecret: v.OIDC_CLIENT_SECRET,
+              name: v.OIDC_NAME,
+              trustedForEmail: v.OIDC_TRUSTED_FOR_EMAIL ?? false,
+            }
+          : undefined,
     },
   };
 }

@@ -48,6 +48,14 @@ const startServer = (env: Record<string, string>) => run(serverCommand(), env);
 
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
 
+/** Sign-in with the organisation's account, configured well (no provider is reached: validation comes first). */
+const GOOD_OIDC = {
+  OIDC_ISSUER: "https://login.gemeente.nl",
+  OIDC_CLIENT_ID: "verbetertool",
+  OIDC_CLIENT_SECRET: "geheim-van-de-client",
+  OIDC_NAME: "Gemeente Voorbeeld",
+};
+
 /** One bad value for every variable the app reads, and what its line must say. */
 const BAD_VALUES: [variable: (typeof CONFIG_VARIABLES)[number], value: string, says: string][] = [
   ["NODE_ENV", "prod", "moet production, development, test zijn"],
@@ -71,6 +79,11 @@ const BAD_VALUES: [variable: (typeof CONFIG_VARIABLES)[number], value: string, s
   ],
   ["SMTP_URL", "mail.example.nl", "moet beginnen met smtp:// of smtps://"],
   ["MAIL_FROM", "Verbetertool", "moet een e-mailadres zijn"],
+  ["OIDC_ISSUER", "login.gemeente.nl", "moet een volledig adres met https:// zijn"],
+  ["OIDC_CLIENT_ID", " ", "ontbreekt: inloggen met het account van de organisatie heeft"],
+  ["OIDC_CLIENT_SECRET", " ", "ontbreekt: inloggen met het account van de organisatie heeft"],
+  ["OIDC_NAME", "x".repeat(61), "mag hoogstens 60 tekens lang zijn"],
+  ["OIDC_TRUSTED_FOR_EMAIL", "ja", "moet true of false zijn"],
   ["CONTENT_DIR", join(temp, "bestaat-niet"), "bestaat niet"],
   ["WEB_DIR", emptyDir, "bevat geen index.html"],
 ];
@@ -81,7 +94,8 @@ describe("start-up with a bad configuration", () => {
   });
 
   it.concurrent.each(BAD_VALUES)("%s=%s stops with its one line and exit code 1", async (variable, value, says) => {
-    const result = await startServer({ [variable]: value });
+    // The OIDC_ variables go together: the others are set to good values, so only the bad one is reported.
+    const result = await startServer({ ...(variable.startsWith("OIDC_") ? GOOD_OIDC : {}), [variable]: value });
     expect(result.code, result.stderr).toBe(1);
     expect(lines(result.stderr)).toEqual([expect.stringContaining(`Configuratiefout: ${variable} ${says}`)]);
     expect(result.stderr).not.toContain("    at ");

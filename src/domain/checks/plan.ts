@@ -43,21 +43,28 @@ export type ActionInput = z.output<typeof actionInputSchema>;
 export const actionPatchSchema = z.strictObject(actionFields).partial();
 export type ActionPatch = z.output<typeof actionPatchSchema>;
 
-export type PlanAction = {
-  id: string;
-  themeId: string;
-  factorId: string | null;
-  what: string;
-  who: string;
-  when: string | null;
-  status: ActionStatus;
-};
+/** One action of a plan, as the API returns it (`when` is a calendar date, jjjj-mm-dd). */
+export const planActionResponse = z.object({
+  id: z.string(),
+  themeId: z.string(),
+  factorId: z.string().nullable(),
+  what: z.string(),
+  who: z.string(),
+  when: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+});
+export type PlanAction = z.output<typeof planActionResponse>;
 
-export type Plan = {
+/** A plan (personal or team): free text per theme and the actions. The response of every plan route. */
+export const planResponse = z.object({
   /** Free-text plan per theme id. */
-  themes: Record<string, string>;
-  actions: PlanAction[];
-};
+  themes: z.record(z.string(), z.string()),
+  actions: z.array(planActionResponse),
+});
+export type Plan = z.output<typeof planResponse>;
+
+/** A theme's free text as saved (`PUT …/plan/themes/:themeId`, both owners). */
+export const themePlanSavedResponse = z.object({ themeId: z.string(), text: z.string() });
 
 export type PlanProblem = { field: string; error: string };
 

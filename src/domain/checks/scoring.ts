@@ -1,21 +1,17 @@
+import type { z } from "zod";
 import type { Tip, Tool } from "../content/schema.ts";
 import type { Answers, AnswerValue } from "./answers.ts";
+import type { factorPriorityResponse, itemValueResponse, resultsSummaryResponse, TIP_GROUPS, themeScoreResponse } from "./responses.ts";
 
 /** Factors scored at or below this value are marked as aandachtspunt. */
 export const AANDACHTSPUNT_MAX = 5;
 
-export type ThemeScore = {
-  id: string;
-  /** Mean of the answered factors, one decimal; null when none is answered with a number. */
-  score: number | null;
-  answered: number;
-  notApplicable: number;
-  unanswered: number;
-};
+/** A theme's score; the shape is the API's (responses.ts). */
+export type ThemeScore = z.output<typeof themeScoreResponse>;
 
-export type ItemValue = { id: string; value: AnswerValue | null };
+export type ItemValue = z.output<typeof itemValueResponse>;
 
-export type TipGroup = "aandachtspunt" | "overig" | "onbeantwoord" | "nvt";
+export type TipGroup = (typeof TIP_GROUPS)[number];
 
 export type FactorTips = {
   itemId: string;
@@ -95,13 +91,13 @@ export function computeResults(tool: Tool, answers: Answers): Results {
 }
 
 /** Where a factor stands among the tips: its group, in the order of `prioritiseTips`. */
-export type FactorPriority = { itemId: string; group: TipGroup };
+export type FactorPriority = z.output<typeof factorPriorityResponse>;
 
 /**
- * The results as the API sends them: scores, and the order and groups of the factors' tips without the tips
- * themselves, which the client has in the tool it loaded (the tips are ~95 % of the full results).
+ * The results as the API sends them (`resultsSummaryResponse`): scores, and the order and groups of the factors' tips
+ * without the tips themselves, which the client has in the tool it loaded (the tips are ~95 % of the full results).
  */
-export type ResultsSummary = Omit<Results, "tips"> & { priorities: FactorPriority[] };
+export type ResultsSummary = z.output<typeof resultsSummaryResponse>;
 
 /**
  * `computeResults` without the tips, in one pass over the factors (every results read runs it). Scores are whole

@@ -302,37 +302,54 @@ export function discloseRound(tool: Tool, release: RoundRelease, threshold: numb
   });
 }
 
-/** Snapshots from before stepwise release held per-perspective aggregates with `answered` counts. */
-const legacySnapshotSchema = z.array(
-  z.object({
-    perspective: z.enum(PERSPECTIVES),
-    responses: z.number().int().min(0),
-    items: z
-      .array(
-        z.object({ id: z.string(), notApplicable: z.number().int().min(0), distribution: z.array(z.number().int().min(0)).length(SCORES) }),
-      )
-      .optional(),
-  }),
-);
+/**
+ * Version 1 of a closed round's snapshot, from before stepwise release: per-perspective aggregates without a
+ * `version` field (the current format, `roundReleaseSchema`, is version 2). Read as a release that has released
+ * everything it holds.
+ */
+const snapshotV1Schema = z
+  .array(
+    z.object({
+      perspective: z.enum(PERSPECTIVES),
+      responses: z.number().int().min(0),
+      items: z
+        .array(
+          z.object({
+            id: z.string(),
+            notApplicable: z.number().int().min(0),
+            distribution: z.array(z.number().int().min(0)).length(SCORES),
+          }),
+        )
+        .optional(),
+    }),
+  )
+  .transform(
+    (perspectives): RoundRelease => ({
+      version: 2,
+      perspectives: perspectives.map((p) => ({
+        perspective: p.perspective,
+        responses: p.responses,
+        waiting: 0,
+        items: (p.items ?? []).map((i) => ({ ...i, dontKnow: 0 })),
+      })),
+    }),
+  );
 
 /**
- * Reads a stored snapshot of either format as a release. Unknown shapes give an empty release (nothing shown) rather
+ * What `rounds.aggregates` holds, by version: 2 (`{ version: 2, perspectives }`, written since stepwise release) or
+ * 1 (unversioned, see snapshotV1Schema). Parsed on every read into the current release.
+ */
+export const roundSnapshotSchema = z.union([roundReleaseSchema, snapshotV1Schema]);
+/** A snapshot as stored (any version). */
+export type StoredRoundSnapshot = z.input<typeof roundSnapshotSchema>;
+
+/**
+ * Reads a stored snapshot of any version as a release. Unknown shapes give an empty release (nothing shown) rather
  * than figures nobody can vouch for.
  */
 export function readSnapshot(stored: unknown): RoundRelease {
-  const current = roundReleaseSchema.safeParse(stored);
-  if (current.success) return current.data;
-  const legacy = legacySnapshotSchema.safeParse(stored);
-  if (!legacy.success) return { version: 2, perspectives: [] };
-  return {
-    version: 2,
-    perspectives: legacy.data.map((p) => ({
-      perspective: p.perspective,
-      responses: p.responses,
-      waiting: 0,
-      items: (p.items ?? []).map((i) => ({ ...i, dontKnow: 0 })),
-    })),
-  };
+  const parsed = roundSnapshotSchema.safeParse(stored);
+  return parsed.success ? parsed.data : { version: 2, perspectives: [] };
 }
 
 export const isVisible = (r: PerspectiveResult): r is VisiblePerspectiveResult => r.visible;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { actionInputSchema, actionPatchSchema } from "../checks/plan.ts";
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES } from "./perspectives.ts";
+import { MEMBER_ROLES } from "./roles.ts";
 
 const name = (label: string, max = 120) =>
   z
@@ -47,7 +48,7 @@ export const roundInputSchema = z.strictObject({
 });
 export type RoundInput = z.output<typeof roundInputSchema>;
 
-export const memberRoleSchema = z.enum(["coordinator", "member"], { message: "moet coordinator of member zijn" });
+export const memberRoleSchema = z.enum(MEMBER_ROLES, { message: "moet coordinator of member zijn" });
 
 /** A team plan action: a personal action plus an owner who may be a team member. */
 export const teamActionInputSchema = actionInputSchema.extend({ ownerUserId: z.string().nullable().default(null) });

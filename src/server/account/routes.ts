@@ -5,10 +5,19 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { account } from "../../db/schema.ts";
+import {
+  accountDeletedResponse,
+  accountExportResponse,
+  accountOverviewResponse,
+  memberRoleChangedResponse,
+  meResponse,
+} from "../../domain/account/responses.ts";
 import { memberRoleSchema } from "../../domain/teams/inputs.ts";
+import { errorResponse } from "../../domain/wire.ts";
 import type { Auth } from "../auth/auth.ts";
-import { isModerator, type SignedInUser } from "../auth/plugin.ts";
+import { currentUser, isModerator, type SignedInUser } from "../auth/plugin.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { sendJson } from "../replies.ts";
 import { requireMembership } from "../teams/access.ts";
 import { accountTeams, deleteAccount, exportAccount, setMemberRole } from "./service.ts";
 
@@ -31,15 +40,40 @@ async function signedIn(auth: Auth, request: FastifyRequest): Promise<{ user: Si
   return { user: { id, email, name, emailVerified }, sessionId: found.session.id };
 }
 
-/** The account page's data (GET /api/account), its download (AVG art. 15) and deletion (AVG art. 17); team hand-over. */
+/**
+ * Who is signed in (GET /api/me); the account page's data (GET /api/account), its download (AVG art. 15) and deletion
+ * (AVG art. 17); team hand-over.
+ */
 export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async (app, { db, auth, moderatorEmails }) => {
   app.get(
+    "/api/me",
+    {
+      schema: {
+        tags: ["account"],
+        summary: "Wie er is ingelogd (user is null als niemand) en of die moderator is",
+        response: { 200: meResponse },
+      },
+    },
+    async (request) => {
+      const user = await currentUser(auth, request);
+      if (!user) return { user: null, moderator: false };
+      return { user, moderator: isModerator(user, moderatorEmails) };
+    },
+  );
+
+  app.get(
     "/api/account",
-    { schema: { tags: ["account"], summary: "Je account, je teams en wat verwijderen met elk team doet" } },
+    {
+      schema: {
+        tags: ["account"],
+        summary: "Je account, je teams en wat verwijderen met elk team doet",
+        response: { 200: accountOverviewResponse, 401: errorResponse },
+      },
+    },
     async (request) => {
       const { user } = await signedIn(auth, request);
       return {
-        user: { name: user.name, email: user.email, emailVerified: user.emailVerified },
+        user,
         moderator: isModerator(user, moderatorEmails),
         teams: await accountTeams(db, user.id),
       };
@@ -48,24 +82,41 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
 
   app.get(
     "/api/account/export",
-    { schema: { tags: ["account"], summary: "Download alle gegevens die aan je account hangen (JSON)" } },
+    {
+      schema: {
+        tags: ["account"],
+        summary: "Download alle gegevens die aan je account hangen (JSON)",
+        response: {
+          200: {
+            description: "Je gegevens als JSON-bestand",
+            content: { "application/json": { schema: accountExportResponse } },
+          },
+          401: errorResponse,
+        },
+      },
+    },
     async (request, reply) => {
       const { user, sessionId } = await signedIn(auth, request);
       const data = await exportAccount(db, user.id, sessionId, isModerator(user, moderatorEmails));
       if (!data) throw new HttpError(401, "Log in om je account te bekijken.");
-      const day = data.exportedAt.slice(0, 10);
-      return reply
+      const day = data.exportedAt.toISOString().slice(0, 10);
+      reply
         .header("Content-Disposition", `attachment; filename="mijn-gegevens-verbetertool-${day}.json"`)
-        .header("Cache-Control", "no-store")
-        .type("application/json; charset=utf-8")
-        .send(JSON.stringify(data, null, 2));
+        .header("Cache-Control", "no-store");
+      // Indented for people who open the file; encoded through the schema as any other response.
+      return sendJson(reply, JSON.stringify(z.encode(accountExportResponse, data), null, 2));
     },
   );
 
   app.delete(
     "/api/account",
     {
-      schema: { tags: ["account"], summary: "Verwijder je account (met je wachtwoord ter bevestiging)", body: deleteBody },
+      schema: {
+        tags: ["account"],
+        summary: "Verwijder je account (met je wachtwoord ter bevestiging)",
+        body: deleteBody,
+        response: { 200: accountDeletedResponse, 400: errorResponse, 401: errorResponse, 409: errorResponse },
+      },
       config: { rateLimit: { max: DELETE_ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
@@ -81,7 +132,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
       }
       if (!outcome.deleted) throw new HttpError(400, "Je kunt alleen teams verwijderen waarvan je coördinator bent.", "deleteTeams");
       await clearSessionCookies(auth, reply);
-      return reply.status(200).send({ deleted: true, deletedTeams: outcome.deletedTeams });
+      return reply.status(200).send({ deleted: true as const, deletedTeams: outcome.deletedTeams });
     },
   );
 
@@ -93,6 +144,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
         summary: "Maak een teamlid coördinator of weer lid (coördinatoren)",
         params: z.object({ id: z.string(), userId: z.string() }),
         body: z.strictObject({ role: memberRoleSchema }),
+        response: { 200: memberRoleChangedResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { account, session, teamMembers, teamPlanActions, teams, user, verification } from "../../db/schema.ts";
+import { account, planActions, session, teamMembers, teams, user, verification } from "../../db/schema.ts";
 import { type AccountTeam, teamFate } from "../../domain/teams/account-teams.ts";
 
 /** Operator-made accounts (the command line) count as verified: the operator vouches for the address. */
@@ -86,19 +86,19 @@ export async function exportAccount(db: Db, userId: string, currentSessionId: st
   const actions = await db
     .select({
       team: teams.name,
-      themeId: teamPlanActions.themeId,
-      factorId: teamPlanActions.factorId,
-      what: teamPlanActions.what,
-      due: teamPlanActions.due,
-      status: teamPlanActions.status,
-      createdAt: teamPlanActions.createdAt,
+      themeId: planActions.themeId,
+      factorId: planActions.factorId,
+      what: planActions.what,
+      due: planActions.when,
+      status: planActions.status,
+      createdAt: planActions.createdAt,
     })
-    .from(teamPlanActions)
-    .innerJoin(teams, eq(teams.id, teamPlanActions.teamId))
-    .where(eq(teamPlanActions.ownerUserId, userId))
-    .orderBy(asc(teams.name), asc(teamPlanActions.createdAt));
+    .from(planActions)
+    .innerJoin(teams, eq(teams.id, planActions.teamId))
+    .where(eq(planActions.ownerUserId, userId))
+    .orderBy(asc(teams.name), asc(planActions.createdAt));
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: new Date(),
     about:
       "Alle gegevens die de Verbetertool Jongeren & Arbeid aan je account koppelt. Checks en antwoorden in metingen zijn anoniem en hangen niet aan een account.",
     account: {

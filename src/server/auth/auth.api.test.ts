@@ -58,6 +58,18 @@ describe.each(databaseTargets())("accounts on $name", (target) => {
     expect(newPassword.statusCode).toBe(200);
   });
 
+  it("offers no sign-in with the organisation's account when OIDC_* is not configured", async () => {
+    const options = await ctx.app.inject({ method: "GET", url: "/api/auth-options" });
+    expect(options.json()).toEqual({ oidc: null });
+    const start = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/social",
+      payload: { provider: "oidc", callbackURL: "/account" },
+      headers: origin,
+    });
+    expect(start.statusCode).toBeGreaterThanOrEqual(400);
+  });
+
   it("does not reveal whether an address has an account", async () => {
     const res = await ctx.app.inject({
       method: "POST",

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.ts";
+import type { OidcConfig } from "../config.ts";
 import type { Mailer } from "../mail.ts";
 import type { BetterAuthLog } from "../observability/logger.ts";
 import type { BetterAuth } from "./instance.ts";
@@ -8,10 +9,20 @@ import type { BetterAuth } from "./instance.ts";
  * `publicUrl`: PUBLIC_URL; undefined (development only), better-auth takes the origin of each request, which
  * `mountAuth` builds from the protocol and host Fastify derived (TRUST_PROXY honoured).
  */
-export type AuthOptions = { db: Db; secret: string; publicUrl: string | undefined; mailer?: Mailer; log?: BetterAuthLog };
+export type AuthOptions = {
+  db: Db;
+  secret: string;
+  publicUrl: string | undefined;
+  mailer?: Mailer;
+  log?: BetterAuthLog;
+  /** Sign-in with the organisation's account (OIDC_*; decision 0033); off when undefined. */
+  oidc?: OidcConfig;
+};
 
 /** How long the link in a verification mail works. */
 export const VERIFICATION_LINK_SECONDS = 24 * 60 * 60;
+/** The sign-in page; a failed sign-in with the organisation's account lands here with `?error=<code>`. */
+export const SIGN_IN_PAGE = "/account/inloggen";
 /** Where a verification link lands after better-auth handled it. */
 export const VERIFIED_PAGE = "/account/bevestigd";
 

@@ -3,11 +3,44 @@
 // not wait for.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { genericOAuth } from "better-auth/plugins";
 import * as schema from "../../db/schema.ts";
-import { type AuthOptions, VERIFICATION_LINK_SECONDS, verificationLink } from "./auth.ts";
+import { OIDC_PROVIDER_ID, type OidcConfig } from "../config.ts";
+import { type AuthOptions, SIGN_IN_PAGE, VERIFICATION_LINK_SECONDS, verificationLink } from "./auth.ts";
 
-/** better-auth: e-mail + password accounts, sessions in our database. */
-export function buildBetterAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) {
+/** A claim as text, or undefined when it is not a non-empty string. */
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+
+/**
+ * Sign-in with the organisation's account through better-auth's generic OAuth plugin, set up from the issuer's
+ * discovery document (ID tokens checked against its keys, PKCE). Decision 0033: the provider's `email_verified`
+ * claim is never taken over — an account it creates is unverified until the app's own mail link verifies it, so the
+ * moderator role (MODERATOR_EMAILS + verified) never comes from a provider's claim. Linking to an existing account is
+ * governed by `account.accountLinking` below.
+ */
+function oidcPlugin(oidc: OidcConfig) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: OIDC_PROVIDER_ID,
+        name: oidc.name,
+        discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
+        scopes: ["openid", "email", "profile"],
+        pkce: true,
+        requireIdTokenVerification: true,
+        mapProfileToUser: (profile) => ({
+          emailVerified: false,
+          name: text(profile.name) ?? text(profile.preferred_username) ?? text(profile.email) ?? "",
+        }),
+      },
+    ],
+  });
+}
+
+/** better-auth: e-mail + password accounts, optionally sign-in with the organisation's account; sessions in our database. */
+export function buildBetterAuth({ db, secret, publicUrl, mailer, log, oidc }: AuthOptions) {
   return betterAuth({
     database: drizzleAdapter(db, {
       provider: "pg",
@@ -67,6 +100,21 @@ export function buildBetterAuth({ db, secret, publicUrl, mailer, log }: AuthOpti
         });
       },
     },
+    plugins: oidc ? [oidcPlugin(oidc)] : [],
+    account: {
+      accountLinking: {
+        enabled: true,
+        // A sign-in with the organisation's account joins an existing account with the same address only when the
+        // provider is trusted for e-mail (OIDC_TRUSTED_FOR_EMAIL) and that account's address was verified here;
+        // the provider's claim does not count (it is always mapped to unverified), so an untrusted provider never links.
+        trustedProviders: oidc?.trustedForEmail ? [OIDC_PROVIDER_ID] : [],
+        requireLocalEmailVerified: true,
+        allowDifferentEmails: false,
+        updateUserInfoOnLink: false,
+      },
+    },
+    // OAuth failures without a page of their own (a stale state, a refused link) land on the sign-in page with ?error=.
+    onAPIError: { errorURL: SIGN_IN_PAGE },
     // No IP addresses with sessions: the app keeps as little personal data as it can (AVG).
     advanced: { ipAddress: { disableIpTracking: true } },
     telemetry: { enabled: false },

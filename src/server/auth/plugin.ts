@@ -19,6 +19,8 @@ export const AUTH_LIMITS = {
   /** Password-reset and verification mails: few per account (no mail bombing), more per address (a shared network). */
   mailAccount: { name: "auth-mail:account", max: 5, windowMs: 60 * MINUTE },
   mailAddress: { name: "auth-mail:address", max: 30, windowMs: 60 * MINUTE },
+  /** Sign-ins with the organisation's account started (each stores a state row until the provider answers). */
+  ssoStartAddress: { name: "sso-start:address", max: 60, windowMs: 15 * MINUTE },
 } satisfies Record<string, Limit>;
 
 /** The e-mail address in a request body as better-auth compares it (trimmed, lower case); "" when there is none. */
@@ -37,6 +39,8 @@ function countsFor(app: FastifyInstance, request: FastifyRequest, path: string):
       return [...perAccount(AUTH_LIMITS.signInAccount), { limit: AUTH_LIMITS.signInAddress, key: address }];
     case "/sign-up/email":
       return [{ limit: AUTH_LIMITS.signUpAddress, key: address }];
+    case "/sign-in/social":
+      return [{ limit: AUTH_LIMITS.ssoStartAddress, key: address }];
     case "/request-password-reset":
     case "/forget-password":
     case "/send-verification-email":

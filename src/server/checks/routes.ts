@@ -3,36 +3,29 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { validateAnswerPatch } from "../../domain/checks/answers.ts";
-import { actionInputSchema, actionPatchSchema, checkActionFactor, themePlanInputSchema } from "../../domain/checks/plan.ts";
+import {
+  answersSavedResponse,
+  checkCreatedResponse,
+  checkResponse,
+  checkSubmittedResponse,
+  resultsSummaryResponse,
+} from "../../domain/checks/responses.ts";
 import { computeResults, summariseResults } from "../../domain/checks/scoring.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { allowsDontKnow, type Perspective } from "../../domain/teams/perspectives.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
-import { fileResponse } from "../../domain/wire.ts";
+import { errorResponse, fileResponse } from "../../domain/wire.ts";
+import { abortOnClose } from "../client-gone.ts";
 import { HttpError, notFound } from "../errors.ts";
-import { abortOnClose } from "../render/pool.ts";
+import { SECRET_ID_PATTERN } from "../ids.ts";
+import { planRoutes } from "../plans/routes.ts";
+import { loadPersonalPlan } from "../plans/service.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { type CheckFacts, CheckFactsCache, factsOf } from "./facts.ts";
-import {
-  addAction,
-  type CheckRecord,
-  type CheckRound,
-  createCheck,
-  deleteAction,
-  findAction,
-  findCheck,
-  loadPlan,
-  markOpened,
-  readAnswers,
-  SECRET_ID_PATTERN,
-  saveAnswers,
-  saveThemePlan,
-  submitCheck,
-  updateAction,
-} from "./service.ts";
+import { type CheckRecord, type CheckRound, createCheck, findCheck, markOpened, readAnswers, saveAnswers, submitCheck } from "./service.ts";
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
@@ -45,7 +38,6 @@ const closedOnSharedDevice = () =>
 export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex>; createChecksPerMinute: number };
 
 const checkParams = z.object({ id: z.string() });
-const actionParams = z.object({ id: z.string(), actionId: z.string() });
 
 export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
   // Saves and results reads need a check's unchanging facts first; kept here so a save is one statement.
@@ -139,7 +131,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
           toolId: z.string().max(100),
           invite: z.string().max(100).optional().describe("Token van een uitnodigingslink van een meting"),
         }),
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: checkCreatedResponse, 400: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request, reply) => {
@@ -169,7 +161,14 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   app.get(
     "/api/checks/:id",
-    { schema: { tags: ["checks"], summary: "Een check met antwoorden en verbeterplan", params: checkParams } },
+    {
+      schema: {
+        tags: ["checks"],
+        summary: "Een check met antwoorden en verbeterplan",
+        params: checkParams,
+        response: { 200: checkResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => {
       const { check } = await checkWithTool(request);
       // Retention: a solo check not opened for SOLO_CHECK_RETENTION_MONTHS is deleted (a write only once a day).
@@ -179,7 +178,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         toolId: check.toolId,
         toolVersion: check.toolVersion,
         answers: check.answers,
-        plan: await loadPlan(db, check.id),
+        plan: await loadPersonalPlan(db, check.id),
         updatedAt: check.updatedAt,
         submittedAt: check.submittedAt,
         // A respondent's check: which round, which perspective (for the wording) and whether it still takes answers.
@@ -198,6 +197,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         summary: 'Sla antwoorden op (1–10, "nvt", "weetniet" voor respondenten buiten de professionals, of null om te wissen)',
         params: checkParams,
         body: z.strictObject({ answers: z.record(z.string(), z.unknown().describe('1–10, "nvt" of null')) }),
+        response: { 200: answersSavedResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request) => {
@@ -218,7 +218,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
       // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
       const patch = request.body.answers as Record<string, number | "nvt" | "weetniet" | null>;
       if (await saveAnswers(db, request.params.id, patch, dutchDay(new Date()), check.round !== null))
-        return { id: request.params.id, saved: true };
+        return { id: request.params.id, saved: true as const };
       await refuseSave(request);
       // Handed in (or deleted) between the read above and the update.
       throw alreadySubmitted();
@@ -232,6 +232,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         tags: ["checks"],
         summary: "Lever je antwoorden in bij een meting (telt dan mee in de teamresultaten)",
         params: checkParams,
+        response: { 200: checkSubmittedResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request, reply) => {
@@ -267,6 +268,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         tags: ["checks"],
         summary: "Scores per thema en factor, en de volgorde van de verbetertips (de tips zelf staan in de verbetertool)",
         params: checkParams,
+        response: { 200: resultsSummaryResponse, 403: errorResponse, 404: errorResponse },
       },
     },
     async (request) => {
@@ -300,7 +302,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
           kind: "check-report",
           tool: tool.tool,
           results: computeResults(tool.tool, check.answers),
-          plan: await loadPlan(db, check.id),
+          plan: await loadPersonalPlan(db, check.id),
           updatedAt: check.updatedAt,
         },
         clientGone,
@@ -313,62 +315,13 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     },
   );
 
-  app.put(
-    "/api/checks/:id/plan/themes/:themeId",
-    {
-      schema: {
-        tags: ["verbeterplan"],
-        summary: "Sla het verbeterplan (vrije tekst) van een thema op",
-        params: z.object({ id: z.string(), themeId: z.string() }),
-        body: themePlanInputSchema,
-      },
-    },
-    async (request) => {
+  // The verbeterplan's write routes, shared with the team plan (server/plans/): a check is resolved as for its other routes.
+  await app.register(planRoutes, {
+    db,
+    owner: "check",
+    resolve: async (request) => {
       const { check, tool } = await checkWithTool(request);
-      if (!tool.factorsByTheme.has(request.params.themeId))
-        throw new HttpError(404, `Thema "${request.params.themeId}" niet gevonden.`, "themeId");
-      await saveThemePlan(db, check.id, request.params.themeId, request.body.text);
-      return { themeId: request.params.themeId, text: request.body.text };
+      return { owner: { kind: "check", id: check.id }, factorsByTheme: tool.factorsByTheme };
     },
-  );
-
-  app.post(
-    "/api/checks/:id/plan/actions",
-    { schema: { tags: ["verbeterplan"], summary: "Voeg een actie toe", params: checkParams, body: actionInputSchema } },
-    async (request, reply) => {
-      const { check, tool } = await checkWithTool(request);
-      const problem = checkActionFactor(request.body.themeId, request.body.factorId, tool.factorsByTheme);
-      if (problem) throw new HttpError(400, problem.error, problem.field);
-      return reply.status(201).send(await addAction(db, check.id, request.body));
-    },
-  );
-
-  app.patch(
-    "/api/checks/:id/plan/actions/:actionId",
-    { schema: { tags: ["verbeterplan"], summary: "Wijzig een actie", params: actionParams, body: actionPatchSchema } },
-    async (request) => {
-      const { check, tool } = await checkWithTool(request);
-      const current = await findAction(db, check.id, request.params.actionId);
-      if (!current) throw notFound("Actie");
-      // Nothing to change (`{}`): the action as it is, like the team plan does.
-      if (Object.keys(request.body).length === 0) return current;
-      const themeId = request.body.themeId ?? current.themeId;
-      const factorId = request.body.factorId !== undefined ? request.body.factorId : current.factorId;
-      const problem = checkActionFactor(themeId, factorId, tool.factorsByTheme);
-      if (problem) throw new HttpError(400, problem.error, problem.field);
-      const updated = await updateAction(db, check.id, request.params.actionId, request.body);
-      if (!updated) throw notFound("Actie");
-      return updated;
-    },
-  );
-
-  app.delete(
-    "/api/checks/:id/plan/actions/:actionId",
-    { schema: { tags: ["verbeterplan"], summary: "Verwijder een actie", params: actionParams } },
-    async (request, reply) => {
-      const { check } = await checkWithTool(request);
-      if (!(await deleteAction(db, check.id, request.params.actionId))) throw notFound("Actie");
-      return reply.status(204).send();
-    },
-  );
+  });
 };

@@ -1,21 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { and, asc, eq, fillPlaceholders, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, fillPlaceholders, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type RawStatement, rawStatement } from "../../db/prepared.ts";
-import { checks, planActions, planThemes, rounds } from "../../db/schema.ts";
+import { checks, rounds } from "../../db/schema.ts";
 import type { AnswerPatch, Answers } from "../../domain/checks/answers.ts";
-import type { ActionInput, ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { APP_TIME_ZONE, dutchDay } from "../../domain/dates.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
+import { newSecretId } from "../ids.ts";
 import { tallyHandIn } from "../teams/tallies.ts";
-
-/** 144 random bits, URL-safe: the check id is the only key to a check, so it must not be guessable. */
-export function newSecretId(): string {
-  return randomBytes(18).toString("base64url");
-}
-
-export const SECRET_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 
 /**
  * The current Dutch day as a timestamp at 00:00 UTC: what a respondent's check stores instead of the moment, so no
@@ -267,77 +259,4 @@ export async function saveAnswers(db: Db, id: string, patch: AnswerPatch, today:
   const statement = inRound ? (clears ? save.roundClearing : save.round) : clears ? save.soloClearing : save.solo;
   const { count } = await statement.run({ id, patch: JSON.stringify(patch), today });
   return count > 0;
-}
-
-function toAction(row: typeof planActions.$inferSelect): PlanAction {
-  return { id: row.id, themeId: row.themeId, factorId: row.factorId, what: row.what, who: row.who, when: row.when, status: row.status };
-}
-
-export async function loadPlan(db: Db, checkId: string): Promise<Plan> {
-  const [themeRows, actionRows] = await Promise.all([
-    db.select().from(planThemes).where(eq(planThemes.checkId, checkId)),
-    db.select().from(planActions).where(eq(planActions.checkId, checkId)).orderBy(asc(planActions.position), asc(planActions.createdAt)),
-  ]);
-  return {
-    themes: Object.fromEntries(themeRows.map((r) => [r.themeId, r.text])),
-    actions: actionRows.map(toAction),
-  };
-}
-
-export async function saveThemePlan(db: Db, checkId: string, themeId: string, text: string): Promise<void> {
-  await db
-    .insert(planThemes)
-    .values({ checkId, themeId, text })
-    .onConflictDoUpdate({ target: [planThemes.checkId, planThemes.themeId], set: { text, updatedAt: sql`now()` } });
-}
-
-export async function addAction(db: Db, checkId: string, input: ActionInput): Promise<PlanAction> {
-  const [row] = await db
-    .insert(planActions)
-    .values({
-      id: newSecretId(),
-      checkId,
-      themeId: input.themeId,
-      factorId: input.factorId ?? null,
-      what: input.what,
-      who: input.who,
-      when: input.when ?? null,
-      status: input.status,
-      position: sql`(SELECT coalesce(max(${planActions.position}), 0) + 1 FROM ${planActions} WHERE ${planActions.checkId} = ${checkId})`,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return toAction(row);
-}
-
-export async function findAction(db: Db, checkId: string, actionId: string): Promise<PlanAction | undefined> {
-  const [row] = await db
-    .select()
-    .from(planActions)
-    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)));
-  return row ? toAction(row) : undefined;
-}
-
-export async function updateAction(db: Db, checkId: string, actionId: string, patch: ActionPatch): Promise<PlanAction | undefined> {
-  const [row] = await db
-    .update(planActions)
-    .set({
-      ...(patch.themeId !== undefined && { themeId: patch.themeId }),
-      ...(patch.factorId !== undefined && { factorId: patch.factorId }),
-      ...(patch.what !== undefined && { what: patch.what }),
-      ...(patch.who !== undefined && { who: patch.who }),
-      ...(patch.when !== undefined && { when: patch.when }),
-      ...(patch.status !== undefined && { status: patch.status }),
-    })
-    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)))
-    .returning();
-  return row ? toAction(row) : undefined;
-}
-
-export async function deleteAction(db: Db, checkId: string, actionId: string): Promise<boolean> {
-  const rows = await db
-    .delete(planActions)
-    .where(and(eq(planActions.checkId, checkId), eq(planActions.id, actionId)))
-    .returning({ id: planActions.id });
-  return rows.length > 0;
 }

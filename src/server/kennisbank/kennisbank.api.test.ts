@@ -256,9 +256,44 @@ describe.each(databaseTargets())("kennisbank API on $name", (target) => {
         headers: { cookie: moderator },
       });
       expect(pending.json().map((s: { slug: string }) => s.slug)).toContain(slug);
+      // The response schema names the public fields only: no status token, no search vectors (issue 14).
+      const listed = pending.json().find((s: { slug: string }) => s.slug === slug);
+      expect(listed).not.toHaveProperty("submissionToken");
+      expect(JSON.stringify(pending.json())).not.toContain(statusToken);
+      expect(listed).not.toHaveProperty("search");
+      expect(listed).not.toHaveProperty("titleSearch");
       expect((await moderate(moderator, { decision: "reject" })).json().field).toBe("reason");
       expect((await moderate(moderator)).statusCode).toBe(200);
       expect((await search({ q: submittedTag })).results.map((r) => r.slug)).toEqual([slug]);
+      const entry = await ctx.app.inject({ method: "GET", url: `/api/kennisbank/${slug}` });
+      expect(entry.statusCode).toBe(200);
+      expect(entry.body).not.toContain(statusToken);
+      expect(Object.keys(entry.json()).sort()).toEqual(
+        [
+          "body",
+          "category",
+          "createdAt",
+          "factorDetails",
+          "factors",
+          "keyElements",
+          "link",
+          "organisation",
+          "origin",
+          "region",
+          "rejectionReason",
+          "related",
+          "results",
+          "reviewedAt",
+          "slug",
+          "source",
+          "status",
+          "summary",
+          "targetGroups",
+          "themes",
+          "title",
+          "type",
+        ].sort(),
+      );
       expect((await ctx.app.inject({ method: "GET", url: `/api/kennisbank/submissions/status/${statusToken}` })).json().status).toBe(
         "published",
       );

@@ -1,13 +1,25 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
+import {
+  entriesByFactorResponse,
+  entryPageResponse,
+  facetsResponse,
+  moderatedResponse,
+  searchPageResponse,
+  submissionCreatedResponse,
+  submissionListResponse,
+  submissionStatusResponse,
+} from "../../domain/kennisbank/responses.ts";
 import { SLUG_PATTERN } from "../../domain/kennisbank/schema.ts";
 import { searchParamsSchema } from "../../domain/kennisbank/search.ts";
 import { moderationSchema, submissionSchema } from "../../domain/kennisbank/submission.ts";
+import { errorResponse } from "../../domain/wire.ts";
 import type { Auth } from "../auth/auth.ts";
-import { currentUser, isModerator, requireModerator } from "../auth/plugin.ts";
-import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { requireModerator } from "../auth/plugin.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { SECRET_ID_PATTERN } from "../ids.ts";
+import { sendJson } from "../replies.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { SearchCache } from "./search-cache.ts";
 import {
@@ -47,25 +59,44 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
         tags: ["kennisbank"],
         summary: "Zoek in de kennisbank (Nederlandse zoektermen, filters combineren)",
         querystring: searchParamsSchema,
+        response: { 200: searchPageResponse, 400: errorResponse },
       },
     },
     async (request, reply) => {
+      // The page's JSON is made once per cached result, through searchPageResponse (search-cache.ts).
       const { json } = await searches.search(request.query);
-      return reply.type("application/json; charset=utf-8").send(json);
+      return sendJson(reply, json);
     },
   );
 
-  app.get("/api/kennisbank/facets", { schema: { tags: ["kennisbank"], summary: "Waarden voor de filters" } }, async () => searchFacets(db));
+  app.get(
+    "/api/kennisbank/facets",
+    { schema: { tags: ["kennisbank"], summary: "Waarden voor de filters", response: { 200: facetsResponse } } },
+    async () => searchFacets(db),
+  );
 
   app.get(
     "/api/kennisbank/by-factor",
-    { schema: { tags: ["kennisbank"], summary: "Kennisbank-items per factor (Zo doen anderen het)" } },
+    {
+      schema: {
+        tags: ["kennisbank"],
+        summary: "Kennisbank-items per factor (Zo doen anderen het)",
+        response: { 200: entriesByFactorResponse },
+      },
+    },
     async () => entriesByFactor(db),
   );
 
   app.get(
     "/api/kennisbank/:slug",
-    { schema: { tags: ["kennisbank"], summary: "Eén kennisbank-item", params: slugParams } },
+    {
+      schema: {
+        tags: ["kennisbank"],
+        summary: "Eén kennisbank-item",
+        params: slugParams,
+        response: { 200: entryPageResponse, 404: errorResponse },
+      },
+    },
     async (request) => {
       const entry = SLUG_PATTERN.test(request.params.slug) ? await findPublishedEntry(db, request.params.slug) : undefined;
       if (!entry) throw notFound("Kennisbank-item");
@@ -81,19 +112,31 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
     "/api/kennisbank/submissions",
     {
       config: { rateLimit: { max: submissionsPerHour, timeWindow: "1 hour" } },
-      schema: { tags: ["projectendatabank"], summary: "Stuur een eigen project in (zichtbaar na goedkeuring)", body: submissionSchema },
+      schema: {
+        tags: ["projectendatabank"],
+        summary: "Stuur een eigen project in (zichtbaar na goedkeuring)",
+        body: submissionSchema,
+        response: { 201: submissionCreatedResponse, 400: errorResponse },
+      },
     },
     async (request, reply) => {
       const unknown = request.body.factors.find((f) => !tool.factorIds.has(f));
       if (unknown) throw new HttpError(400, `Onbekende factor "${unknown}".`, "factors");
       const { slug, token } = await submitProject(db, request.body);
-      return reply.status(201).send({ slug, status: "pending", statusToken: token });
+      return reply.status(201).send({ slug, status: "pending" as const, statusToken: token });
     },
   );
 
   app.get(
     "/api/kennisbank/submissions/status/:token",
-    { schema: { tags: ["projectendatabank"], summary: "Status van je inzending", params: z.object({ token: z.string() }) } },
+    {
+      schema: {
+        tags: ["projectendatabank"],
+        summary: "Status van je inzending",
+        params: z.object({ token: z.string() }),
+        response: { 200: submissionStatusResponse, 404: errorResponse },
+      },
+    },
     async (request) => {
       const found = SECRET_ID_PATTERN.test(request.params.token) ? await findSubmissionByToken(db, request.params.token) : undefined;
       if (!found) throw notFound("Inzending");
@@ -108,6 +151,7 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
         tags: ["moderatie"],
         summary: "Inzendingen per status (alleen moderatoren)",
         querystring: z.object({ status: z.enum(["pending", "published", "rejected"]).default("pending") }),
+        response: { 200: submissionListResponse, 401: errorResponse, 403: errorResponse },
       },
     },
     async (request) => {
@@ -124,21 +168,13 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
         summary: "Keur een inzending goed of wijs af met reden (alleen moderatoren)",
         params: slugParams,
         body: moderationSchema,
+        response: { 200: moderatedResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
       },
     },
     async (request) => {
       await requireModerator(auth, moderatorEmails, request);
       if (!(await moderateSubmission(db, request.params.slug, request.body))) throw notFound("Inzending");
-      return { slug: request.params.slug, status: request.body.decision === "approve" ? "published" : "rejected" };
+      return { slug: request.params.slug, status: request.body.decision === "approve" ? ("published" as const) : ("rejected" as const) };
     },
   );
-
-  app.get("/api/me", { schema: { hide: true } }, async (request) => {
-    const user = await currentUser(auth, request);
-    if (!user) return { user: null, moderator: false };
-    return {
-      user: { email: user.email, name: user.name, emailVerified: user.emailVerified },
-      moderator: isModerator(user, moderatorEmails),
-    };
-  });
 };

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { kennisbankVersion } from "../../db/schema.ts";
+import { searchPageResponse } from "../../domain/kennisbank/responses.ts";
 import { type SearchParams, searchWords } from "../../domain/kennisbank/search.ts";
 import { type SearchPage, searchChangesInProcess, searchEntries } from "./service.ts";
 
@@ -14,7 +16,10 @@ function versionReader(db: Db): () => Promise<number> {
   return async () => (await query.execute())[0]?.version ?? 0;
 }
 
-/** A page of results and its JSON, serialized once for every request that gets it from the cache. */
+/**
+ * A page of results and its JSON, serialized once (through the route's response schema, `searchPageResponse`) for
+ * every request that gets it from the cache.
+ */
 export type CachedPage = { page: SearchPage; json: string };
 
 /**
@@ -73,7 +78,7 @@ export class SearchCache {
 
   private async compute(params: SearchParams): Promise<CachedPage> {
     const page = await searchEntries(this.db, params);
-    return { page, json: JSON.stringify(page) };
+    return { page, json: JSON.stringify(z.encode(searchPageResponse, page)) };
   }
 }
 

@@ -1,6 +1,8 @@
 import { and, arrayContains, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { kennisbankEntries as kb, kennisbankVersion, kennisbankWords } from "../../db/schema.ts";
+import type { entriesByFactorResponse, searchPageResponse, searchResultResponse } from "../../domain/kennisbank/responses.ts";
 import type { Entry } from "../../domain/kennisbank/schema.ts";
 import {
   type FuzzyQuery,
@@ -14,7 +16,7 @@ import {
   vocabulary,
 } from "../../domain/kennisbank/search.ts";
 import { type Moderation, type Submission, slugify } from "../../domain/kennisbank/submission.ts";
-import { newSecretId } from "../checks/service.ts";
+import { newSecretId } from "../ids.ts";
 
 type EntryFields = Omit<Entry, "slug" | "source"> & { source?: Entry["source"] | null };
 
@@ -156,18 +158,7 @@ const toTextArray = (values: string[]) =>
     sql`, `,
   )}]::text[]`;
 
-export type SearchResult = {
-  slug: string;
-  type: string;
-  title: string;
-  summary: string;
-  themes: string[];
-  factors: string[];
-  region: string | null;
-  organisation: string | null;
-  /** Safe HTML: escaped text with the matched words in <mark>. */
-  snippet: string;
-};
+export type SearchResult = z.output<typeof searchResultResponse>;
 
 /** Private-use marks around matches (see snippetHtml); ts_headline over at most this much text per result shown. */
 const HEADLINE_OPTIONS = 'StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
@@ -179,7 +170,7 @@ const HEADLINE_TEXT = 2000;
  * matches come first, then title matches, then `ts_rank`. The title vector is stored, the query's tsqueries are
  * computed once (a materialized CTE), and `ts_headline` runs only over the page shown and a bounded text.
  */
-export type SearchPage = { total: number; results: SearchResult[] };
+export type SearchPage = z.output<typeof searchPageResponse>;
 
 export async function searchEntries(db: Db, params: SearchParams): Promise<SearchPage> {
   const q = searchWords(params.q ?? "");
@@ -313,20 +304,18 @@ export async function searchFacets(db: Db) {
   return { regions: [...(row?.regions ?? [])].sort(sortNl), targetGroups: [...(row?.targetGroups ?? [])].sort(sortNl) };
 }
 
+/**
+ * A stored entry, search vectors and status token included: the routes answer with it through
+ * `kennisbankEntryResponse`, which names the public fields only.
+ */
 export type EntryRecord = typeof kb.$inferSelect;
 
-function publicEntry(row: EntryRecord) {
-  const { search: _search, titleSearch: _titleSearch, submissionToken: _token, ...rest } = row;
-  return rest;
-}
-export type PublicEntry = ReturnType<typeof publicEntry>;
-
-export async function findPublishedEntry(db: Db, slug: string): Promise<PublicEntry | undefined> {
+export async function findPublishedEntry(db: Db, slug: string): Promise<EntryRecord | undefined> {
   const [row] = await db
     .select()
     .from(kb)
     .where(and(eq(kb.slug, slug), eq(kb.status, "published")));
-  return row ? publicEntry(row) : undefined;
+  return row;
 }
 
 /** Published entries that share a factor with the given one, most shared factors first. */
@@ -342,13 +331,13 @@ export async function relatedEntries(db: Db, entry: Pick<EntryRecord, "slug" | "
 }
 
 /** Published entries per factor id, for "Zo doen anderen het" next to scores and tips. */
-export async function entriesByFactor(db: Db): Promise<Record<string, { slug: string; type: string; title: string }[]>> {
+export async function entriesByFactor(db: Db): Promise<z.output<typeof entriesByFactorResponse>> {
   const rows = await db
     .select({ slug: kb.slug, type: kb.type, title: kb.title, factors: kb.factors })
     .from(kb)
     .where(eq(kb.status, "published"))
     .orderBy(asc(kb.title));
-  const byFactor: Record<string, { slug: string; type: string; title: string }[]> = {};
+  const byFactor: z.output<typeof entriesByFactorResponse> = {};
   for (const { factors, ...entry } of rows) {
     for (const f of factors) {
       byFactor[f] ??= [];
@@ -379,13 +368,12 @@ export async function findSubmissionByToken(db: Db, token: string) {
   return row;
 }
 
-export async function listSubmissions(db: Db, status: EntryRecord["status"]) {
-  const rows = await db
+export async function listSubmissions(db: Db, status: EntryRecord["status"]): Promise<EntryRecord[]> {
+  return db
     .select()
     .from(kb)
     .where(and(eq(kb.origin, "submission"), eq(kb.status, status)))
     .orderBy(asc(kb.createdAt));
-  return rows.map(publicEntry);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSecretId } from "../checks/service.ts";
+import { newSecretId } from "../ids.ts";
 import { REDACTED, scrubText, scrubValue, serializeError } from "./redact.ts";
 
 describe("scrubText", () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { retentionPeriodsResponse } from "../../domain/privacy/responses.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 
 export type PrivacyPluginOptions = { soloCheckRetentionMonths: number };
@@ -12,16 +12,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<PrivacyPluginOptions> = async 
       schema: {
         tags: ["privacy"],
         summary: "Bewaartermijnen van deze installatie",
-        response: {
-          200: z.object({
-            soloCheckRetentionMonths: z
-              .number()
-              .describe("Maanden dat een check zonder meting bewaard blijft nadat hij het laatst is geopend"),
-            roundRetentionMonths: z
-              .number()
-              .describe("Standaard aantal maanden dat losse antwoorden na het sluiten van een meting bewaard blijven"),
-          }),
-        },
+        response: { 200: retentionPeriodsResponse },
       },
     },
     async () => ({ soloCheckRetentionMonths, roundRetentionMonths: DEFAULT_RETENTION_MONTHS }),

@@ -127,20 +127,6 @@ export function createRenderPool(options: Pick<RenderOptions, "threads" | "maxQu
   };
 }
 
-/**
- * Aborts when the client closes the connection before the response is complete (a download given up on). Take it at
- * the start of the handler, so a client that leaves during the database work is seen too.
- */
-export function abortOnClose(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  if (reply.raw.destroyed) controller.abort();
-  else
-    reply.raw.once("close", () => {
-      if (!reply.raw.writableFinished) controller.abort();
-    });
-  return controller.signal;
-}
-
 export type Renders = RenderPool & {
   /**
    * onRequest hook of every PDF/XLSX route: 503 when the pool is full (before any database work), 429 when this

@@ -2,8 +2,8 @@ import type { Plan } from "../../domain/checks/plan.ts";
 import type { Results } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import type { PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import type { PlanActionRecord } from "../plans/service.ts";
 import type { RoundForExport, RoundResultsForSummary } from "../teams/exports.ts";
-import type { TeamAction } from "../teams/plan.ts";
 
 /**
  * A document to make in the render worker. Only plain, structured-cloneable data (the tool's content, computed
@@ -16,6 +16,6 @@ export type RenderTask =
       tool: Tool;
       teamName: string;
       summary: RoundResultsForSummary;
-      plan: { actions: TeamAction[] };
+      plan: { actions: PlanActionRecord[] };
     }
   | { kind: "round-xlsx"; tool: Tool; round: RoundForExport; results: PerspectiveResult[] };

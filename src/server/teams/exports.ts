@@ -5,8 +5,8 @@ import { isVisible, type PerspectiveResult } from "../../domain/teams/aggregatio
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
 import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { headerRow, renderPdf } from "../pdf.ts";
+import type { PlanActionRecord } from "../plans/service.ts";
 import { aggregateRows, COLUMNS, TOO_FEW } from "./aggregate-table.ts";
-import type { TeamAction } from "./plan.ts";
 
 // XLSX export and PDF management summary of a round. Both run in the render worker (../render/worker.ts), on plain
 // data only; the CSV export is in aggregate-table.ts.
@@ -49,7 +49,7 @@ export function renderRoundSummary(
   tool: Tool,
   teamName: string,
   results: RoundResultsForSummary,
-  plan: { actions: TeamAction[] },
+  plan: { actions: PlanActionRecord[] },
 ): Promise<Buffer> {
   const itemText = new Map(tool.themes.flatMap((t) => t.items.map((i) => [i.id, i.text] as const)));
   const visible = results.perspectives.filter(isVisible);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checks, planActions, planThemes, rateLimitHits, rounds } from "../../db/schema.ts";
 import { dutchDay, monthsBefore } from "../../domain/dates.ts";
 import { deleteUnopenedSoloChecks } from "../checks/service.ts";
+import { runRetention } from "../retention-job.ts";
 import { databaseTargets } from "../test/databases.ts";
 import {
   completeAnswers,
@@ -19,7 +20,6 @@ import {
 } from "../test/factories.ts";
 import { useTestApp } from "../test/use-app.ts";
 import { indexTool, loadTools } from "../tools/load.ts";
-import { runRetention } from "./retention-job.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const tools = new Map([...loadTools(join(root, "content"))].map(([id, tool]) => [id, indexTool(tool)]));

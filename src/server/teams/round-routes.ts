@@ -2,7 +2,6 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { minimumAnswers } from "../../domain/teams/aggregation.ts";
 import {
   kioskInputSchema,
   openLinkInputSchema,
@@ -12,22 +11,35 @@ import {
 } from "../../domain/teams/inputs.ts";
 import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
 import { PERSPECTIVE_LABELS, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
+import {
+  kioskStartedResponse,
+  openLinksResponse,
+  personalInvitesSentResponse,
+  roundInviteResponse,
+  roundResponse,
+  roundResultsResponse,
+  roundStartedResponse,
+  roundStatusResponse,
+  trendResponse,
+  youthMessageResponse,
+} from "../../domain/teams/responses.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
-import { themeTrend } from "../../domain/teams/trend.ts";
+import { emptyResponse, fileResponse } from "../../domain/wire.ts";
 import type { Auth } from "../auth/auth.ts";
-import { SECRET_ID_PATTERN } from "../checks/service.ts";
+import { abortOnClose } from "../client-gone.ts";
 import { linkBase } from "../config.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { SECRET_ID_PATTERN } from "../ids.ts";
 import type { Mailer } from "../mail.ts";
-import { abortOnClose } from "../render/pool.ts";
+import { loadPlan } from "../plans/service.ts";
+import { sendEmpty } from "../replies.ts";
 import type { ToolIndex } from "../tools/load.ts";
-import { requireMembership, requireRoundAccess } from "./access.ts";
+import { roundAccess, useAccessRules } from "./access.ts";
 import { aggregatesCsv } from "./aggregate-table.ts";
-import { loadTeamPlan } from "./plan.ts";
 import { handedInHere, isKiosk, kioskOf, startKiosk, stopKiosk } from "./respondents.ts";
+import { roundResults, teamTrend } from "./results.ts";
 import {
   addPersonalInvite,
-  channelCounts,
   closeDueRounds,
   closeRound,
   deleteRound,
@@ -37,8 +49,6 @@ import {
   findRoundInvite,
   openLinks,
   personalInviteCounts,
-  previousRound,
-  publicRound,
   type RoundRecord,
   reopenRound,
   responseCounts,
@@ -47,7 +57,6 @@ import {
   setOpenLink,
   setYouthMessage,
   startRound,
-  teamRounds,
 } from "./rounds.ts";
 import { getTeam } from "./service.ts";
 
@@ -85,6 +94,8 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     const scope = route.startsWith("/api/rounds/:id") ? { roundId: id } : route.startsWith("/api/teams/:id/") ? { teamId: id } : null;
     if (scope) await closeDueRounds(db, (toolId) => tools.get(toolId)?.tool, new Date(), scope);
   });
+  // After the closing above: a round is loaded for its access rule once, as it is now.
+  useAccessRules(app, { db, auth });
 
   async function invitesOf(request: FastifyRequest, roundId: string) {
     const base = linkBase(publicUrl, request);
@@ -104,15 +115,16 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.post(
     "/api/teams/:id/rounds",
     {
+      config: { access: { team: "coordinator" } },
       schema: {
         tags: ["metingen"],
         summary: "Start een meting met een link per perspectief (coördinatoren)",
         params: roundParams,
         body: roundInputSchema,
+        response: { 201: roundStartedResponse },
       },
     },
     async (request, reply) => {
-      await requireMembership(db, auth, request, request.params.id, "coordinator");
       const tool = tools.get(request.body.toolId);
       if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
       const base = linkBase(publicUrl, request);
@@ -124,13 +136,21 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
 
   app.get(
     "/api/rounds/:id",
-    { schema: { tags: ["metingen"], summary: "Een meting met aantallen en (voor coördinatoren) de links", params: roundParams } },
+    {
+      config: { access: { round: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Een meting met aantallen en (voor coördinatoren) de links",
+        params: roundParams,
+        response: { 200: roundResponse },
+      },
+    },
     async (request) => {
-      const { round, membership } = await requireRoundAccess(db, auth, request, request.params.id);
+      const { round, membership } = roundAccess(request);
       const coordinator = membership.role === "coordinator";
       const kiosk = kioskOf(request);
       return {
-        ...publicRound(round),
+        ...round,
         acceptsAnswers: roundAcceptsAnswers(round, new Date()),
         responses: await responseCounts(db, round.id),
         invites: coordinator ? await invitesOf(request, round.id) : null,
@@ -145,16 +165,17 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     "/api/rounds/:id/personal-invites",
     {
       // Each request may mail hundreds of people; a hijacked account must not turn the app into a spam relay.
-      config: { rateLimit: { max: 20, timeWindow: "1 hour" } },
+      config: { rateLimit: { max: 20, timeWindow: "1 hour" }, access: { round: "coordinator" } },
       schema: {
         tags: ["metingen"],
         summary: "Mail persoonlijke links die één keer werken (coördinatoren); adressen worden niet bewaard",
         params: roundParams,
         body: personalInvitesInputSchema,
+        response: { 200: personalInvitesSentResponse },
       },
     },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       if (!personalMailer)
         throw new HttpError(
           409,
@@ -187,15 +208,17 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.patch(
     "/api/rounds/:id/open-links",
     {
+      config: { access: { round: "coordinator" } },
       schema: {
         tags: ["metingen"],
         summary: "Zet de open link van een perspectief aan of uit (uit: alleen persoonlijke uitnodigingen)",
         params: roundParams,
         body: openLinkInputSchema,
+        response: { 200: openLinksResponse },
       },
     },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       assertAsks(round, request.body.perspective);
       await setOpenLink(db, round.id, request.body.perspective, request.body.open);
       const updated = await findRound(db, round.id);
@@ -206,15 +229,17 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.put(
     "/api/rounds/:id/youth-message",
     {
+      config: { access: { round: "coordinator" } },
       schema: {
         tags: ["metingen"],
         summary: "Publiceer na het sluiten een B1-bericht voor de jongeren ('wat we met jullie antwoorden doen'); null trekt het in",
         params: roundParams,
         body: youthMessageInputSchema,
+        response: { 200: youthMessageResponse },
       },
     },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       assertAsks(round, "youth");
       if (round.status !== "closed")
         throw new HttpError(409, "Een bericht voor de jongeren kun je plaatsen als de meting gesloten is.", "message");
@@ -226,15 +251,17 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.post(
     "/api/rounds/:id/kiosk",
     {
+      config: { access: { round: "coordinator" } },
       schema: {
         tags: ["metingen"],
         summary: "Gebruik deze browser als gedeeld apparaat voor één perspectief (coördinatoren)",
         params: roundParams,
         body: kioskInputSchema,
+        response: { 200: kioskStartedResponse },
       },
     },
     async (request, reply) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       startKiosk(request, reply, round.id, request.body.perspective);
       assertAsks(round, request.body.perspective);
       return { path: `/meedoen/${(await roundTokens(db, round.id))[request.body.perspective]}` };
@@ -243,87 +270,96 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
 
   app.delete(
     "/api/rounds/:id/kiosk",
-    { schema: { tags: ["metingen"], summary: "Stop het gedeelde apparaat in deze browser", params: roundParams } },
-    async (request, reply) => {
-      await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+    {
+      config: { access: { round: "coordinator" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Stop het gedeelde apparaat in deze browser",
+        params: roundParams,
+        response: { 204: emptyResponse("Gestopt") },
+      },
+    },
+    async (_request, reply) => {
       stopKiosk(reply);
-      return reply.status(204).send();
+      return sendEmpty(reply, 204);
     },
   );
 
   app.post(
     "/api/rounds/:id/close",
-    { schema: { tags: ["metingen"], summary: "Sluit een meting", params: roundParams } },
+    {
+      config: { access: { round: "coordinator" } },
+      schema: { tags: ["metingen"], summary: "Sluit een meting", params: roundParams, response: { 200: roundStatusResponse } },
+    },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       await closeRound(db, round, toolOf(round));
-      return { id: round.id, status: "closed" };
+      return { id: round.id, status: "closed" as const };
     },
   );
 
   app.post(
     "/api/rounds/:id/reopen",
-    { schema: { tags: ["metingen"], summary: "Heropen een meting", params: roundParams } },
+    {
+      config: { access: { round: "coordinator" } },
+      schema: { tags: ["metingen"], summary: "Heropen een meting", params: roundParams, response: { 200: roundStatusResponse } },
+    },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       if (round.rawDeletedAt) throw new HttpError(409, "De losse antwoorden van deze meting zijn al verwijderd; heropenen kan niet meer.");
       if (!(await reopenRound(db, round.id, new Date())))
         throw new HttpError(409, "De sluitdatum van deze meting is voorbij; heropenen kan niet meer.");
-      return { id: round.id, status: "open" };
+      return { id: round.id, status: "open" as const };
     },
   );
 
   app.delete(
     "/api/rounds/:id",
-    { schema: { tags: ["metingen"], summary: "Verwijder een meting met alle antwoorden", params: roundParams } },
+    {
+      config: { access: { round: "coordinator" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Verwijder een meting met alle antwoorden",
+        params: roundParams,
+        response: { 204: emptyResponse("Verwijderd") },
+      },
+    },
     async (request, reply) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id, "coordinator");
+      const { round } = roundAccess(request);
       await deleteRound(db, round.id);
-      return reply.status(204).send();
+      return sendEmpty(reply, 204);
     },
   );
 
-  /** Results of a round: per perspective only above the threshold, the mirror and the largest gaps. */
-  async function results(round: RoundRecord) {
-    const tool = toolOf(round);
-    const perspectives = await roundAggregates(db, round, tool);
-    const mirrored = mirror(perspectives);
-    const prev = await previousRound(db, round);
-    return {
-      round: { ...publicRound(round), acceptsAnswers: roundAcceptsAnswers(round, new Date()) },
-      threshold: round.threshold,
-      minimumAnswers: minimumAnswers(tool),
-      perspectives,
-      channels: await channelCounts(db, round.id),
-      mirror: mirrored,
-      largestGaps: largestGaps(mirrored.items),
-      previous: prev ? { id: prev.id, name: prev.name, perspectives: await roundAggregates(db, prev, tool) } : null,
-    };
-  }
-
   app.get(
     "/api/rounds/:id/results",
-    { schema: { tags: ["metingen"], summary: "Teamresultaten van een meting (anoniem, met drempel)", params: roundParams } },
+    {
+      config: { access: { round: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Teamresultaten van een meting (anoniem, met drempel)",
+        params: roundParams,
+        response: { 200: roundResultsResponse },
+      },
+    },
     async (request) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
-      return results(round);
+      const { round } = roundAccess(request);
+      return roundResults(db, round, toolOf(round), new Date());
     },
   );
 
   app.get(
     "/api/teams/:id/trend",
-    { schema: { tags: ["metingen"], summary: "Scores per thema over de metingen van het team", params: roundParams } },
-    async (request) => {
-      await requireMembership(db, auth, request, request.params.id);
-      const list = await teamRounds(db, request.params.id);
-      const summaries = await Promise.all(
-        list.map(async (r) => ({ id: r.id, name: r.name, startedAt: r.startedAt, results: await roundAggregates(db, r, toolOf(r)) })),
-      );
-      return {
-        rounds: list.map((r) => ({ id: r.id, name: r.name, startedAt: r.startedAt, status: r.status })),
-        themes: themeTrend(summaries),
-      };
+    {
+      config: { access: { team: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Scores per thema over de metingen van het team",
+        params: roundParams,
+        response: { 200: trendResponse },
+      },
     },
+    async (request) => teamTrend(db, request.params.id, toolOf),
   );
 
   const exportName = (round: RoundRecord, ext: string) =>
@@ -336,9 +372,17 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
 
   app.get(
     "/api/rounds/:id/export.csv",
-    { schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als CSV", params: roundParams } },
+    {
+      config: { access: { round: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Gemiddelden per factor en perspectief als CSV",
+        params: roundParams,
+        response: { 200: fileResponse("text/csv; charset=utf-8", "De gemiddelden per factor en perspectief (nooit losse antwoorden)") },
+      },
+    },
     async (request, reply) => {
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const { round } = roundAccess(request);
       const csv = aggregatesCsv(toolOf(round), await roundAggregates(db, round, toolOf(round)), round.threshold);
       return reply
         .type("text/csv; charset=utf-8")
@@ -350,12 +394,23 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.get(
     "/api/rounds/:id/export.xlsx",
     {
-      schema: { tags: ["metingen"], summary: "Gemiddelden per factor en perspectief als Excel", params: roundParams },
+      config: { access: { round: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Gemiddelden per factor en perspectief als Excel",
+        params: roundParams,
+        response: {
+          200: fileResponse(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "De gemiddelden per factor en perspectief",
+          ),
+        },
+      },
       onRequest: app.renders.limit,
     },
     async (request, reply) => {
       const clientGone = abortOnClose(reply);
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const { round } = roundAccess(request);
       const xlsx = await app.renders.run(
         {
           kind: "round-xlsx",
@@ -375,15 +430,21 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   app.get(
     "/api/rounds/:id/report.pdf",
     {
-      schema: { tags: ["metingen"], summary: "Managementsamenvatting van een meting (PDF)", params: roundParams },
+      config: { access: { round: "member" } },
+      schema: {
+        tags: ["metingen"],
+        summary: "Managementsamenvatting van een meting (PDF)",
+        params: roundParams,
+        response: { 200: fileResponse("application/pdf", "De managementsamenvatting") },
+      },
       onRequest: app.renders.limit,
     },
     async (request, reply) => {
       const clientGone = abortOnClose(reply);
-      const { round } = await requireRoundAccess(db, auth, request, request.params.id);
+      const { round } = roundAccess(request);
       const team = await getTeam(db, round.teamId);
       const perspectives = await roundAggregates(db, round, toolOf(round));
-      const { actions } = await loadTeamPlan(db, round.teamId);
+      const { actions } = await loadPlan(db, { kind: "team", id: round.teamId });
       // Rendered in a worker thread, from plain data only (see server/render/).
       const pdf = await app.renders.run(
         {
@@ -410,7 +471,14 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
   /** What a respondent sees before starting: no team data beyond its name. */
   app.get(
     "/api/invites/:token",
-    { schema: { tags: ["meedoen"], summary: "Uitleg bij een uitnodigingslink", params: z.object({ token: z.string() }) } },
+    {
+      schema: {
+        tags: ["meedoen"],
+        summary: "Uitleg bij een uitnodigingslink",
+        params: z.object({ token: z.string() }),
+        response: { 200: roundInviteResponse },
+      },
+    },
     async (request) => {
       const token = request.params.token;
       const open = SECRET_ID_PATTERN.test(token) ? await findRoundInvite(db, token) : undefined;

@@ -9,7 +9,7 @@ import type { RoundInput } from "../../domain/teams/inputs.ts";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
 import { retentionDeadline } from "../../domain/teams/retention.ts";
 import { roundPastClosingDate } from "../../domain/teams/rounds.ts";
-import { newSecretId } from "../checks/service.ts";
+import { newSecretId } from "../ids.ts";
 import { currentTallies, currentTalliesLocked, dropTallies, type RoundTally, startTallies, talliedCounts } from "./tallies.ts";
 
 export type RoundRecord = typeof rounds.$inferSelect;
@@ -58,12 +58,8 @@ export async function responseCounts(db: Db, roundId: string): Promise<Record<Pe
 
 export async function listRounds(db: Db, teamId: string) {
   const list = await db.select().from(rounds).where(eq(rounds.teamId, teamId)).orderBy(desc(rounds.startedAt));
-  return Promise.all(list.map(async (r) => ({ ...publicRound(r), responses: await responseCounts(db, r.id) })));
-}
-
-export function publicRound(r: RoundRecord) {
-  const { aggregates: _aggregates, talliedSubmissions: _tallied, ...rest } = r;
-  return rest;
+  // The route's response schema sends what may leave (never the kept snapshot or the tally bookkeeping).
+  return Promise.all(list.map(async (r) => ({ ...r, responses: await responseCounts(db, r.id) })));
 }
 
 const releaseOf = (round: RoundRecord, tool: Tool, tallies: RoundTally[]): RoundRelease => ({

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { teamInvites, teamMembers, teams, user } from "../../db/schema.ts";
-import { newSecretId } from "../checks/service.ts";
+import { newSecretId } from "../ids.ts";
 import type { Role } from "./access.ts";
 
 export async function createTeam(

@@ -228,8 +228,8 @@ describe.each(databaseTargets())("teams and measurement rounds on $name", (targe
     expect(await count(sql`SELECT count(*) AS n FROM rounds WHERE team_id = ${teamId}`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM round_invites WHERE round_id = ${roundId}`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM checks WHERE round_id = ${roundId} OR id = ${checkId}`)).toBe(0);
-    expect(await count(sql`SELECT count(*) AS n FROM team_plan_actions WHERE team_id = ${teamId}`)).toBe(0);
-    expect(await count(sql`SELECT count(*) AS n FROM team_plan_themes WHERE team_id = ${teamId}`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM plan_actions WHERE team_id = ${teamId}`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM plan_themes WHERE team_id = ${teamId}`)).toBe(0);
     expect((await call("GET", `/api/checks/${checkId}`)).statusCode).toBe(404);
   });
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { werkwijzeResponse } from "../../domain/werkwijze/responses.ts";
 import { type Werkwijze, werkwijzeSchema } from "../../domain/werkwijze/schema.ts";
 import { ContentError, readYaml } from "../tools/load.ts";
 
@@ -21,7 +22,13 @@ export function loadWerkwijze(contentDir: string, factorIds: ReadonlySet<string>
 export const werkwijzeRoutes: FastifyPluginAsyncZod<{ werkwijze: Werkwijze }> = async (app, { werkwijze }) => {
   app.get(
     "/api/werkwijze",
-    { schema: { tags: ["werkwijze"], summary: "De werkwijze van de consulenten: fasen, basismethoden, toolbox" } },
+    {
+      schema: {
+        tags: ["werkwijze"],
+        summary: "De werkwijze van de consulenten: fasen, basismethoden, toolbox",
+        response: { 200: werkwijzeResponse },
+      },
+    },
     async () => werkwijze,
   );
 };

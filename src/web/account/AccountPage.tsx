@@ -1,24 +1,25 @@
 import "./account.css";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { type AccountOverview, type AccountTeam, AuthError, accountApi } from "../api/account.ts";
 import { ApiError } from "../api/client.ts";
+import { PasswordField } from "../app/auth/PasswordField.tsx";
+import { clearSession, refreshSession } from "../app/auth/session.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../app/ui/Frame.tsx";
+import { checked, type FormErrors, invalid, useForm } from "../app/ui/useForm.ts";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Button, Heading2, Paragraph, Select, SelectOption, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
-import { useTeamsT } from "../teams/i18n/index.ts";
-import { Field, FormAlert } from "../teams/ui/Field.tsx";
-import { Frame, PageLoadError, RequireAccount } from "../teams/ui/Frame.tsx";
-import { PasswordField } from "./PasswordField.tsx";
-import { clearSession, refreshSession } from "./session.ts";
+import { useTranslation } from "./i18n.ts";
 
 /**
  * `/account`: the holder's data, the JSON download (AVG art. 15), the verification mail, what happens to their teams
  * and deleting the account (AVG art. 17).
  */
 export function AccountPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const title = t("account.page.title");
   const [deletedTeams, setDeletedTeams] = useState<string[] | null>(null);
   if (deletedTeams) {
@@ -45,7 +46,7 @@ export function AccountPage() {
 }
 
 function AccountDetails({ title, onDeleted }: { title: string; onDeleted: (teams: string[]) => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const state = useLoad((signal) => accountApi.overview(signal), []);
   if (state.status === "loading") return <Loading />;
   if (state.status === "error") return <PageLoadError title={title} error={state.error} retry={state.retry} />;
@@ -118,7 +119,7 @@ function AccountDetails({ title, onDeleted }: { title: string; onDeleted: (teams
 
 /** The address is not verified yet: what that means, and a button for a new mail. */
 function VerifyNotice({ email }: { email: string }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<"idle" | "busy" | "sent" | "failed" | "tooMany">("idle");
 
   async function send() {
@@ -153,7 +154,7 @@ function VerifyNotice({ email }: { email: string }) {
 
 /** One team and what deleting the account does to it; for the only coordinator, a hand-over form. */
 function TeamItem({ team, onChanged }: { team: AccountTeam; onChanged: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <li className="account-team">
       <AppLink to={`/teams/${team.id}`} className="account-team__name">
@@ -169,34 +170,25 @@ function TeamItem({ team, onChanged }: { team: AccountTeam; onChanged: () => voi
 }
 
 function HandOver({ team, onDone }: { team: AccountTeam; onDone: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState(team.candidates[0]?.userId ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const id = `overdragen-${team.id}`;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy || !chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await accountApi.makeCoordinator(team.id, chosen);
+  const { errors, busy, onSubmit } = useForm(
+    () => (chosen ? { value: chosen } : invalid({})),
+    async (userId) => {
+      await accountApi.makeCoordinator(team.id, userId);
       onDone();
-    } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <form
       noValidate
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => void onSubmit(e)}
       className="hand-over"
       aria-label={t("account.page.teams.handOverLabel", { name: team.name })}
     >
-      <FormAlert message={error} />
+      <FormAlert message={errors.form} />
       <Field id={id} label={t("account.page.teams.handOverField")}>
         {(props) => (
           <Select {...props} value={chosen} onChange={(e) => setChosen(e.target.value)}>
@@ -225,14 +217,10 @@ function DeleteAccount({
   onDeleted: (teams: string[]) => void;
   onRefused: () => void;
 }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
-  const [passwordError, setPasswordError] = useState<string | undefined>();
-  const [alongError, setAlongError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [along, setAlong] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const choose = overview.teams.filter((team) => team.fate === "choose");
   const deleteAlong = overview.teams.filter((team) => team.fate === "deleteAlong");
@@ -243,38 +231,33 @@ function DeleteAccount({
     requestAnimationFrame(() => heading.current?.focus());
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError(null);
-    const undecided = choose.filter((team) => !along.has(team.id));
-    const missingPassword = password.length === 0;
-    setAlongError(
-      undecided.length > 0 ? t("account.page.delete.undecided", { names: undecided.map((x) => x.name).join(", ") }) : undefined,
-    );
-    setPasswordError(missingPassword ? t("account.errors.passwordRequired") : undefined);
-    if (undecided.length > 0 || missingPassword) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(".delete-account [aria-invalid=true]")?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await accountApi.remove({ password, deleteTeams: [...along] });
+  const { form, errors, busy, onSubmit, clearError } = useForm(
+    () => {
+      const found: FormErrors<"along" | "password"> = {};
+      const undecided = choose.filter((team) => !along.has(team.id));
+      if (undecided.length > 0) found.along = t("account.page.delete.undecided", { names: undecided.map((x) => x.name).join(", ") });
+      if (password.length === 0) found.password = t("account.errors.passwordRequired");
+      return checked(found, { password, deleteTeams: [...along] });
+    },
+    async (input) => {
+      const result = await accountApi.remove(input);
       clearSession();
       onDeleted(result.deletedTeams);
-    } catch (e) {
-      setBusy(false);
-      if (e instanceof ApiError && e.field === "password") {
-        setPasswordError(e.message);
-        requestAnimationFrame(() => document.getElementById("verwijder-wachtwoord")?.focus());
-      } else if (e instanceof ApiError && e.status === 409) {
-        // Someone changed the team in the meantime: show why, and the teams as they are now.
-        setFormError(e.message);
-        onRefused();
-      } else if (e instanceof ApiError && e.status === 429) setFormError(t("account.errors.tooMany"));
-      else setFormError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
-    }
-  }
+    },
+    {
+      fields: ["password"],
+      errorsOf: (e) => {
+        if (!(e instanceof ApiError) || e.field === "password") return undefined;
+        if (e.status === 409) {
+          // Someone changed the team in the meantime: show why, and the teams as they are now.
+          onRefused();
+          return { form: e.message };
+        }
+        if (e.status === 429) return { form: t("account.errors.tooMany") };
+        return undefined;
+      },
+    },
+  );
 
   return (
     <section aria-labelledby="account-verwijderen" className="team-section danger-zone delete-account">
@@ -287,7 +270,7 @@ function DeleteAccount({
           </Button>
         </>
       ) : (
-        <form noValidate onSubmit={(e) => void submit(e)} className="confirm">
+        <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="confirm">
           <h3 ref={heading} tabIndex={-1} className="confirm__title">
             {t("account.page.delete.confirmTitle")}
           </h3>
@@ -305,13 +288,13 @@ function DeleteAccount({
           </UnorderedList>
           {choose.length > 0 && (
             <fieldset
-              className={`utrecht-form-fieldset delete-along${alongError ? " utrecht-form-field--invalid" : ""}`}
-              aria-describedby={alongError ? "verwijder-teams-fout" : undefined}
+              className={`utrecht-form-fieldset delete-along${errors.along ? " utrecht-form-field--invalid" : ""}`}
+              aria-describedby={errors.along ? "verwijder-teams-fout" : undefined}
             >
               <legend className="utrecht-form-fieldset__legend">{t("account.page.delete.chooseLegend")}</legend>
-              {alongError && (
+              {errors.along && (
                 <p id="verwijder-teams-fout" className="utrecht-form-field-error-message">
-                  {alongError}
+                  {errors.along}
                 </p>
               )}
               {choose.map((team) => (
@@ -319,14 +302,14 @@ function DeleteAccount({
                   <input
                     id={`verwijder-team-${team.id}`}
                     type="checkbox"
-                    aria-invalid={alongError && !along.has(team.id) ? true : undefined}
+                    aria-invalid={errors.along && !along.has(team.id) ? true : undefined}
                     checked={along.has(team.id)}
                     onChange={(e) => {
                       const next = new Set(along);
                       if (e.target.checked) next.add(team.id);
                       else next.delete(team.id);
                       setAlong(next);
-                      setAlongError(undefined);
+                      clearError("along");
                     }}
                   />
                   <label htmlFor={`verwijder-team-${team.id}`}>{t("account.page.delete.deleteTeam", { name: team.name })}</label>
@@ -337,16 +320,16 @@ function DeleteAccount({
           <Paragraph>
             <strong>{t("account.page.delete.irreversible")}</strong>
           </Paragraph>
-          <FormAlert message={formError} />
+          <FormAlert message={errors.form} />
           <PasswordField
             id="verwijder-wachtwoord"
             label={t("account.page.delete.password")}
-            error={passwordError}
+            error={errors.password}
             value={password}
             autoComplete="current-password"
             onChange={(value) => {
               setPassword(value);
-              setPasswordError(undefined);
+              clearError("password");
             }}
           />
           <div className="button-row">

@@ -1,49 +1,42 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { AuthError, accountApi } from "../api/account.ts";
+import { looksLikeEmail } from "../app/auth/authErrors.ts";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { Frame } from "../app/ui/Frame.tsx";
+import { invalid, useForm } from "../app/ui/useForm.ts";
 import { Alert, Button, Paragraph, Textbox } from "../app/utrecht.tsx";
-import { useTeamsT } from "../teams/i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
-import { Frame } from "../teams/ui/Frame.tsx";
-import { looksLikeEmail } from "./authErrors.ts";
+import { useTranslation } from "./i18n.ts";
 
 /**
  * `/account/wachtwoord-vergeten`: asks for a reset link. The answer is the same whether an account exists or not,
  * so the page does not reveal who has an account.
  */
 export function ForgotPasswordPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | undefined>();
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const title = t("account.forgot.title");
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFormError(undefined);
-    if (!looksLikeEmail(email)) {
-      setError(email.trim() ? t("account.errors.invalidEmail") : t("account.errors.emailRequired"));
-      return focusFirstInvalid(form.current);
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await accountApi.requestPasswordReset(email.trim());
-      setSent(true);
-    } catch (e) {
-      // Only a connection problem or rate limiting is worth mentioning; any other answer looks like success.
-      if (e instanceof AuthError && e.status === 429) setFormError(t("account.errors.tooMany"));
-      else if (e instanceof AuthError && e.status !== 0 && e.status < 500) setSent(true);
-      else setFormError(t("common.network"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, errors, busy, onSubmit } = useForm(
+    () =>
+      looksLikeEmail(email)
+        ? { value: email.trim() }
+        : invalid({ email: email.trim() ? t("account.errors.invalidEmail") : t("account.errors.emailRequired") }),
+    async (address) => {
+      try {
+        await accountApi.requestPasswordReset(address);
+        setSent(true);
+      } catch (e) {
+        // Only a connection problem or rate limiting is worth mentioning; any other answer looks like success.
+        if (e instanceof AuthError && e.status !== 0 && e.status < 500 && e.status !== 429) setSent(true);
+        else throw e;
+      }
+    },
+    {
+      errorsOf: (e) => ({ form: e instanceof AuthError && e.status === 429 ? t("account.errors.tooMany") : t("common.network") }),
+    },
+  );
 
   return (
     <Frame className="account-page">
@@ -56,9 +49,9 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <Paragraph appearance="lead">{t("account.forgot.intro")}</Paragraph>
-          <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="account-form">
-            <FormAlert message={formError} />
-            <Field id="vergeten-email" label={t("account.fields.email")} error={error}>
+          <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="account-form">
+            <FormAlert message={errors.form} />
+            <Field id="vergeten-email" label={t("account.fields.email")} error={errors.email}>
               {(props) => (
                 <Textbox
                   {...props}

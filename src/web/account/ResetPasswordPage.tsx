@@ -1,52 +1,49 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { accountApi } from "../api/account.ts";
+import { authErrorMessage, PASSWORD_MAX, PASSWORD_MIN } from "../app/auth/authErrors.ts";
+import { PasswordField } from "../app/auth/PasswordField.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { FormAlert } from "../app/ui/Field.tsx";
+import { Frame } from "../app/ui/Frame.tsx";
+import { checked, type FormErrors, useForm } from "../app/ui/useForm.ts";
 import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
-import { useTeamsT } from "../teams/i18n/index.ts";
-import { FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
-import { Frame } from "../teams/ui/Frame.tsx";
-import { authErrorMessage, PASSWORD_MAX, PASSWORD_MIN } from "./authErrors.ts";
-import { PasswordField } from "./PasswordField.tsx";
+import { useTranslation } from "./i18n.ts";
 
-type Errors = Partial<Record<"password" | "repeat" | "form", string>>;
+type ResetField = "password" | "repeat";
 
 /** `/wachtwoord-herstellen?token=…`: the link from the reset mail; choose a new password, then sign in. */
 export function ResetPasswordPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const token = search.get("token") ?? "";
   const linkError = search.get("error");
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
   const [expired, setExpired] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const title = t("account.reset.title");
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const found: Errors = {};
-    if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
-    else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
-    if (!found.password && repeat !== password) found.repeat = t("account.errors.passwordsDiffer");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
-      await accountApi.resetPassword(token, password);
+  const { form, errors, busy, onSubmit } = useForm(
+    () => {
+      const found: FormErrors<ResetField> = {};
+      if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
+      else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
+      if (!found.password && repeat !== password) found.repeat = t("account.errors.passwordsDiffer");
+      return checked(found, password);
+    },
+    async (chosen) => {
+      await accountApi.resetPassword(token, chosen);
       navigate("/account/inloggen", { replace: true, state: { passwordReset: true } });
-    } catch (error) {
-      const { field, message } = authErrorMessage(t, error);
-      if (message === t("account.errors.invalidToken")) setExpired(true);
-      setErrors({ [field === "password" ? "password" : "form"]: message });
-      setBusy(false);
-    }
-  }
+    },
+    {
+      errorsOf: (error) => {
+        const { field, message } = authErrorMessage(t, error);
+        if (message === t("account.errors.invalidToken")) setExpired(true);
+        return { [field === "password" ? "password" : "form"]: message };
+      },
+    },
+  );
 
   const invalidLink = !token || linkError !== null || expired;
   return (
@@ -64,7 +61,7 @@ export function ResetPasswordPage() {
       ) : (
         <>
           <Paragraph appearance="lead">{t("account.reset.intro", { min: PASSWORD_MIN })}</Paragraph>
-          <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="account-form">
+          <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="account-form">
             <FormAlert message={errors.form} />
             <PasswordField
               id="herstellen-wachtwoord"

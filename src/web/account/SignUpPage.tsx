@@ -1,21 +1,22 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { accountApi } from "../api/account.ts";
+import { authErrorMessage, looksLikeEmail, PASSWORD_MAX, PASSWORD_MIN } from "../app/auth/authErrors.ts";
+import { PasswordField } from "../app/auth/PasswordField.tsx";
+import { refreshSession, safeNext, signInPath, useSession } from "../app/auth/session.ts";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { Frame } from "../app/ui/Frame.tsx";
+import { checked, type FormErrors, useForm } from "../app/ui/useForm.ts";
 import { Button, Paragraph, Textbox } from "../app/utrecht.tsx";
-import { useTeamsT } from "../teams/i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "../teams/ui/Field.tsx";
-import { Frame } from "../teams/ui/Frame.tsx";
-import { authErrorMessage, looksLikeEmail, PASSWORD_MAX, PASSWORD_MIN } from "./authErrors.ts";
-import { PasswordField } from "./PasswordField.tsx";
-import { refreshSession, safeNext, signInPath, useSession } from "./session.ts";
+import { useTranslation } from "./i18n.ts";
 
-type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+type SignUpField = "name" | "email" | "password";
 
 /** `/account/aanmelden`: naam, e-mailadres, wachtwoord (≥ 10 tekens); signed in straight away. */
 export function SignUpPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const session = useSession();
@@ -23,35 +24,30 @@ export function SignUpPage() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const title = t("account.signUp.title");
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const found: Errors = {};
-    if (!name.trim()) found.name = t("account.errors.nameRequired");
-    else if (name.trim().length > 100) found.name = t("account.errors.nameTooLong", { max: 100 });
-    if (!email.trim()) found.email = t("account.errors.emailRequired");
-    else if (!looksLikeEmail(email)) found.email = t("account.errors.invalidEmail");
-    if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
-    else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
-      await accountApi.signUp({ name: name.trim(), email: email.trim(), password });
+  const { form, errors, busy, onSubmit } = useForm(
+    () => {
+      const found: FormErrors<SignUpField> = {};
+      if (!name.trim()) found.name = t("account.errors.nameRequired");
+      else if (name.trim().length > 100) found.name = t("account.errors.nameTooLong", { max: 100 });
+      if (!email.trim()) found.email = t("account.errors.emailRequired");
+      else if (!looksLikeEmail(email)) found.email = t("account.errors.invalidEmail");
+      if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
+      else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
+      return checked(found, { name: name.trim(), email: email.trim(), password });
+    },
+    async (input) => {
+      await accountApi.signUp(input);
       await refreshSession();
       navigate(next, { replace: true });
-    } catch (error) {
-      const { field, message } = authErrorMessage(t, error);
-      setErrors({ [field]: message });
-      setBusy(false);
-      if (field !== "form") focusFirstInvalid(form.current);
-    }
-  }
+    },
+    {
+      errorsOf: (error) => {
+        const { field, message } = authErrorMessage(t, error);
+        return { [field]: message };
+      },
+    },
+  );
 
   return (
     <Frame className="account-page">
@@ -67,7 +63,7 @@ export function SignUpPage() {
         <>
           <Paragraph appearance="lead">{t("account.signUp.intro")}</Paragraph>
           <Paragraph>{t("account.signUp.privacy")}</Paragraph>
-          <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="account-form">
+          <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="account-form">
             <FormAlert message={errors.form} />
             <Field id="aanmelden-naam" label={t("account.fields.name")} description={t("account.fields.nameHint")} error={errors.name}>
               {(props) => (

@@ -1,18 +1,18 @@
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
+import { refreshSession } from "../app/auth/session.ts";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Frame } from "../app/ui/Frame.tsx";
 import { Alert, Paragraph } from "../app/utrecht.tsx";
-import { useTeamsT } from "../teams/i18n/index.ts";
-import { Frame } from "../teams/ui/Frame.tsx";
-import { refreshSession } from "./session.ts";
+import { useTranslation } from "./i18n.ts";
 
 /**
  * `/account/bevestigd`: where the link in a verification mail lands after the server handled it; `?error=` when the
  * link was expired (TOKEN_EXPIRED) or not valid.
  */
 export function VerifiedPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const error = params.get("error");
   const ok = error === null;

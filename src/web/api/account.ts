@@ -1,15 +1,18 @@
+import type {
+  accountDeletedResponse,
+  accountOverviewResponse,
+  memberRoleChangedResponse,
+  meResponse,
+} from "../../domain/account/responses.ts";
 import type { AccountTeam } from "../../domain/teams/account-teams.ts";
+import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
 
 export type { AccountTeam };
 
-export type Me = { user: { email: string; name: string; emailVerified: boolean } | null; moderator: boolean };
+export type Me = Wire<typeof meResponse>;
 
-export type AccountOverview = {
-  user: { name: string; email: string; emailVerified: boolean };
-  moderator: boolean;
-  teams: AccountTeam[];
-};
+export type AccountOverview = Wire<typeof accountOverviewResponse>;
 
 /** Where the verification link lands (VERIFIED_PAGE on the server). */
 export const VERIFIED_PATH = "/account/bevestigd";
@@ -61,10 +64,10 @@ export const accountApi = {
   /** The JSON download of everything linked to the account (a plain link: the browser saves it). */
   exportUrl: "/api/account/export",
   remove: (input: { password: string; deleteTeams: string[] }) =>
-    request<{ deleted: true; deletedTeams: string[] }>("/api/account", { method: "DELETE", body: input }),
+    request<Wire<typeof accountDeletedResponse>>("/api/account", { method: "DELETE", body: input }),
   /** Hand-over: make another member coordinator of a team. */
   makeCoordinator: (teamId: string, userId: string) =>
-    request<unknown>(`/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`, {
+    request<Wire<typeof memberRoleChangedResponse>>(`/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`, {
       method: "PATCH",
       body: { role: "coordinator" },
     }),

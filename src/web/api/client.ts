@@ -1,3 +1,5 @@
+import type { errorResponse, Wire } from "../../domain/wire.ts";
+
 /** A failed API call. `status` 0 means the server could not be reached. */
 export class ApiError extends Error {
   constructor(
@@ -40,7 +42,8 @@ export async function request<T>(
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const problem = (data ?? {}) as { error?: unknown; field?: unknown };
+    // The API's refusal body (errorResponse); checked field by field, since a proxy may answer with something else.
+    const problem = (data ?? {}) as { [Key in keyof Wire<typeof errorResponse>]?: unknown };
     throw new ApiError(
       response.status,
       typeof problem.error === "string" ? problem.error : `HTTP ${response.status}`,

@@ -1,5 +1,19 @@
-import type { Entry, EntryType, KennisbankSource } from "../../domain/kennisbank/schema.ts";
+import type {
+  ENTRY_STATUSES,
+  entriesByFactorResponse,
+  entryLinkResponse,
+  entryPageResponse,
+  facetsResponse,
+  kennisbankEntryResponse,
+  moderatedResponse,
+  searchPageResponse,
+  searchResultResponse,
+  submissionCreatedResponse,
+  submissionListResponse,
+  submissionStatusResponse,
+} from "../../domain/kennisbank/responses.ts";
 import type { Moderation, Submission } from "../../domain/kennisbank/submission.ts";
+import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
 
 /** The filters of the search page, exactly as the URL and GET /api/kennisbank hold them. */
@@ -8,44 +22,19 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 /** `page` may be a raw URL value: the API validates it and names the field when it is wrong. */
 export type SearchQuery = { q?: string; page?: number | string } & Partial<Record<SearchFilter, string>>;
 
-export type SearchResult = {
-  slug: string;
-  type: EntryType;
-  title: string;
-  summary: string;
-  themes: string[];
-  factors: string[];
-  region: string | null;
-  organisation: string | null;
-  /** Safe HTML from the server: escaped text with <mark> around the matches. */
-  snippet: string;
-};
-export type SearchResponse = { total: number; results: SearchResult[] };
-export type Facets = { regions: string[]; targetGroups: string[] };
-export type EntryLink = { slug: string; type: EntryType; title: string };
-export type EntriesByFactor = Record<string, EntryLink[]>;
+export type SearchResult = Wire<typeof searchResultResponse>;
+export type SearchResponse = Wire<typeof searchPageResponse>;
+export type Facets = Wire<typeof facetsResponse>;
+export type EntryLink = Wire<typeof entryLinkResponse>;
+export type EntriesByFactor = Wire<typeof entriesByFactorResponse>;
 
-export type EntryStatus = "pending" | "published" | "rejected";
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** A stored entry as the API returns it (content files and submissions alike). */
-export type KennisbankEntry = Omit<Entry, "organisation" | "region" | "category" | "link" | "source"> & {
-  origin: "content" | "submission";
-  status: EntryStatus;
-  organisation: string | null;
-  region: string | null;
-  category: string | null;
-  link: string | null;
-  source: { document: KennisbankSource; where?: string } | null;
-  rejectionReason: string | null;
-  createdAt: string;
-  reviewedAt: string | null;
-};
-export type EntryPageData = KennisbankEntry & {
-  factorDetails: { id: string; themeId?: string; text?: string }[];
-  related: (EntryLink & { summary: string; factors: string[] })[];
-};
+export type KennisbankEntry = Wire<typeof kennisbankEntryResponse>;
+export type EntryPageData = Wire<typeof entryPageResponse>;
 
-export type SubmissionStatus = { slug: string; title: string; status: EntryStatus; rejectionReason: string | null; createdAt: string };
+export type SubmissionStatus = Wire<typeof submissionStatusResponse>;
 
 export const PAGE_SIZE = 20;
 
@@ -78,13 +67,13 @@ export const kennisbankApi = {
     byFactor = null;
   },
   submit: (submission: Submission) =>
-    request<{ slug: string; status: "pending"; statusToken: string }>("/api/kennisbank/submissions", { method: "POST", body: submission }),
+    request<Wire<typeof submissionCreatedResponse>>("/api/kennisbank/submissions", { method: "POST", body: submission }),
   submissionStatus: (token: string, signal?: AbortSignal) =>
     request<SubmissionStatus>(`/api/kennisbank/submissions/status/${encodeURIComponent(token)}`, { signal }),
   submissions: (status: EntryStatus, signal?: AbortSignal) =>
-    request<KennisbankEntry[]>(`/api/kennisbank/submissions?status=${status}`, { signal }),
+    request<Wire<typeof submissionListResponse>>(`/api/kennisbank/submissions?status=${status}`, { signal }),
   moderate: (slug: string, moderation: Moderation) =>
-    request<{ slug: string; status: EntryStatus }>(`/api/kennisbank/submissions/${encodeURIComponent(slug)}/moderation`, {
+    request<Wire<typeof moderatedResponse>>(`/api/kennisbank/submissions/${encodeURIComponent(slug)}/moderation`, {
       method: "POST",
       body: moderation,
     }),

@@ -1,7 +1,9 @@
+import type { retentionPeriodsResponse } from "../../domain/privacy/responses.ts";
+import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
 
 /** The retention periods of this installation (its configuration), for the privacy page. */
-export type RetentionPeriods = { soloCheckRetentionMonths: number; roundRetentionMonths: number };
+export type RetentionPeriods = Wire<typeof retentionPeriodsResponse>;
 
 export const privacyApi = {
   get: (signal?: AbortSignal) => request<RetentionPeriods>("/api/privacy", { signal }),

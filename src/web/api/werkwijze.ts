@@ -1,5 +1,8 @@
-import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
+import type { werkwijzeResponse } from "../../domain/werkwijze/responses.ts";
+import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
+
+export type Werkwijze = Wire<typeof werkwijzeResponse>;
 
 export const werkwijzeApi = {
   get: (signal?: AbortSignal) => request<Werkwijze>("/api/werkwijze", { signal }),

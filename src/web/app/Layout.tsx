@@ -1,4 +1,3 @@
-import "../respond/respond.css";
 import type { ReactNode } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { useTranslation } from "./i18n.ts";

@@ -1,13 +1,17 @@
-import nl from "../i18n/nl.json";
+import common from "./nl.json";
 
 /**
- * The interface texts: Dutch only, from one file per namespace (i18n/nl.json for the app, teams/i18n/nl.json for the
- * team pages). A small stand-in for the part of i18next the app used, with the same call shape
+ * The interface texts: Dutch only. A small stand-in for the part of i18next the app used, with the same call shape
  * (`const { t } = useTranslation(); t("key.path", { name })`), so the pages did not change when i18next and the
  * English switch went (issue 13: the first load carried i18next, react-i18next and both languages). What it does:
  * - nested keys with dots; a missing key comes back as the key itself;
  * - `{{name}}` is replaced by the option of that name (as text, not escaped: React escapes);
  * - with a numeric `count`, `key_zero` (for 0, when it exists), else `key_one` / `key_other` after Dutch plural rules.
+ *
+ * Namespaces: the common texts (app/nl.json: shell, errors, save state, shared words, perspectives) and one file per
+ * feature (`<feature>/nl.json`, reached through `<feature>/i18n.ts`) and per kit part that has texts of its own
+ * (app/auth, app/plan, app/entries, app/factors). `namespace(...files)` gives a `useTranslation` over the common texts
+ * plus those files, merged key by key; a feature's file travels with the feature's (lazy) pages.
  */
 
 type PluralSuffix = "_one" | "_other" | "_zero";
@@ -17,9 +21,9 @@ export type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? StripPlural<`${Prefix}${K}`> : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
-export type TranslationKey = Leaves<typeof nl>;
 export type TOptions = Record<string, unknown>;
-export type TFunction = (key: TranslationKey, options?: TOptions) => string;
+/** A `t` typed on the keys of its texts. */
+export type Translate<Key extends string> = (key: Key, options?: TOptions) => string;
 
 export const LANGUAGE = "nl";
 const plurals = new Intl.PluralRules(LANGUAGE);
@@ -57,12 +61,39 @@ export function translator(dictionary: Dictionary): (key: string, options?: TOpt
   };
 }
 
-const t: TFunction = translator(nl);
-const i18n = { language: LANGUAGE, t } as const;
-
-/** The app's texts: `const { t } = useTranslation()`. Not a real hook (the language never changes), so it may be called anywhere. */
-export function useTranslation(): { t: TFunction; i18n: typeof i18n } {
-  return { t, i18n };
+/** Files merged key by key: `{ a: { b } }` and `{ a: { c } }` give `{ a: { b, c } }`; a text is never overwritten. */
+function merge(files: readonly Dictionary[]): Dictionary {
+  const result: Record<string, string | Dictionary> = {};
+  for (const file of files) {
+    for (const [key, value] of Object.entries(file)) {
+      const existing = result[key];
+      if (existing === undefined) result[key] = value;
+      else if (typeof existing === "string" || typeof value === "string") throw new Error(`Tekst ${key} staat twee keer in de vertalingen`);
+      else result[key] = merge([existing, value]);
+    }
+  }
+  return result;
 }
 
-export default i18n;
+type Common = typeof common;
+type Namespace<Texts> = {
+  /** `const { t } = useTranslation()`. Not a real hook (the language never changes), so it may be called anywhere. */
+  useTranslation(): { t: Translate<Leaves<Texts>> };
+  t: Translate<Leaves<Texts>>;
+};
+
+/** The common texts plus the given files (a feature's, and those of the kit parts it renders itself). */
+export function namespace(): Namespace<Common>;
+export function namespace<A>(a: A): Namespace<Common & A>;
+export function namespace<A, B>(a: A, b: B): Namespace<Common & A & B>;
+export function namespace<A, B, C>(a: A, b: B, c: C): Namespace<Common & A & B & C>;
+export function namespace<A, B, C, D>(a: A, b: B, c: C, d: D): Namespace<Common & A & B & C & D>;
+export function namespace(...files: unknown[]): Namespace<Common> {
+  const t = translator(merge([common, ...(files as Dictionary[])]));
+  return { t, useTranslation: () => ({ t }) };
+}
+
+/** The common texts: the shell and the kit parts without texts of their own. */
+export const { useTranslation, t } = namespace();
+/** A `t` of the common texts, or of any namespace (its keys include these). */
+export type CommonKey = Leaves<Common>;

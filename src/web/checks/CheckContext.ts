@@ -3,7 +3,7 @@ import type { Answers, AnswerValue } from "../../domain/checks/answers.ts";
 import type { ActionPatch, Plan, PlanAction } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import type { CheckRound } from "../api/checks.ts";
-import type { SaveQueue, SaveSnapshot } from "./save/queue.ts";
+import type { SaveQueue, SaveSnapshot } from "../app/save/queue.ts";
 
 export type CheckContextValue = {
   id: string;

@@ -1,15 +1,16 @@
+import "./respond/respond.css";
 import "./checks.css";
 import { useMemo } from "react";
 import { Navigate, Outlet, useLocation, useParams } from "react-router";
-import { useTranslation } from "../app/i18n.ts";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { SaveStatus } from "../app/save/SaveStatus.tsx";
 import { Button, Paragraph } from "../app/utrecht.tsx";
-import { toCheckPath, toRespondPath } from "../respond/paths.ts";
 import { CheckContext, type CheckContextValue } from "./CheckContext.ts";
+import { useTranslation } from "./i18n.ts";
 import { PersonalLink } from "./PersonalLink.tsx";
-import { SaveStatus } from "./save/SaveStatus.tsx";
+import { toCheckPath, toRespondPath } from "./respond/paths.ts";
 import { askedTool, wordingOf } from "./theme/wording.ts";
 import { useCheckData } from "./useCheckData.ts";
 
@@ -84,7 +85,7 @@ function CheckScope({ id, variant }: { id: string; variant: CheckVariant }) {
       <div className="check">
         <Outlet />
         {showLink && <PersonalLink id={id} wording={round ? wording : undefined} />}
-        <SaveStatus />
+        <SaveStatus queue={value.queue} keptLocallyText={round ? t(`respond.${wording}.keptLocally`) : undefined} />
       </div>
     </CheckContext.Provider>
   );

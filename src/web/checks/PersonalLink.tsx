@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../app/i18n.ts";
 import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
-import { checkPaths } from "../respond/paths.ts";
+import { useTranslation } from "./i18n.ts";
+import { checkPaths } from "./respond/paths.ts";
 import type { Wording } from "./theme/wording.ts";
 
 type CopyState = "idle" | "copied" | "manual";

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import { useTranslation } from "../app/i18n.ts";
-import { checkPaths } from "../respond/paths.ts";
 import { answeredCount, useCheck } from "./CheckContext.ts";
+import { useTranslation } from "./i18n.ts";
+import { checkPaths } from "./respond/paths.ts";
 import { themeTitle, wordingOf } from "./theme/wording.ts";
 
 export type ProgressStep =

@@ -3,10 +3,10 @@ import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import { checksApi, getTool, TOOL_ID } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
-import { useTranslation } from "../app/i18n.ts";
 import { Loading } from "../app/Loading.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** `/`: what the tool is, for whom, how it works and what happens with the answers. */
 export function StartPage() {

@@ -1,6 +1,6 @@
 import type { AnswerValue } from "../../domain/checks/answers.ts";
 import { formatScore } from "../../domain/checks/format.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { useTranslation } from "./i18n.ts";
 
 /** Dutch number notation ("7,3") from the domain; the words around it in the interface language. */
 export function useFormatters() {

@@ -5,9 +5,9 @@ import type { Plan } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { type CheckRound, checksApi, getTool, TOOL_ID } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
+import { usePlanEditors, withPendingChanges } from "../app/plan/usePlanEditors.ts";
+import { SaveQueue } from "../app/save/queue.ts";
 import type { CheckContextValue } from "./CheckContext.ts";
-import { usePlanEditors, withPendingChanges } from "./plan/usePlanEditors.ts";
-import { SaveQueue } from "./save/queue.ts";
 
 export type CheckLoad =
   | { status: "loading" }

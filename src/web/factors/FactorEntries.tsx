@@ -1,8 +1,8 @@
-import { useTranslation } from "../app/i18n.ts";
+import { TypeBadge } from "../app/entries/TypeBadge.tsx";
+import { useEntriesByFactor } from "../app/entries/useEntriesByFactor.ts";
 import { AppLink } from "../app/links.tsx";
 import { Heading2, Paragraph } from "../app/utrecht.tsx";
-import { TypeBadge } from "../kennisbank/TypeBadge.tsx";
-import { useEntriesByFactor } from "../kennisbank/useEntriesByFactor.ts";
+import { useTranslation } from "./i18n.ts";
 
 /** "Zo doen anderen het" on a factor page: every kennisbank entry for the factor, and the filtered search. */
 export function FactorEntries({ factorId }: { factorId: string }) {

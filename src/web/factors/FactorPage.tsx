@@ -4,16 +4,16 @@ import type { Tool } from "../../domain/content/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
 import { getTool, TOOL_ID } from "../api/checks.ts";
 import { werkwijzeApi } from "../api/werkwijze.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { factorIndex } from "../app/factors/factorIndex.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
+import { TipText } from "../app/markdown/TipText.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Heading2, Heading3, Paragraph } from "../app/utrecht.tsx";
-import { TipText } from "../checks/tips/TipText.tsx";
 import { FactorEntries } from "./FactorEntries.tsx";
-import { factorIndex } from "./factorIndex.ts";
+import { useTranslation } from "./i18n.ts";
 
 export type BackState = { from?: string; fromTitle?: string } | null;
 

@@ -1,6 +1,6 @@
 import "./factors.css";
 import { getTool, TOOL_ID } from "../api/checks.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { useEntriesByFactor } from "../app/entries/useEntriesByFactor.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
@@ -8,7 +8,7 @@ import { PageHeading } from "../app/PageHeading.tsx";
 import { useHashTarget } from "../app/useHashTarget.ts";
 import { useLoad } from "../app/useLoad.ts";
 import { Heading2, Paragraph } from "../app/utrecht.tsx";
-import { useEntriesByFactor } from "../kennisbank/useEntriesByFactor.ts";
+import { useTranslation } from "./i18n.ts";
 
 /** `/factoren`: the 31 success factors per theme, each linking to its page. */
 export function FactorsPage() {

@@ -1,7 +1,7 @@
 import type { KennisbankEntry } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { TypeBadge } from "../app/entries/TypeBadge.tsx";
 import { Heading2, Heading3, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
-import { TypeBadge } from "./TypeBadge.tsx";
+import { useTranslation } from "./i18n.ts";
 
 type Props = {
   entry: Pick<KennisbankEntry, "type" | "organisation" | "region" | "category" | "targetGroups" | "keyElements" | "results">;

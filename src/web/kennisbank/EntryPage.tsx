@@ -2,16 +2,16 @@ import "./kennisbank.css";
 import { useLocation, useParams } from "react-router";
 import { KENNISBANK_SOURCES } from "../../domain/kennisbank/schema.ts";
 import { type EntryPageData, kennisbankApi } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { TypeBadge } from "../app/entries/TypeBadge.tsx";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
+import { Markdown } from "../app/markdown/Markdown.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { EntryDetails } from "./EntryDetails.tsx";
-import { Markdown } from "./Markdown.tsx";
-import { TypeBadge } from "./TypeBadge.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** Where the entry comes from: a source document of the content, or the organisation that submitted it. */
 export function SourceText({ entry }: { entry: Pick<EntryPageData, "source" | "organisation"> }) {

@@ -3,10 +3,10 @@ import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import { ENTRY_TYPES } from "../../domain/kennisbank/schema.ts";
 import type { Facets, SearchFilter } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { shorten } from "../app/factors/factorIndex.ts";
 import { AppLink } from "../app/links.tsx";
 import { FormLabel, Heading2, Select, SelectOption } from "../app/utrecht.tsx";
-import { shorten } from "../factors/factorIndex.ts";
+import { useTranslation } from "./i18n.ts";
 import type { SearchState } from "./useSearchState.ts";
 
 type Props = { search: SearchState; tool: Tool | null; facets: Facets | null };

@@ -1,10 +1,10 @@
 import { type Ref, useId } from "react";
 import { PAGE_SIZE, type SearchResponse, type SearchResult } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { TypeBadge } from "../app/entries/TypeBadge.tsx";
 import { AppLink } from "../app/links.tsx";
 import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
+import { useTranslation } from "./i18n.ts";
 import { Snippet } from "./Snippet.tsx";
-import { TypeBadge } from "./TypeBadge.tsx";
 import type { SearchState } from "./useSearchState.ts";
 
 function ResultCard({ result, from }: { result: SearchResult; from: string }) {

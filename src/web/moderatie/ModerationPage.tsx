@@ -1,33 +1,35 @@
 import "./moderatie.css";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { authApi, type Me } from "../api/auth.ts";
 import { getTool, TOOL_ID } from "../api/checks.ts";
+import { ApiError } from "../api/client.ts";
 import { type EntryStatus, kennisbankApi } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { SignInForm } from "../app/auth/SignInForm.tsx";
+import { refreshSession, signOut, useSession } from "../app/auth/session.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
-import { SignInForm } from "./SignInForm.tsx";
+import { useTranslation } from "./i18n.ts";
 import { type Decision, SubmissionCard } from "./SubmissionCard.tsx";
 
 const STATUSES: EntryStatus[] = ["pending", "rejected", "published"];
 
-function SignedInAs({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+function SignedInAs({ email }: { email: string }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
     <div className="moderation__account">
-      <Paragraph>{t("moderation.signedInAs", { email: me.user?.email })}</Paragraph>
+      <Paragraph>{t("moderation.signedInAs", { email })}</Paragraph>
       <Button
         appearance="secondary-action-button"
         busy={busy}
         onClick={() => {
           setBusy(true);
-          authApi.signOut().finally(onSignedOut);
+          // Signed out, the page shows the sign-in form; when that failed, the session says who is still signed in.
+          signOut().catch(() => refreshSession());
         }}
       >
         {t("moderation.signOut")}
@@ -112,27 +114,32 @@ function Submissions() {
 /** `/moderatie`: moderators sign in, review pending submissions and approve or reject them. */
 export function ModerationPage() {
   const { t } = useTranslation();
-  const me = useLoad((signal) => authApi.me(signal), []);
+  const session = useSession();
   return (
     <div className="page-section moderation">
       <PageHeading title={t("moderation.title")}>{t("moderation.title")}</PageHeading>
-      {me.status === "loading" && <Loading />}
-      {me.status === "error" && <LoadError error={me.error} retry={me.retry} />}
-      {me.status === "ready" && !me.data.user && (
+      {session.status === "loading" && <Loading />}
+      {session.status === "error" && <LoadError error={new ApiError(0, t("errors.network"))} retry={() => void refreshSession()} />}
+      {session.status === "ready" && !session.user && (
         <>
           <Paragraph>{t("moderation.signInIntro")}</Paragraph>
-          <SignInForm onSignedIn={me.retry} />
+          <section className="sign-in" aria-labelledby="inloggen-titel">
+            <Heading2 id="inloggen-titel" className="sign-in__title">
+              {t("moderation.signIn.title")}
+            </Heading2>
+            <SignInForm onSignedIn={() => undefined} />
+          </section>
         </>
       )}
-      {me.status === "ready" && me.data.user && !me.data.moderator && (
+      {session.status === "ready" && session.user && !session.moderator && (
         <>
-          <Paragraph>{t("moderation.notModerator", { email: me.data.user.email })}</Paragraph>
-          <SignedInAs me={me.data} onSignedOut={me.retry} />
+          <Paragraph>{t("moderation.notModerator", { email: session.user.email })}</Paragraph>
+          <SignedInAs email={session.user.email} />
         </>
       )}
-      {me.status === "ready" && me.data.user && me.data.moderator && (
+      {session.status === "ready" && session.user && session.moderator && (
         <>
-          <SignedInAs me={me.data} onSignedOut={me.retry} />
+          <SignedInAs email={session.user.email} />
           <Submissions />
         </>
       )}

@@ -3,13 +3,13 @@ import type { Tool } from "../../domain/content/schema.ts";
 import { moderationSchema } from "../../domain/kennisbank/submission.ts";
 import { ApiError } from "../api/client.ts";
 import { type KennisbankEntry, kennisbankApi } from "../api/kennisbank.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { TypeBadge } from "../app/entries/TypeBadge.tsx";
+import { factorIndex } from "../app/factors/factorIndex.ts";
 import { useErrorMessage } from "../app/LoadError.tsx";
 import { AppLink } from "../app/links.tsx";
+import { Markdown } from "../app/markdown/Markdown.tsx";
 import { Button, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading3, Textarea } from "../app/utrecht.tsx";
-import { factorIndex } from "../factors/factorIndex.ts";
-import { Markdown } from "../kennisbank/Markdown.tsx";
-import { TypeBadge } from "../kennisbank/TypeBadge.tsx";
+import { useTranslation } from "./i18n.ts";
 import "../app/zod.ts";
 
 export type Decision = { slug: string; title: string; decision: "approve" | "reject" };

@@ -1,13 +1,14 @@
-import "../teams/teams.css";
+import "../app/ui/kit.css";
+import "./privacy.css";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 import { privacyApi } from "../api/privacy.ts";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
-import { type TeamsKey, useTeamsT } from "../teams/i18n/index.ts";
+import { type PrivacyKey, useTranslation } from "./i18n.ts";
 
-type Section = { id: string; title: TeamsKey; paragraphs?: TeamsKey[]; items?: TeamsKey[] };
+type Section = { id: string; title: PrivacyKey; paragraphs?: PrivacyKey[]; items?: PrivacyKey[] };
 
 const SECTIONS: Section[] = [
   {
@@ -66,7 +67,7 @@ const SECTIONS: Section[] = [
  * Texts naming how long a solo check is kept: that period is the installation's (SOLO_CHECK_RETENTION_MONTHS), read
  * from /api/privacy; until it is known (or when it cannot be read) the same text without the number is shown.
  */
-const WITHOUT_PERIOD: Partial<Record<TeamsKey, TeamsKey>> = {
+const WITHOUT_PERIOD: Partial<Record<PrivacyKey, PrivacyKey>> = {
   "privacy.short.retention": "privacy.short.retentionPending",
   "privacy.solo.retention": "privacy.solo.retentionPending",
   "privacy.retention.solo": "privacy.retention.soloPending",
@@ -74,12 +75,12 @@ const WITHOUT_PERIOD: Partial<Record<TeamsKey, TeamsKey>> = {
 
 /** `/privacy`: what the tool stores, for whom, for how long, and what it does not do (AVG), in plain words. */
 export function PrivacyPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const title = t("privacy.title");
   const periods = useLoad((signal) => privacyApi.get(signal), []);
   const soloMonths = periods.status === "ready" ? periods.data.soloCheckRetentionMonths : undefined;
   const values = { threshold: MIN_ANONYMITY_THRESHOLD, months: DEFAULT_RETENTION_MONTHS, soloMonths };
-  const text = (key: TeamsKey) => t(soloMonths === undefined ? (WITHOUT_PERIOD[key] ?? key) : key, values);
+  const text = (key: PrivacyKey) => t(soloMonths === undefined ? (WITHOUT_PERIOD[key] ?? key) : key, values);
   return (
     <div className="page-section privacy-page">
       <PageHeading title={title}>{title}</PageHeading>

@@ -2,13 +2,13 @@ import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { type Team, teamsApi } from "../api/teams.ts";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
 import { Button, Heading2, Paragraph, Textbox, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
-import { useTeamsT } from "./i18n/index.ts";
-import { Field, FormAlert } from "./ui/Field.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** Deleting a team: a first button opens a confirmation that names everything that goes, and asks for the team name. */
 export function DeleteTeam({ team }: { team: Team }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");

@@ -1,19 +1,20 @@
+import "./teams.css";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { signInPath, signUpPath, useSession } from "../account/session.ts";
 import { ApiError } from "../api/client.ts";
 import { teamsApi } from "../api/teams.ts";
+import { signInPath, signUpPath, useSession } from "../app/auth/session.ts";
 import { Loading } from "../app/Loading.tsx";
 import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Frame, PageLoadError } from "../app/ui/Frame.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
-import { useTeamsT } from "./i18n/index.ts";
-import { Frame, PageLoadError } from "./ui/Frame.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** `/teams/uitnodiging/:token`: which team and role; accept (after signing in or up, back here via `next`). */
 export function InviteAcceptPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const session = useSession();

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { type Role, type Team, type TeamInvite, teamsApi } from "../api/teams.ts";
+import { useTeamFormat } from "../app/format.ts";
+import { CopyLink } from "../app/ui/CopyLink.tsx";
+import { FormAlert } from "../app/ui/Field.tsx";
+import { apiMessage, useAction } from "../app/ui/useAction.ts";
 import { Button, Heading2, Heading3, Paragraph } from "../app/utrecht.tsx";
-import { useTeamFormat } from "./format.ts";
-import { useTeamsT } from "./i18n/index.ts";
-import { CopyLink } from "./ui/CopyLink.tsx";
-import { FormAlert } from "./ui/Field.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** Who is in the team, and (for coordinators) invite links for members and co-coordinators. */
 export function Members({ team, onChanged }: { team: Team; onChanged: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const coordinator = team.myRole === "coordinator";
   return (
     <section aria-labelledby="teamleden" className="team-section">
@@ -34,7 +35,7 @@ export function Members({ team, onChanged }: { team: Team; onChanged: () => void
  * to revoke; new links can always be made. After a revoke, focus goes to the announcement (the button is gone).
  */
 function Invites({ teamId, initial }: { teamId: string; initial: TeamInvite[] }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const [invites, setInvites] = useState(initial);
   const [busy, setBusy] = useState<string | null>(null);
@@ -48,7 +49,7 @@ function Invites({ teamId, initial }: { teamId: string; initial: TeamInvite[] })
     if (created) document.getElementById(`uitnodiging-${created}`)?.focus();
   }, [created]);
 
-  const failed = (e: unknown) => setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
+  const failed = (e: unknown) => setError(apiMessage(e, t("common.network")));
 
   async function create(role: Role) {
     setBusy(role);
@@ -132,27 +133,20 @@ function Invites({ teamId, initial }: { teamId: string; initial: TeamInvite[] })
 
 /** Removing someone: choose, then confirm; the only coordinator cannot remove themselves (the API says why). */
 function RemoveMember({ team, onRemoved }: { team: Team; onRemoved: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [userId, setUserId] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const member = team.members.find((m) => m.userId === userId);
 
   async function remove() {
     if (!member) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await teamsApi.removeMember(team.id, member.userId);
       setConfirming(false);
       setUserId("");
       onRemoved();
-    } catch (e) {
-      setError(e instanceof ApiError && !e.transient ? e.message : t("common.network"));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,22 +1,21 @@
-import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { roundInputSchema } from "../../domain/teams/inputs.ts";
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
-import { ApiError } from "../api/client.ts";
 import { teamsApi } from "../api/teams.ts";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { useDraft } from "../app/ui/useDraft.ts";
+import { checked, type FormErrors, invalid, issueErrors, useForm } from "../app/ui/useForm.ts";
 import { Button, Heading3, Paragraph, Textbox } from "../app/utrecht.tsx";
-import { useTeamsT } from "./i18n/index.ts";
+import { useTranslation } from "./i18n.ts";
 import { PerspectiveChoice } from "./PerspectiveChoice.tsx";
-import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
-import { useDraft } from "./ui/useDraft.ts";
 import "../app/zod.ts";
 
 type Draft = { name: string; closesOn: string; threshold: string; perspectives: Perspective[] };
-type Errors = Partial<Record<keyof Draft | "form", string>>;
+const FIELDS = ["name", "closesOn", "threshold", "perspectives"] as const;
 
 /** "Nieuwe meting": name, optional closing date, anonymity threshold (≥ 3), the groups asked → the round page with its links. */
 export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`nieuwe-meting:${teamId}`, {
     name: "",
@@ -26,56 +25,44 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
   });
   // A stored draft from before the choice existed, or with an unknown value, falls back to what is valid.
   const perspectives = Array.isArray(draft.perspectives) ? PERSPECTIVES.filter((p) => draft.perspectives.includes(p)) : [...PERSPECTIVES];
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, busy, onSubmit, clearError } = useForm(
+    () => {
+      const threshold = draft.threshold.trim() === "" ? Number.NaN : Number(draft.threshold);
+      const parsed = roundInputSchema.safeParse({ name: draft.name, closesOn: draft.closesOn || null, threshold, perspectives });
+      const found: FormErrors<(typeof FIELDS)[number]> = parsed.success
+        ? {}
+        : issueErrors(parsed.error.issues, FIELDS, (field, issue) =>
+            field === "threshold"
+              ? t("newRound.thresholdError", { min: MIN_ANONYMITY_THRESHOLD, max: MAX_ANONYMITY_THRESHOLD })
+              : field === "closesOn"
+                ? t("newRound.dateError")
+                : field === "perspectives"
+                  ? t("newRound.perspectivesError")
+                  : issue.message,
+          );
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+      if (!found.closesOn && draft.closesOn && draft.closesOn < today) found.closesOn = t("newRound.datePast");
+      return parsed.success ? checked(found, parsed.data) : invalid(found);
+    },
+    async (input) => {
+      const { id } = await teamsApi.startRound(teamId, input);
+      clearDraft();
+      navigate(`/teams/${teamId}/metingen/${id}`, { state: { created: true } });
+    },
+    // "perspectives.0" names the list: its error goes with the checkboxes.
+    { fields: FIELDS },
+  );
 
   const change = <F extends keyof Draft>(field: F, value: Draft[F]) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setErrors(({ [field]: _fixed, ...rest }) => rest);
+    clearError(field);
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const threshold = draft.threshold.trim() === "" ? Number.NaN : Number(draft.threshold);
-    const parsed = roundInputSchema.safeParse({ name: draft.name, closesOn: draft.closesOn || null, threshold, perspectives });
-    const found: Errors = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form") as keyof Errors;
-        if (field === "threshold")
-          found.threshold ??= t("newRound.thresholdError", { min: MIN_ANONYMITY_THRESHOLD, max: MAX_ANONYMITY_THRESHOLD });
-        else if (field === "closesOn") found.closesOn ??= t("newRound.dateError");
-        else if (field === "perspectives") found.perspectives ??= t("newRound.perspectivesError");
-        else found[field] ??= issue.message;
-      }
-    }
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
-    if (!found.closesOn && draft.closesOn && draft.closesOn < today) found.closesOn = t("newRound.datePast");
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
-      const { id } = await teamsApi.startRound(teamId, parsed.data);
-      clearDraft();
-      navigate(`/teams/${teamId}/metingen/${id}`, { state: { created: true } });
-    } catch (error) {
-      const e = error instanceof ApiError ? error : new ApiError(0, "network");
-      // "perspectives.0" names the list: its error goes with the checkboxes.
-      const named = e.field?.split(".")[0];
-      const field = named && named in draft ? (named as keyof Draft) : "form";
-      setErrors({ [field]: e.transient ? t("common.network") : e.message });
-      if (field !== "form") focusFirstInvalid(form.current);
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="panel new-round">
       <Heading3 id="nieuwe-meting">{t("newRound.title")}</Heading3>
       <Paragraph>{first ? t("newRound.introFirst") : t("newRound.intro")}</Paragraph>
-      <form ref={form} noValidate onSubmit={(e) => void submit(e)} aria-labelledby="nieuwe-meting" className="stack-form">
+      <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="nieuwe-meting" className="stack-form">
         <FormAlert message={errors.form} />
         <Field id="meting-naam" label={t("newRound.name")} description={t("newRound.nameHint")} error={errors.name}>
           {(props) => <Textbox {...props} value={draft.name} required maxLength={120} onChange={(e) => change("name", e.target.value)} />}

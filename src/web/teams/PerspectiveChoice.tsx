@@ -1,6 +1,6 @@
+import { PERSPECTIVES, type Perspective, useTeamFormat } from "../app/format.ts";
 import { FormFieldDescription, FormFieldErrorMessage } from "../app/utrecht.tsx";
-import { PERSPECTIVES, type Perspective, useTeamFormat } from "./format.ts";
-import { useTeamsT } from "./i18n/index.ts";
+import { useTranslation } from "./i18n.ts";
 
 type Props = { id: string; value: Perspective[]; error?: string; onChange: (value: Perspective[]) => void };
 
@@ -9,7 +9,7 @@ type Props = { id: string; value: Perspective[]; error?: string; onChange: (valu
  * line is its description; an error marks every box invalid so focus can go to the first.
  */
 export function PerspectiveChoice({ id, value, error, onChange }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const descriptionId = `${id}-uitleg`;
   const errorId = `${id}-fout`;

@@ -1,13 +1,13 @@
 import type { Team } from "../api/teams.ts";
+import { useTeamFormat } from "../app/format.ts";
 import { AppLink } from "../app/links.tsx";
+import { StatusBadge } from "../app/ui/StatusBadge.tsx";
 import { Paragraph } from "../app/utrecht.tsx";
-import { useTeamFormat } from "./format.ts";
-import { useTeamsT } from "./i18n/index.ts";
-import { StatusBadge } from "./ui/StatusBadge.tsx";
+import { useTranslation } from "./i18n.ts";
 
 /** The team's rounds, newest first: status, responses of each group the round asks and where to go next. */
 export function RoundList({ team }: { team: Team }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   if (team.rounds.length === 0) {
     return <Paragraph>{team.myRole === "coordinator" ? t("rounds.noneCoordinator") : t("rounds.none")}</Paragraph>;

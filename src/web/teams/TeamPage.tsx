@@ -4,19 +4,19 @@ import { teamsApi } from "../api/teams.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../app/ui/Frame.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { DeleteTeam } from "./DeleteTeam.tsx";
-import { useTeamsT } from "./i18n/index.ts";
+import { useTranslation } from "./i18n.ts";
 import { Members } from "./Members.tsx";
 import { NewRoundForm } from "./NewRoundForm.tsx";
 import { RoundList } from "./RoundList.tsx";
 import { TeamSettings } from "./TeamSettings.tsx";
-import { Frame, PageLoadError, RequireAccount } from "./ui/Frame.tsx";
 
 /** `/teams/:id`: members, measurement rounds and, for coordinators, new rounds, invites, settings and deletion. */
 export function TeamPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide>
       <RequireAccount title={t("team.titleFallback")}>
@@ -27,7 +27,7 @@ export function TeamPage() {
 }
 
 function TeamOverview() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { id = "" } = useParams();
   const { state } = useLocation() as { state: { created?: boolean; joined?: boolean; roundDeleted?: string } | null };
   const load = useLoad((signal) => teamsApi.get(id, signal), [id]);

@@ -1,70 +1,55 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { teamPatchSchema } from "../../domain/teams/inputs.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
-import { ApiError } from "../api/client.ts";
 import { type Team, teamsApi } from "../api/teams.ts";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { checkedBy, useForm } from "../app/ui/useForm.ts";
 import { Button, Heading2, Textbox } from "../app/utrecht.tsx";
-import { useTeamsT } from "./i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
+import { useTranslation } from "./i18n.ts";
 import "../app/zod.ts";
 
 type Draft = { name: string; organisation: string; region: string; retentionMonths: string };
-type Errors = Partial<Record<keyof Draft | "form", string>>;
+const FIELDS = ["name", "organisation", "region", "retentionMonths"] as const;
 
 /** Name, organisation, region and retention period; saved with a button, the result announced. */
 export function TeamSettings({ team, onSaved }: { team: Team; onSaved: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({
     name: team.name,
     organisation: team.organisation,
     region: team.region,
     retentionMonths: String(team.retentionMonths),
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, busy, onSubmit, clearError } = useForm(
+    () => {
+      const months = draft.retentionMonths.trim() === "" ? Number.NaN : Number(draft.retentionMonths);
+      return checkedBy(teamPatchSchema.safeParse({ ...draft, retentionMonths: months }), FIELDS, (field, issue) =>
+        field === "retentionMonths"
+          ? t("settings.retentionError")
+          : field === "name" || field === "form"
+            ? issue.message
+            : `${t(`teams.fields.${field}`)} ${issue.message}`,
+      );
+    },
+    async (patch) => {
+      await teamsApi.update(team.id, patch);
+      setSaved(true);
+      onSaved();
+    },
+    { fields: FIELDS },
+  );
 
   const change = (field: keyof Draft, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setErrors(({ [field]: _fixed, ...rest }) => rest);
+    clearError(field);
     setSaved(false);
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const months = draft.retentionMonths.trim() === "" ? Number.NaN : Number(draft.retentionMonths);
-    const parsed = teamPatchSchema.safeParse({ ...draft, retentionMonths: months });
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form") as keyof Errors;
-        if (field === "retentionMonths") found.retentionMonths ??= t("settings.retentionError");
-        else
-          found[field] ??= field === "name" ? issue.message : `${t(`teams.fields.${field as "organisation" | "region"}`)} ${issue.message}`;
-      }
-      setErrors(found);
-      return focusFirstInvalid(form.current);
-    }
-    setBusy(true);
-    try {
-      await teamsApi.update(team.id, parsed.data);
-      setSaved(true);
-      onSaved();
-    } catch (error) {
-      const e = error instanceof ApiError ? error : new ApiError(0, "network");
-      const field = e.field && e.field in draft ? (e.field as keyof Draft) : "form";
-      setErrors({ [field]: e.transient ? t("common.network") : e.message });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <section aria-labelledby="team-instellingen" className="team-section">
       <Heading2 id="team-instellingen">{t("settings.title")}</Heading2>
-      <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="panel">
+      <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="panel">
         <div className="stack-form">
           <FormAlert message={errors.form} />
           <Field id="instellingen-naam" label={t("teams.fields.name")} error={errors.name}>

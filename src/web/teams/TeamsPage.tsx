@@ -1,22 +1,22 @@
-import { type FormEvent, useRef, useState } from "react";
+import "./teams.css";
 import { useLocation, useNavigate } from "react-router";
 import { teamInputSchema } from "../../domain/teams/inputs.ts";
-import { ApiError } from "../api/client.ts";
 import { teamsApi } from "../api/teams.ts";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
+import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../app/ui/Frame.tsx";
+import { useDraft } from "../app/ui/useDraft.ts";
+import { checkedBy, useForm } from "../app/ui/useForm.ts";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Button, Heading2, Paragraph, Textbox } from "../app/utrecht.tsx";
-import { useTeamsT } from "./i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "./ui/Field.tsx";
-import { Frame, PageLoadError, RequireAccount } from "./ui/Frame.tsx";
-import { useDraft } from "./ui/useDraft.ts";
+import { useTranslation } from "./i18n.ts";
 import "../app/zod.ts";
 
 /** `/teams`: the teams you are in, and a form to start a new one. */
 export function TeamsPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const title = t("teams.list.title");
   return (
     <Frame>
@@ -28,7 +28,7 @@ export function TeamsPage() {
 }
 
 function MyTeams({ title }: { title: string }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { state } = useLocation() as { state: { deletedTeam?: string } | null };
   const load = useLoad((signal) => teamsApi.list(signal), []);
   if (load.status === "loading") return <Loading />;
@@ -70,52 +70,35 @@ function MyTeams({ title }: { title: string }) {
 }
 
 type Draft = { name: string; organisation: string; region: string };
-type Errors = Partial<Record<keyof Draft | "form", string>>;
+const FIELDS = ["name", "organisation", "region"] as const;
 
 function NewTeamForm() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft, clearDraft] = useDraft<Draft>("nieuw-team", { name: "", organisation: "", region: "" });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, busy, onSubmit, clearError } = useForm(
+    () =>
+      checkedBy(teamInputSchema.safeParse(draft), FIELDS, (field, issue) =>
+        field === "name" || field === "form" ? issue.message : `${t(`teams.fields.${field}`)} ${issue.message}`,
+      ),
+    async (input) => {
+      const { id } = await teamsApi.create(input);
+      clearDraft();
+      navigate(`/teams/${id}`, { state: { created: true } });
+    },
+    { fields: FIELDS },
+  );
 
   const change = (field: keyof Draft, value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setErrors(({ [field]: _fixed, ...rest }) => rest);
+    clearError(field);
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = teamInputSchema.safeParse(draft);
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form") as keyof Errors;
-        found[field] ??= field === "name" ? issue.message : `${t(`teams.fields.${field as keyof Draft}`)} ${issue.message}`;
-      }
-      setErrors(found);
-      return focusFirstInvalid(form.current);
-    }
-    setBusy(true);
-    try {
-      const { id } = await teamsApi.create(parsed.data);
-      clearDraft();
-      navigate(`/teams/${id}`, { state: { created: true } });
-    } catch (error) {
-      const e = error instanceof ApiError ? error : new ApiError(0, "network");
-      const field = e.field && e.field in draft ? (e.field as keyof Draft) : "form";
-      setErrors({ [field]: e.transient ? t("common.network") : e.message });
-      setBusy(false);
-    }
-  }
 
   return (
     <section aria-labelledby="nieuw-team" className="panel">
       <Heading2 id="nieuw-team">{t("teams.new.title")}</Heading2>
       <Paragraph>{t("teams.new.intro")}</Paragraph>
-      <form ref={form} noValidate onSubmit={(e) => void submit(e)} className="stack-form">
+      <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="stack-form">
         <FormAlert message={errors.form} />
         <Field id="team-naam" label={t("teams.fields.name")} description={t("teams.fields.nameHint")} error={errors.name}>
           {(props) => <Textbox {...props} value={draft.name} required maxLength={120} onChange={(e) => change("name", e.target.value)} />}

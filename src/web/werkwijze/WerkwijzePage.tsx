@@ -5,13 +5,13 @@ import { KENNISBANK_SOURCES } from "../../domain/kennisbank/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
 import { getTool, TOOL_ID } from "../api/checks.ts";
 import { werkwijzeApi } from "../api/werkwijze.ts";
-import { useTranslation } from "../app/i18n.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useHashTarget } from "../app/useHashTarget.ts";
 import { useLoad } from "../app/useLoad.ts";
 import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
+import { useTranslation } from "./i18n.ts";
 import { BasicMethod, PhaseStep, ToolboxSection } from "./WerkwijzeParts.tsx";
 
 const wide = () => typeof window !== "undefined" && window.matchMedia?.("(min-width: 60em)").matches;

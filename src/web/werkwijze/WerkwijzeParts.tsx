@@ -1,6 +1,6 @@
 import type { Tool } from "../../domain/content/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
-import { useTranslation } from "../app/i18n.ts";
+import { FactorLinks } from "../app/factors/FactorLinks.tsx";
 import {
   Heading3,
   Heading4,
@@ -13,7 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../app/utrecht.tsx";
-import { FactorLinks } from "../factors/FactorLinks.tsx";
+import { useTranslation } from "./i18n.ts";
 
 type Phase = Werkwijze["phases"][number];
 type Method = Werkwijze["basicMethods"][number];

@@ -1,7 +1,7 @@
 import type { MouseEvent } from "react";
 import { checksApi } from "../../api/checks.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { useCheck } from "../CheckContext.ts";
+import { useTranslation } from "../i18n.ts";
 
 /** The PDF report; unsent changes are saved first so the report contains them. */
 export function ReportLink() {

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { meanOfScores } from "../../../domain/checks/scoring.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { useTranslation } from "../i18n.ts";
 
 /** The seven themes of the plan; the one being edited has aria-current="page". */
 export function ThemeSelector({ current }: { current: string }) {

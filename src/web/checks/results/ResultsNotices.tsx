@@ -1,5 +1,5 @@
-import { useTranslation } from "../../app/i18n.ts";
 import { Alert, Button, Paragraph } from "../../app/utrecht.tsx";
+import { useTranslation } from "../i18n.ts";
 import type { ResultsLoad } from "./useResults.ts";
 
 /** Warnings shared by the scores and tips pages: unsaved answers, or results that could not be loaded. */

@@ -1,12 +1,12 @@
 import "./results.css";
-import { useTranslation } from "../../app/i18n.ts";
+import { useEntriesByFactor } from "../../app/entries/useEntriesByFactor.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { answeredCount, firstOpenTheme, useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { useTranslation } from "../i18n.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { ResultsNotices } from "./ResultsNotices.tsx";
 import { ScoreChart } from "./ScoreChart.tsx";

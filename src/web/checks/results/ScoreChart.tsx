@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type YAxisTickContentProps } from "recharts";
 import type { ThemeScore } from "../../../domain/checks/scoring.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { useFormatters } from "../format.ts";
+import { useTranslation } from "../i18n.ts";
 
 const TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const ROW_HEIGHT = 44;

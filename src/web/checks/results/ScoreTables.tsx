@@ -3,11 +3,11 @@ import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import { AANDACHTSPUNT_MAX, type ThemeScore } from "../../../domain/checks/scoring.ts";
 import type { Theme } from "../../../domain/content/schema.ts";
 import type { EntriesByFactor } from "../../api/kennisbank.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { AppLink } from "../../app/links.tsx";
 import { Heading3, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { useTranslation } from "../i18n.ts";
 import { itemText, wordingOf } from "../theme/wording.ts";
 
 /** Wide tables scroll sideways on a phone; the scroll area can be reached and scrolled with the keyboard. */

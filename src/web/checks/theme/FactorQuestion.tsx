@@ -2,7 +2,7 @@ import { useRef } from "react";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import type { Item, Theme } from "../../../domain/content/schema.ts";
 import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
-import { useTranslation } from "../../app/i18n.ts";
+import { useTranslation } from "../i18n.ts";
 import { itemText, type Wording } from "./wording.ts";
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;

@@ -1,13 +1,13 @@
 import "./theme.css";
 import { useLocation, useParams } from "react-router";
-import { useTranslation } from "../../app/i18n.ts";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { checkPaths } from "../../respond/paths.ts";
 import { useCheck, useSaveSnapshot } from "../CheckContext.ts";
+import { useTranslation } from "../i18n.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
+import { checkPaths } from "../respond/paths.ts";
 import { FactorQuestion } from "./FactorQuestion.tsx";
 import { themeIntro, themeQuestion, themeTitle, wordingOf } from "./wording.ts";
 

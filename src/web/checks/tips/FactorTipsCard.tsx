@@ -1,13 +1,13 @@
 import type { FactorTips } from "../../../domain/checks/scoring.ts";
 import type { EntryLink } from "../../api/kennisbank.ts";
-import { useTranslation } from "../../app/i18n.ts";
+import { FactorExamples } from "../../app/entries/FactorExamples.tsx";
 import { AppLink } from "../../app/links.tsx";
+import { TipText } from "../../app/markdown/TipText.tsx";
 import { Heading3, Heading4, Paragraph } from "../../app/utrecht.tsx";
-import { FactorExamples } from "../../kennisbank/FactorExamples.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
+import { useTranslation } from "../i18n.ts";
 import { itemText, wordingOf } from "../theme/wording.ts";
-import { TipText } from "./TipText.tsx";
 
 function TipList({ entry }: { entry: FactorTips }) {
   return (

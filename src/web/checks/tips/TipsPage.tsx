@@ -1,12 +1,12 @@
 import "./tips.css";
 import type { TipGroup } from "../../../domain/checks/scoring.ts";
-import { useTranslation } from "../../app/i18n.ts";
+import { useEntriesByFactor } from "../../app/entries/useEntriesByFactor.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { ButtonRouterLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { useEntriesByFactor } from "../../kennisbank/useEntriesByFactor.ts";
 import { useCheck } from "../CheckContext.ts";
+import { useTranslation } from "../i18n.ts";
 import { ProgressNav } from "../ProgressNav.tsx";
 import { ResultsNotices } from "../results/ResultsNotices.tsx";
 import { useResults } from "../results/useResults.ts";

@@ -1,6 +1,6 @@
 import { forwardRef, type MouseEvent } from "react";
-import { useTranslation } from "../../app/i18n.ts";
 import { Heading2 } from "../../app/utrecht.tsx";
+import { useTranslation } from "../i18n.ts";
 import { DRAFT_FIELDS, type FieldErrors } from "./draft.ts";
 import { fieldId } from "./SubmissionFields.tsx";
 

@@ -2,13 +2,13 @@ import "../kennisbank.css";
 import "./submit.css";
 import { useLocation, useParams } from "react-router";
 import { kennisbankApi, type SubmissionStatus } from "../../api/kennisbank.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { LoadError } from "../../app/LoadError.tsx";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { useLoad } from "../../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
+import { useTranslation } from "../i18n.ts";
 
 function StatusView({ status }: { status: SubmissionStatus }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { Tool } from "../../../domain/content/schema.ts";
 import { ENTRY_TYPES } from "../../../domain/kennisbank/schema.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { FormFieldDescription, FormFieldErrorMessage } from "../../app/utrecht.tsx";
+import { useTranslation } from "../i18n.ts";
 import type { Draft, DraftField, FieldErrors } from "./draft.ts";
 import { fieldId } from "./SubmissionFields.tsx";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SUBMISSION_LIMITS } from "../../../domain/kennisbank/submission.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea, Textbox } from "../../app/utrecht.tsx";
+import { useTranslation } from "../i18n.ts";
 import type { Draft, DraftField, FieldErrors } from "./draft.ts";
 
 export const fieldId = (field: DraftField) => `inzending-${field}`;

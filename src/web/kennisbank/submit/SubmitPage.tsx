@@ -1,16 +1,17 @@
 import "../kennisbank.css";
 import "./submit.css";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { getTool, TOOL_ID } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
 import { kennisbankApi } from "../../api/kennisbank.ts";
-import { useTranslation } from "../../app/i18n.ts";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { fieldOf, useForm } from "../../app/ui/useForm.ts";
 import { useLoad } from "../../app/useLoad.ts";
 import { Button, Paragraph } from "../../app/utrecht.tsx";
-import { clearDraft, type Draft, type DraftField, type FieldErrors, fieldOf, loadDraft, saveDraft, validateDraft } from "./draft.ts";
+import { useTranslation } from "../i18n.ts";
+import { clearDraft, DRAFT_FIELDS, type Draft, type DraftField, loadDraft, saveDraft, validateDraft } from "./draft.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FactorChoice, ThemeChoice, TypeChoice } from "./SubmissionChoices.tsx";
 import { SubmissionTextField } from "./SubmissionFields.tsx";
@@ -21,45 +22,31 @@ export function SubmitPage() {
   const navigate = useNavigate();
   const tool = useLoad(() => getTool(TOOL_ID), []);
   const [draft, setDraft] = useState<Draft>(loadDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  // After a failed submit the error summary takes focus, so the errors are read out first.
   const summary = useRef<HTMLElement>(null);
+  const { errors, busy, onSubmit, clearError } = useForm(
+    () => validateDraft(draft),
+    async (submission) => {
+      const { statusToken } = await kennisbankApi.submit(submission);
+      clearDraft();
+      navigate(`/kennisbank/inzending/${statusToken}`, { state: { submitted: true } });
+    },
+    {
+      summary,
+      errorsOf: (error) => {
+        const api = error instanceof ApiError ? error : new ApiError(0, "network");
+        if (api.status === 429) return { form: t("submission.tooMany") };
+        if (api.status === 0 || api.status >= 500) return { form: t("submission.network") };
+        return { [fieldOf(api.field, DRAFT_FIELDS)]: api.message.replace(/^Ongeldige waarde voor "[^"]*": /, "") };
+      },
+    },
+  );
 
   useEffect(() => saveDraft(draft), [draft]);
 
-  // After a failed submit the error summary takes focus, so the errors are read out first.
-  useEffect(() => {
-    if (attempt > 0) summary.current?.focus();
-  }, [attempt]);
-
   function change<F extends DraftField>(field: F, value: Draft[F]) {
     setDraft((current) => ({ ...current, [field]: value }));
-    setErrors(({ [field]: _fixed, ...rest }) => rest);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const checked = validateDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { statusToken } = await kennisbankApi.submit(checked.submission);
-      clearDraft();
-      navigate(`/kennisbank/inzending/${statusToken}`, { state: { submitted: true } });
-    } catch (error) {
-      const api = error instanceof ApiError ? error : new ApiError(0, "network");
-      if (api.status === 429) setErrors({ form: t("submission.tooMany") });
-      else if (api.status === 0 || api.status >= 500) setErrors({ form: t("submission.network") });
-      else setErrors({ [fieldOf(api.field)]: api.message.replace(/^Ongeldige waarde voor "[^"]*": /, "") });
-      setAttempt((n) => n + 1);
-      setBusy(false);
-    }
+    clearError(field);
   }
 
   const toolData = tool.status === "ready" ? tool.data : null;
@@ -74,7 +61,7 @@ export function SubmitPage() {
       <Paragraph>{t("submission.moderation")}</Paragraph>
       <Paragraph className="submit-page__draft">{t("submission.draftNote")}</Paragraph>
       <ErrorSummary ref={summary} errors={errors} />
-      <form className="submission-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="inzendformulier-titel">
+      <form className="submission-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="inzendformulier-titel">
         <h2 id="inzendformulier-titel" className="visually-hidden">
           {t("submission.formTitle")}
         </h2>

@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import type { EntryType } from "../../../domain/kennisbank/schema.ts";
 import { type Submission, submissionSchema } from "../../../domain/kennisbank/submission.ts";
+import { type Checked, checkedBy, type FormErrors } from "../../app/ui/useForm.ts";
 import "../../app/zod.ts";
 
 /** The submission form as typed: text fields, one-per-line lists as text, chosen themes and factors. */
@@ -19,7 +19,7 @@ export type Draft = {
   link: string;
 };
 export type DraftField = keyof Draft;
-export type FieldErrors = Partial<Record<DraftField | "form", string>>;
+export type FieldErrors = FormErrors<DraftField>;
 
 /** Fields in the order of the form (and of the error summary). */
 export const DRAFT_FIELDS: DraftField[] = [
@@ -92,8 +92,11 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The request body for the draft, validated with the same schema as the API. */
-export function validateDraft(draft: Draft): { ok: true; submission: Submission } | { ok: false; errors: FieldErrors } {
+/**
+ * The request body for the draft, validated with the same schema as the API: the first message per field
+ * ("targetGroups.3" belongs to targetGroups).
+ */
+export function validateDraft(draft: Draft): Checked<DraftField, Submission> {
   const result = submissionSchema.safeParse({
     ...draft,
     type: draft.type || undefined,
@@ -102,20 +105,5 @@ export function validateDraft(draft: Draft): { ok: true; submission: Submission 
     results: lines(draft.results),
     link: draft.link.trim(),
   });
-  return result.success ? { ok: true, submission: result.data } : { ok: false, errors: issuesToErrors(result.error) };
-}
-
-/** The first message per field; "targetGroups.3" belongs to targetGroups. */
-export function issuesToErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = fieldOf(String(issue.path[0] ?? ""));
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-export function fieldOf(path: string | null): DraftField | "form" {
-  const name = (path ?? "").split(".")[0] ?? "";
-  return (DRAFT_FIELDS as string[]).includes(name) ? (name as DraftField) : "form";
+  return checkedBy(result, DRAFT_FIELDS);
 }

@@ -1,6 +1,6 @@
 import type { ScoreChange as Change } from "../../../domain/teams/trend.ts";
-import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { PERSPECTIVES, type Perspective, useTeamFormat } from "../../app/format.ts";
+import { useTranslation } from "../i18n.ts";
 
 type Props = {
   factorId: string;
@@ -11,7 +11,7 @@ type Props = {
 
 /** How the action's factor moved, per perspective: "Jongeren: 5,0 → 8,0 (+3,0)". */
 export function ScoreChange({ factorId, change, comparedWith, latest }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const rows = PERSPECTIVES.flatMap((p) => {
     const c = change?.[p];

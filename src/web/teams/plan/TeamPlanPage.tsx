@@ -1,29 +1,28 @@
-import "../../checks/checks.css";
-import "../../checks/plan/plan.css";
+import "../../app/plan/plan.css";
 import "../teams.css";
 import { useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
+import { PERSPECTIVES, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink, ButtonRouterLink } from "../../app/links.tsx";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { ActionEditor } from "../../app/plan/ActionEditor.tsx";
+import type { OwnerOptions } from "../../app/plan/ActionFields.tsx";
+import { NewActionForm } from "../../app/plan/NewActionForm.tsx";
+import { PlanEditingContext } from "../../app/plan/PlanEditing.ts";
+import { ThemePlanText } from "../../app/plan/ThemePlanText.tsx";
+import { SaveStatus } from "../../app/save/SaveStatus.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import { Heading2, Heading3, Paragraph } from "../../app/utrecht.tsx";
-import { ActionEditor } from "../../checks/plan/ActionEditor.tsx";
-import type { OwnerOptions } from "../../checks/plan/ActionFields.tsx";
-import { NewActionForm } from "../../checks/plan/NewActionForm.tsx";
-import { PlanEditingContext } from "../../checks/plan/PlanEditing.ts";
-import { ThemePlanText } from "../../checks/plan/ThemePlanText.tsx";
-import { SaveStatus } from "../../checks/save/SaveStatus.tsx";
-import { PERSPECTIVES, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
+import { useTranslation } from "../i18n.ts";
 import { ScoreChange } from "./ScoreChange.tsx";
 import { useTeamPlan } from "./useTeamPlan.ts";
 
 /** `/teams/:id/plan` and `/teams/:id/plan/thema/:themeId`: the shared verbeterplan, one theme at a time. */
 export function TeamPlanPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide className="plan-page">
       <RequireAccount title={t("teamPlan.titleFallback")}>
@@ -34,7 +33,7 @@ export function TeamPlanPage() {
 }
 
 function TeamPlan() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const { id: teamId = "", themeId } = useParams();
   const [search] = useSearchParams();

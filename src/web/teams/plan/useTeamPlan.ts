@@ -4,9 +4,9 @@ import { type TeamActionPatch, teamActionInputSchema, teamActionPatchSchema } fr
 import { getTool } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
 import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../../api/teams.ts";
-import type { EditableAction, PlanEditing } from "../../checks/plan/PlanEditing.ts";
-import { usePlanEditors, withPendingChanges } from "../../checks/plan/usePlanEditors.ts";
-import { SaveQueue } from "../../checks/save/queue.ts";
+import type { EditableAction, PlanEditing } from "../../app/plan/PlanEditing.ts";
+import { usePlanEditors, withPendingChanges } from "../../app/plan/usePlanEditors.ts";
+import { SaveQueue } from "../../app/save/queue.ts";
 import "../../app/zod.ts";
 
 export type TeamPlanLoad =

@@ -1,10 +1,10 @@
 import { teamsApi } from "../../api/teams.ts";
 import { Heading2 } from "../../app/utrecht.tsx";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 
 /** The management summary and the aggregates as files (never individual responses). */
 export function Downloads({ roundId }: { roundId: string }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const urls = teamsApi.downloads(roundId);
   const items = [
     { href: urls.pdf, label: t("downloads.pdf") },

@@ -3,9 +3,11 @@ import { useParams } from "react-router";
 import type { Item } from "../../../domain/content/schema.ts";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
 import type { MirrorRow } from "../../../domain/teams/mirror.ts";
+import { type Perspective, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import {
   Alert,
   Heading2,
@@ -18,10 +20,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../app/utrecht.tsx";
-import { type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
-import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
 import { PerspectiveBarChart } from "./charts.tsx";
 import { PerspectiveSummary } from "./PerspectiveSummary.tsx";
 import { ScrollTable } from "./tables.tsx";
@@ -29,7 +29,7 @@ import { useRoundResults } from "./useRoundResults.ts";
 
 /** `/teams/:id/metingen/:roundId/spiegel`: the perspectives side by side per theme, and the largest gaps. */
 export function MirrorPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide>
       <RequireAccount title={t("mirror.titleFallback")}>
@@ -40,7 +40,7 @@ export function MirrorPage() {
 }
 
 function Mirror() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { id: teamId = "", roundId = "" } = useParams();
   const load = useRoundResults(teamId, roundId);
   if (load.status === "loading") return <Loading />;
@@ -139,7 +139,7 @@ function Mirror() {
 
 /** A conversation starter: a factor where the perspectives differ most, with the highest and lowest side named. */
 function GapCard({ gap, item }: { gap: MirrorRow; item?: Item }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const entries = (Object.entries(gap.means) as [Perspective, number][]).sort((a, b) => b[1] - a[1]);
   const high = entries[0];
@@ -182,7 +182,7 @@ type MirrorTableProps = {
 };
 
 function MirrorTable({ captionId, caption, firstColumn, perspectives, rows }: MirrorTableProps) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   return (
     <ScrollTable labelledBy={captionId}>

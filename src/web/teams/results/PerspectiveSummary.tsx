@@ -1,7 +1,7 @@
 import type { PerspectiveResult } from "../../../domain/teams/aggregation.ts";
 import type { RoundResults } from "../../api/teams.ts";
-import { perspectiveColumns, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { perspectiveColumns, useTeamFormat } from "../../app/format.ts";
+import { useTranslation } from "../i18n.ts";
 
 type Props = {
   perspectives: PerspectiveResult[];
@@ -15,7 +15,7 @@ type Props = {
  * or how many responses are still needed.
  */
 export function PerspectiveSummary({ perspectives, threshold, channels }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const showChannels = channels !== undefined && Object.values(channels).some((c) => c.personal > 0);
   return (

@@ -2,15 +2,15 @@ import "../teams.css";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isVisible } from "../../../domain/teams/aggregation.ts";
 import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
+import { type Perspective, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
+import { StatusBadge } from "../../app/ui/StatusBadge.tsx";
 import { Alert, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../../app/utrecht.tsx";
-import { type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
-import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
-import { StatusBadge } from "../ui/StatusBadge.tsx";
 import { PerspectiveBarChart } from "./charts.tsx";
 import { Downloads } from "./Downloads.tsx";
 import { PerspectiveSummary } from "./PerspectiveSummary.tsx";
@@ -29,7 +29,7 @@ const fromSlug = (slug: string | null) =>
 
 /** `/teams/:id/metingen/:roundId/resultaten`: per perspective the responses; above the threshold the scores. */
 export function TeamResultsPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide>
       <RequireAccount title={t("results.titleFallback")}>
@@ -40,7 +40,7 @@ export function TeamResultsPage() {
 }
 
 function TeamResults() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const { id: teamId = "", roundId = "" } = useParams();
   const [search] = useSearchParams();

@@ -2,9 +2,11 @@ import "../teams.css";
 import { useParams } from "react-router";
 import { getTool } from "../../api/checks.ts";
 import { teamsApi } from "../../api/teams.ts";
+import { PERSPECTIVES, type Perspective, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import { useLoad } from "../../app/useLoad.ts";
 import {
   Alert,
@@ -18,16 +20,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../app/utrecht.tsx";
-import { PERSPECTIVES, type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
-import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
 import { TrendChart } from "./charts.tsx";
 import { ScrollTable } from "./tables.tsx";
 
 /** `/teams/:id/trend`: per theme the mean of every perspective, round after round. */
 export function TrendPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide>
       <RequireAccount title={t("trend.titleFallback")}>
@@ -38,7 +38,7 @@ export function TrendPage() {
 }
 
 function Trend() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const { id: teamId = "" } = useParams();
   const load = useLoad(

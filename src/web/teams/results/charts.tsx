@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
-import { PERSPECTIVE_COLORS, type Perspective, useTeamFormat } from "../format.ts";
+import { PERSPECTIVE_COLORS, type Perspective, useTeamFormat } from "../../app/format.ts";
 
 const TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const TEXT = "#1a1a1a";

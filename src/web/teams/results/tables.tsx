@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { Theme } from "../../../domain/content/schema.ts";
 import type { ItemAggregate, ThemeAggregate } from "../../../domain/teams/aggregation.ts";
+import { useTeamFormat } from "../../app/format.ts";
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
-import { useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 import { DistributionBars } from "./charts.tsx";
 
 /** A wide table scrolls sideways on a phone; the scroll area is reachable and scrollable with the keyboard. */
@@ -26,7 +26,7 @@ type ThemeRowsProps = {
 
 /** A hidden count: a dash to see, "te weinig antwoorden" to hear (the legend under the tables explains the dash). */
 export function HiddenCount() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <>
       <span aria-hidden="true">–</span>
@@ -37,7 +37,7 @@ export function HiddenCount() {
 
 /** Mean per theme (of the factor means shown), how many of its factors are shown, and the previous round's mean. */
 export function ThemeTable({ themes, aggregates, previous, captionId, caption }: ThemeRowsProps) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const mean = (value: number | null | undefined) =>
     value == null ? <span className="hint">{t("results.tooFew")}</span> : format.score(value);
@@ -104,7 +104,7 @@ type FactorTableProps = {
  * weet ik niet. Each of them may be hidden (null: too few answers of that kind); a hidden figure is never shown as 0.
  */
 export function FactorTable({ theme, number, items, dontKnow }: FactorTableProps) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const captionId = `factoren-${theme.id}`;
   return (

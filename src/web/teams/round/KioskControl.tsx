@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { teamsApi } from "../../api/teams.ts";
+import type { Perspective } from "../../app/format.ts";
+import { FormAlert } from "../../app/ui/Field.tsx";
+import { useAction } from "../../app/ui/useAction.ts";
 import { Button, Paragraph } from "../../app/utrecht.tsx";
-import type { Perspective } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { FormAlert } from "../ui/Field.tsx";
-import { useAction } from "../ui/useAction.ts";
+import { useTranslation } from "../i18n.ts";
 
 type Props = { roundId: string; perspective: Perspective; active: boolean; url: string; onChanged: () => void };
 
@@ -14,7 +14,7 @@ type Props = { roundId: string; perspective: Perspective; active: boolean; url: 
  * one, says so with a way to stop.
  */
 export function KioskControl({ roundId, perspective, active, url, onChanged }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { busy, error, run: runAction } = useAction();
   const [stopped, setStopped] = useState(false);

@@ -1,15 +1,15 @@
 import { teamsApi } from "../../api/teams.ts";
+import type { Perspective } from "../../app/format.ts";
+import { FormAlert } from "../../app/ui/Field.tsx";
+import { useAction } from "../../app/ui/useAction.ts";
 import { Button, Paragraph } from "../../app/utrecht.tsx";
-import type { Perspective } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { FormAlert } from "../ui/Field.tsx";
-import { useAction } from "../ui/useAction.ts";
+import { useTranslation } from "../i18n.ts";
 
 type Props = { roundId: string; perspective: Perspective; open: boolean; onChanged: () => void };
 
 /** Switches a perspective's open link off (personal invitations only) or on again. */
 export function OpenLinkSwitch({ roundId, perspective, open, onChanged }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { busy, error, run } = useAction();
   const forWhom = t(`perspectives.${perspective}.for`);
   const toggle = () =>

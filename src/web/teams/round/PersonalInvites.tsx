@@ -1,14 +1,14 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { personalInvitesInputSchema } from "../../../domain/teams/inputs.ts";
 import { ApiError } from "../../api/client.ts";
 import { type PersonalInvites as Invites, teamsApi } from "../../api/teams.ts";
+import { type Perspective, useTeamFormat } from "../../app/format.ts";
+import { Field, FormAlert } from "../../app/ui/Field.tsx";
+import { invalid, useForm } from "../../app/ui/useForm.ts";
 import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textarea } from "../../app/utrecht.tsx";
-import { type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
+import { useTranslation } from "../i18n.ts";
 import "../../app/zod.ts";
 
-type Errors = Partial<Record<"perspective" | "addresses" | "form", string>>;
 type Outcome = { sent: number; failed: number };
 
 /** The addresses typed one per line or separated by commas (or semicolons, as mail programs copy them), without doubles. */
@@ -30,54 +30,41 @@ type Props = {
  * live only in this form's state (not in a stored draft): after sending they are cleared, and only counts remain.
  */
 export function PersonalInvites({ roundId, perspectives, invites, open, onSent }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const [chosen, setPerspective] = useState<Perspective | null>(null);
   const perspective = chosen !== null && perspectives.includes(chosen) ? chosen : (perspectives[0] ?? "professional");
   const [addresses, setAddresses] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setOutcome(null);
-    const list = parseAddresses(addresses);
-    // The same schema as the server: the addresses it would refuse are named here, before anything is sent.
-    const parsed = personalInvitesInputSchema.safeParse({ perspective, addresses: list });
-    if (!parsed.success) {
-      const invalid = parsed.error.issues.flatMap((issue) => (typeof issue.path[1] === "number" ? [list[issue.path[1]] ?? ""] : []));
+  const { form, errors, busy, onSubmit, clearError } = useForm(
+    () => {
+      const list = parseAddresses(addresses);
+      // The same schema as the server: the addresses it would refuse are named here, before anything is sent.
+      const parsed = personalInvitesInputSchema.safeParse({ perspective, addresses: list });
+      if (parsed.success) return { value: parsed.data };
+      const refused = parsed.error.issues.flatMap((issue) => (typeof issue.path[1] === "number" ? [list[issue.path[1]] ?? ""] : []));
       const other = parsed.error.issues.find((issue) => typeof issue.path[1] !== "number")?.message ?? "";
-      setErrors({
+      return invalid<"perspective" | "addresses">({
         addresses:
           list.length === 0
             ? t("round.personal.empty")
-            : invalid.length > 0
-              ? t("round.personal.invalid", { list: invalid.join(", ") })
+            : refused.length > 0
+              ? t("round.personal.invalid", { list: refused.join(", ") })
               : other.charAt(0).toUpperCase() + other.slice(1),
       });
-      return focusFirstInvalid(form.current);
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await teamsApi.sendPersonalInvites(roundId, parsed.data);
+    },
+    async (input) => {
+      const result = await teamsApi.sendPersonalInvites(roundId, input);
       setAddresses("");
       setOutcome(result);
       onSent();
-    } catch (error) {
-      const e = error instanceof ApiError ? error : new ApiError(0, "network");
-      const field = e.field?.startsWith("addresses") ? "addresses" : e.field === "perspective" ? "perspective" : "form";
+    },
+    {
+      fields: ["perspective", "addresses"],
       // 429: the server limits how often invitations can be sent (a hijacked account must not become a spam relay).
-      const message = e.status === 429 ? t("round.personal.tooOften") : e.transient ? t("common.network") : e.message;
-      setErrors({ [field]: message });
-      if (field !== "form") focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
-  }
+      errorsOf: (e) => (e instanceof ApiError && e.status === 429 ? { form: t("round.personal.tooOften") } : undefined),
+    },
+  );
 
   return (
     <section aria-labelledby="persoonlijke-uitnodigingen" className="team-section">
@@ -101,7 +88,10 @@ export function PersonalInvites({ roundId, perspectives, invites, open, onSent }
         <form
           ref={form}
           noValidate
-          onSubmit={(e) => void submit(e)}
+          onSubmit={(e) => {
+            setOutcome(null);
+            void onSubmit(e);
+          }}
           aria-labelledby="persoonlijke-uitnodigingen"
           className="panel stack-form"
         >
@@ -113,7 +103,7 @@ export function PersonalInvites({ roundId, perspectives, invites, open, onSent }
                 value={perspective}
                 onChange={(e) => {
                   setPerspective(e.target.value as Perspective);
-                  setErrors(({ perspective: _fixed, ...rest }) => rest);
+                  clearError("perspective");
                 }}
               >
                 {perspectives.map((p) => (
@@ -139,7 +129,7 @@ export function PersonalInvites({ roundId, perspectives, invites, open, onSent }
                 spellCheck={false}
                 onChange={(e) => {
                   setAddresses(e.target.value);
-                  setErrors(({ addresses: _fixed, ...rest }) => rest);
+                  clearError("addresses");
                 }}
               />
             )}

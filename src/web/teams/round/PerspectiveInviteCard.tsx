@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { PerspectiveInvite } from "../../api/teams.ts";
-import { type Perspective, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { CopyLink } from "../ui/CopyLink.tsx";
+import { type Perspective, useTeamFormat } from "../../app/format.ts";
+import { CopyLink } from "../../app/ui/CopyLink.tsx";
+import { useTranslation } from "../i18n.ts";
 
 type Props = {
   perspective: Perspective;
@@ -18,7 +18,7 @@ type Props = {
 
 /** One perspective of a round: how many responded, and (for coordinators) its link with copy button and QR code. */
 export function PerspectiveInviteCard({ perspective, invite, responses, threshold, open, linkOff = false, children }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const label = format.perspective(perspective);
   const forWhom = t(`perspectives.${perspective}.for`);

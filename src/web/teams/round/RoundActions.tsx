@@ -3,13 +3,13 @@ import { useNavigate } from "react-router";
 import { roundAcceptsAnswers } from "../../../domain/teams/rounds.ts";
 import { ApiError } from "../../api/client.ts";
 import { type Round, teamsApi } from "../../api/teams.ts";
+import { FormAlert } from "../../app/ui/Field.tsx";
 import { Button, Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { useTeamsT } from "../i18n/index.ts";
-import { FormAlert } from "../ui/Field.tsx";
+import { useTranslation } from "../i18n.ts";
 
 /** Close or reopen a round, or delete it after a confirmation that says what goes. */
 export function RoundActions({ round, teamId, onChanged }: { round: Round; teamId: string; onChanged: () => void }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [busy, setBusy] = useState<"close" | "reopen" | "delete" | null>(null);
   const [error, setError] = useState<string | null>(null);

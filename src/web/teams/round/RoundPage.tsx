@@ -1,15 +1,15 @@
 import "../teams.css";
 import { useLocation, useParams } from "react-router";
 import { teamsApi } from "../../api/teams.ts";
+import { perspectiveColumns, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
+import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
+import { StatusBadge } from "../../app/ui/StatusBadge.tsx";
 import { useLoad } from "../../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
-import { perspectiveColumns, useTeamFormat } from "../format.ts";
-import { useTeamsT } from "../i18n/index.ts";
-import { Frame, PageLoadError, RequireAccount } from "../ui/Frame.tsx";
-import { StatusBadge } from "../ui/StatusBadge.tsx";
+import { useTranslation } from "../i18n.ts";
 import { KioskControl } from "./KioskControl.tsx";
 import { OpenLinkSwitch } from "./OpenLinkSwitch.tsx";
 import { PersonalInvites } from "./PersonalInvites.tsx";
@@ -23,7 +23,7 @@ import { YouthMessage } from "./YouthMessage.tsx";
  * the message to the young people, close/reopen/delete.
  */
 export function RoundPage() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   return (
     <Frame wide>
       <RequireAccount title={t("round.titleFallback")}>
@@ -34,7 +34,7 @@ export function RoundPage() {
 }
 
 function RoundOverview() {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const format = useTeamFormat();
   const { id: teamId = "", roundId = "" } = useParams();
   const { state } = useLocation() as { state: { created?: boolean } | null };

@@ -1,9 +1,9 @@
 import { Link, useLocation } from "react-router";
-import { useTeamsT } from "../i18n/index.ts";
+import { useTranslation } from "../i18n.ts";
 
 /** The views of one round (overview, results, mirror) and the team's trend; the current one has aria-current. */
 export function RoundTabs({ teamId, roundId }: { teamId: string; roundId: string }) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const base = `/teams/${teamId}/metingen/${roundId}`;
   const items = [

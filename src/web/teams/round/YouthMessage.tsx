@@ -1,10 +1,11 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { youthMessageInputSchema } from "../../../domain/teams/inputs.ts";
 import { teamsApi } from "../../api/teams.ts";
+import { Field, FormAlert } from "../../app/ui/Field.tsx";
+import { useAction } from "../../app/ui/useAction.ts";
+import { invalid, useForm } from "../../app/ui/useForm.ts";
 import { Button, Heading2, Paragraph, Textarea } from "../../app/utrecht.tsx";
-import { useTeamsT } from "../i18n/index.ts";
-import { Field, FormAlert, focusFirstInvalid } from "../ui/Field.tsx";
-import { useAction } from "../ui/useAction.ts";
+import { useTranslation } from "../i18n.ts";
 import "../../app/zod.ts";
 
 const MAX = 2000;
@@ -16,38 +17,28 @@ type Props = { roundId: string; message: string | null; canEdit: boolean; onChan
  * what the team does with their answers. The youth link shows it; members see what is published.
  */
 export function YouthMessage({ roundId, message, canEdit, onChanged }: Props) {
-  const t = useTeamsT();
+  const { t } = useTranslation();
   const [text, setText] = useState(message ?? "");
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const [done, setDone] = useState<"saved" | "withdrawn" | null>(null);
-  const save = useAction();
   const withdraw = useAction();
-  const form = useRef<HTMLFormElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const parsed = youthMessageInputSchema.safeParse({ message: text });
-    const problem = !parsed.success
-      ? t("round.youthMessage.tooLong", { max: MAX })
-      : parsed.data.message === null
-        ? t("round.youthMessage.empty")
-        : null;
-    setFieldError(problem);
-    if (problem || !parsed.success) return focusFirstInvalid(form.current);
-    const ok = await save.run(async () => {
-      const { youthMessage } = await teamsApi.setYouthMessage(roundId, parsed.data.message);
+  const save = useForm(
+    () => {
+      const parsed = youthMessageInputSchema.safeParse({ message: text });
+      if (!parsed.success) return invalid({ message: t("round.youthMessage.tooLong", { max: MAX }) });
+      if (parsed.data.message === null) return invalid({ message: t("round.youthMessage.empty") });
+      return { value: parsed.data.message };
+    },
+    async (message) => {
+      const { youthMessage } = await teamsApi.setYouthMessage(roundId, message);
       setText(youthMessage ?? "");
-    });
-    if (ok) {
       setDone("saved");
       onChanged();
-    }
-  }
+    },
+  );
 
   async function remove() {
     setDone(null);
-    setFieldError(null);
+    save.clearError("message");
     const ok = await withdraw.run(async () => {
       await teamsApi.setYouthMessage(roundId, null);
       setText("");
@@ -73,13 +64,22 @@ export function YouthMessage({ roundId, message, canEdit, onChanged }: Props) {
         <Paragraph>{t("round.youthMessage.none")}</Paragraph>
       )}
       {canEdit && (
-        <form ref={form} noValidate onSubmit={(e) => void submit(e)} aria-labelledby="bericht-jongeren" className="panel stack-form">
-          <FormAlert message={save.error ?? withdraw.error} />
+        <form
+          ref={save.form}
+          noValidate
+          onSubmit={(e) => {
+            setDone(null);
+            void save.onSubmit(e);
+          }}
+          aria-labelledby="bericht-jongeren"
+          className="panel stack-form"
+        >
+          <FormAlert message={save.errors.form ?? withdraw.error} />
           <Field
             id="bericht-jongeren-tekst"
             label={t("round.youthMessage.label")}
             description={t("round.youthMessage.hint", { max: MAX })}
-            error={fieldError ?? undefined}
+            error={save.errors.message}
           >
             {(props) => (
               <Textarea
@@ -89,7 +89,7 @@ export function YouthMessage({ roundId, message, canEdit, onChanged }: Props) {
                 value={text}
                 onChange={(e) => {
                   setText(e.target.value);
-                  setFieldError(null);
+                  save.clearError("message");
                 }}
               />
             )}

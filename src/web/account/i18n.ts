@@ -1,0 +1,6 @@
+import auth from "../app/auth/nl.json";
+import { namespace } from "../app/i18n.ts";
+import account from "./nl.json";
+
+/** The texts of the account pages, with those of the kit's sign-in parts. */
+export const { useTranslation, t } = namespace(auth, account);

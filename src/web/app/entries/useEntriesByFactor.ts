@@ -1,0 +1,22 @@
+import { useEffect, useState } from "react";
+import { type EntriesByFactor, kennisbankApi } from "../../api/kennisbank.ts";
+
+/** Published kennisbank entries per factor id; null until loaded (or when the kennisbank cannot be reached). */
+export function useEntriesByFactor(): EntriesByFactor | null {
+  const [entries, setEntries] = useState<EntriesByFactor | null>(null);
+  useEffect(() => {
+    let live = true;
+    kennisbankApi.byFactor().then(
+      (loaded) => {
+        if (live) setEntries(loaded);
+      },
+      () => {
+        // The examples are extra: without them the tips and scores still work.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return entries;
+}

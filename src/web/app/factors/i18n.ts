@@ -1,0 +1,5 @@
+import { namespace } from "../i18n.ts";
+import texts from "./nl.json";
+
+/** The common texts plus those of this kit part. */
+export const { useTranslation, t } = namespace(texts);
