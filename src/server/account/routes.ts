@@ -18,7 +18,7 @@ import type { Auth } from "../auth/auth.ts";
 import { currentUser, isModerator, type SignedInUser } from "../auth/plugin.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { sendJson } from "../replies.ts";
-import { requireMembership } from "../teams/access.ts";
+import { useAccessRules } from "../teams/access.ts";
 import { accountTeams, deleteAccount, exportAccount, setMemberRole } from "./service.ts";
 
 export type AccountPluginOptions = { db: Db; auth: Auth; moderatorEmails: readonly string[] };
@@ -45,6 +45,7 @@ async function signedIn(auth: Auth, request: FastifyRequest): Promise<{ user: Si
  * (AVG art. 17); team hand-over.
  */
 export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async (app, { db, auth, moderatorEmails }) => {
+  useAccessRules(app, { db, auth });
   app.get(
     "/api/me",
     {
@@ -139,6 +140,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
   app.patch(
     "/api/teams/:id/members/:userId",
     {
+      config: { access: { team: "coordinator" } },
       schema: {
         tags: ["teams"],
         summary: "Maak een teamlid coördinator of weer lid (coördinatoren)",
@@ -148,7 +150,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
       },
     },
     async (request) => {
-      await requireMembership(db, auth, request, request.params.id, "coordinator");
       const result = await setMemberRole(db, request.params.id, request.params.userId, request.body.role);
       if (result === "notMember") throw notFound("Teamlid");
       if (result === "lastCoordinator") {
