@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { AuthError, accountApi } from "../api/account.ts";
-import { looksLikeEmail } from "../app/auth/authErrors.ts";
+import { EmailField, emailProblem } from "../app/auth/EmailField.tsx";
 import { AppLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
-import { Field, FormAlert } from "../app/ui/Field.tsx";
+import { FormAlert } from "../app/ui/Field.tsx";
 import { Frame } from "../app/ui/Frame.tsx";
 import { invalid, useForm } from "../app/ui/useForm.ts";
-import { Alert, Button, Paragraph, Textbox } from "../app/utrecht.tsx";
+import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 
 /**
@@ -19,10 +19,10 @@ export function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
   const title = t("account.forgot.title");
   const { form, errors, busy, onSubmit } = useForm(
-    () =>
-      looksLikeEmail(email)
-        ? { value: email.trim() }
-        : invalid({ email: email.trim() ? t("account.errors.invalidEmail") : t("account.errors.emailRequired") }),
+    () => {
+      const problem = emailProblem(email);
+      return problem ? invalid({ email: problem }) : { value: email.trim() };
+    },
     async (address) => {
       try {
         await accountApi.requestPasswordReset(address);
@@ -51,20 +51,7 @@ export function ForgotPasswordPage() {
           <Paragraph appearance="lead">{t("account.forgot.intro")}</Paragraph>
           <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="account-form">
             <FormAlert message={errors.form} />
-            <Field id="vergeten-email" label={t("account.fields.email")} error={errors.email}>
-              {(props) => (
-                <Textbox
-                  {...props}
-                  type="email"
-                  autoComplete="email"
-                  spellCheck={false}
-                  autoCapitalize="none"
-                  value={email}
-                  required
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
+            <EmailField id="vergeten-email" value={email} error={errors.email} onChange={setEmail} />
             <div className="account-form__submit">
               <Button type="submit" appearance="primary-action-button" busy={busy}>
                 {t("account.forgot.submit")}

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { accountApi } from "../api/account.ts";
-import { authErrorMessage, looksLikeEmail, PASSWORD_MAX, PASSWORD_MIN } from "../app/auth/authErrors.ts";
+import { authErrorMessage, PASSWORD_MAX, PASSWORD_MIN } from "../app/auth/authErrors.ts";
+import { EmailField, emailProblem } from "../app/auth/EmailField.tsx";
 import { PasswordField } from "../app/auth/PasswordField.tsx";
 import { refreshSession, safeNext, signInPath, useSession } from "../app/auth/session.ts";
 import { AppLink, ButtonRouterLink } from "../app/links.tsx";
@@ -30,8 +31,8 @@ export function SignUpPage() {
       const found: FormErrors<SignUpField> = {};
       if (!name.trim()) found.name = t("account.errors.nameRequired");
       else if (name.trim().length > 100) found.name = t("account.errors.nameTooLong", { max: 100 });
-      if (!email.trim()) found.email = t("account.errors.emailRequired");
-      else if (!looksLikeEmail(email)) found.email = t("account.errors.invalidEmail");
+      const emailError = emailProblem(email);
+      if (emailError) found.email = emailError;
       if (password.length < PASSWORD_MIN) found.password = t("account.errors.passwordTooShort", { min: PASSWORD_MIN });
       else if (password.length > PASSWORD_MAX) found.password = t("account.errors.passwordTooLong", { max: PASSWORD_MAX });
       return checked(found, { name: name.trim(), email: email.trim(), password });
@@ -70,20 +71,7 @@ export function SignUpPage() {
                 <Textbox {...props} autoComplete="name" value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />
               )}
             </Field>
-            <Field id="aanmelden-email" label={t("account.fields.email")} error={errors.email}>
-              {(props) => (
-                <Textbox
-                  {...props}
-                  type="email"
-                  autoComplete="email"
-                  spellCheck={false}
-                  autoCapitalize="none"
-                  value={email}
-                  required
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
+            <EmailField id="aanmelden-email" value={email} error={errors.email} onChange={setEmail} />
             <PasswordField
               id="aanmelden-wachtwoord"
               label={t("account.fields.password")}

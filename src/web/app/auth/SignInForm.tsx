@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { accountApi } from "../../api/account.ts";
-import { Field, FormAlert } from "../ui/Field.tsx";
+import { FormAlert } from "../ui/Field.tsx";
 import { checked, type FormErrors, useForm } from "../ui/useForm.ts";
-import { Button, Textbox } from "../utrecht.tsx";
-import { authErrorMessage, looksLikeEmail } from "./authErrors.ts";
+import { Button } from "../utrecht.tsx";
+import { authErrorMessage } from "./authErrors.ts";
+import { EmailField, emailProblem } from "./EmailField.tsx";
 import { useTranslation } from "./i18n.ts";
 import { PasswordField } from "./PasswordField.tsx";
 import { refreshSession } from "./session.ts";
@@ -21,8 +22,8 @@ export function SignInForm({ onSignedIn, idPrefix = "inloggen" }: { onSignedIn: 
   const { form, errors, busy, onSubmit } = useForm(
     () => {
       const found: FormErrors<SignInField> = {};
-      if (!email.trim()) found.email = t("account.errors.emailRequired");
-      else if (!looksLikeEmail(email)) found.email = t("account.errors.invalidEmail");
+      const emailError = emailProblem(email);
+      if (emailError) found.email = emailError;
       if (!password) found.password = t("account.errors.passwordRequired");
       return checked(found, { email: email.trim(), password });
     },
@@ -42,20 +43,7 @@ export function SignInForm({ onSignedIn, idPrefix = "inloggen" }: { onSignedIn: 
   return (
     <form ref={form} noValidate onSubmit={(e) => void onSubmit(e)} className="account-form">
       <FormAlert message={errors.form} />
-      <Field id={`${idPrefix}-email`} label={t("account.fields.email")} error={errors.email}>
-        {(props) => (
-          <Textbox
-            {...props}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            value={email}
-            required
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
+      <EmailField id={`${idPrefix}-email`} value={email} error={errors.email} onChange={setEmail} autoComplete="username" />
       <PasswordField
         id={`${idPrefix}-wachtwoord`}
         label={t("account.fields.password")}
