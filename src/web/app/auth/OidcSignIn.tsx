@@ -1,22 +1,20 @@
 import { useState } from "react";
 import { authOptionsApi } from "../../api/auth-options.ts";
-import { namespace } from "../i18n.ts";
 import { FormAlert } from "../ui/Field.tsx";
 import { useLoad } from "../useLoad.ts";
 import { Button, Heading2, Paragraph } from "../utrecht.tsx";
-import texts from "./oidc-nl.json";
+import { type AuthT, useTranslation } from "./i18n.ts";
 import { safeNext } from "./session.ts";
 
-const { useTranslation } = namespace(texts);
-type OidcTextKey = Parameters<ReturnType<typeof useTranslation>["t"]>[0];
+type TextKey = Parameters<AuthT>[0];
 
 /** better-auth's `?error=` codes after a failed sign-in at the provider, with the Dutch text for each. */
-const ERROR_KEYS: Record<string, OidcTextKey> = {
-  account_not_linked: "oidc.errors.notLinked",
-  unable_to_link_account: "oidc.errors.notLinked",
-  email_not_found: "oidc.errors.noEmail",
-  access_denied: "oidc.errors.cancelled",
-  signup_disabled: "oidc.errors.failed",
+const ERROR_KEYS: Record<string, TextKey> = {
+  account_not_linked: "account.oidc.errors.notLinked",
+  unable_to_link_account: "account.oidc.errors.notLinked",
+  email_not_found: "account.oidc.errors.noEmail",
+  access_denied: "account.oidc.errors.cancelled",
+  signup_disabled: "account.oidc.errors.failed",
 };
 
 const SIGN_IN_PAGE = "/account/inloggen";
@@ -39,7 +37,7 @@ function destinations(): { next: string; back: string } {
  * provider; it comes back signed in, or with `?error=`, which this component explains in Dutch (role="alert", read
  * out when it appears).
  */
-export function OidcSignIn() {
+export function OidcSignIn({ idPrefix = "inloggen" }: { idPrefix?: string }) {
   const { t } = useTranslation();
   const options = useLoad((signal) => authOptionsApi.get(signal), []);
   const [busy, setBusy] = useState(false);
@@ -62,12 +60,12 @@ export function OidcSignIn() {
   };
 
   return (
-    <section className="account-oidc" aria-labelledby="inloggen-organisatie">
-      <Heading2 id="inloggen-organisatie">{t("oidc.title")}</Heading2>
-      <FormAlert message={failed ? t("oidc.errors.start") : code ? t(ERROR_KEYS[code] ?? "oidc.errors.failed") : null} />
-      <Paragraph>{t("oidc.intro", { name: oidc.name })}</Paragraph>
+    <section className="account-oidc" aria-labelledby={`${idPrefix}-organisatie`}>
+      <Heading2 id={`${idPrefix}-organisatie`}>{t("account.oidc.title")}</Heading2>
+      <FormAlert message={failed ? t("account.oidc.errors.start") : code ? t(ERROR_KEYS[code] ?? "account.oidc.errors.failed") : null} />
+      <Paragraph>{t("account.oidc.intro", { name: oidc.name })}</Paragraph>
       <Button type="button" appearance="secondary-action-button" busy={busy} disabled={busy} onClick={() => void start()}>
-        {t("oidc.button", { name: oidc.name })}
+        {t("account.oidc.button", { name: oidc.name })}
       </Button>
     </section>
   );
