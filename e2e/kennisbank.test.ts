@@ -98,6 +98,43 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
     await expectAccessible(page);
   });
 
+  test.for(Object.keys(VIEWPORTS) as ViewportName[])(
+    "filters on place, organisation and evidence level and shows an entry's contact, financing and places at %s width",
+    async (viewport, { server, api, newPage }) => {
+      const page = await newPage(viewport);
+      await page.goto(`${server.url}/kennisbank`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      // One list of places: provinces, labour-market regions and municipalities, each in its own group.
+      const place = page.getByRole("combobox", { name: "Plaats" });
+      await expect.poll(() => place.locator("optgroup").count()).toBeGreaterThanOrEqual(2);
+      await place.selectOption({ label: "Fryslân" });
+      await expect.poll(() => new URL(page.url()).searchParams.get("province")).toBe("Fryslân");
+      await expectTotal(page, await apiTotal(api, "province=Fryslân"));
+      await place.selectOption({ label: "Midden-Brabant" });
+      await expect.poll(() => new URL(page.url()).searchParams.get("labourRegion")).toBe("Midden-Brabant");
+      expect(new URL(page.url()).searchParams.get("province")).toBeNull();
+      await expectTotal(page, await apiTotal(api, "labourRegion=Midden-Brabant"));
+      await page.getByRole("combobox", { name: "Organisatie" }).selectOption("Jongerenpunt Midden-Brabant");
+      await expect.poll(() => new URL(page.url()).searchParams.get("organisation")).toBe("Jongerenpunt Midden-Brabant");
+      await expectTotal(page, 1);
+      await page.getByRole("combobox", { name: "Bewijsniveau" }).selectOption("niet beoordeeld");
+      await expectTotal(page, 1);
+      await expectAccessible(page);
+      await screenshot(page, "18-kennisbank-plaats-organisatie", viewport);
+
+      await results(page).getByRole("article").first().getByRole("link").first().click();
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const facts = page.locator(".entry-facts");
+      await expect.poll(() => facts.textContent()).toContain("De programmamanager van Jongerenpunt Midden-Brabant");
+      const text = (await facts.textContent()) ?? "";
+      expect(text).toContain("arbeidsmarktregio Midden-Brabant");
+      expect(text).toContain("provincie Noord-Brabant");
+      expect(text).toContain("niet beoordeeld");
+      await expectAccessible(page);
+      await screenshot(page, "19-kennisbank-item-velden", viewport);
+    },
+  );
+
   test("takes a submitted project, lets a moderator approve it, and then finds it", async ({ server, api, newPage }) => {
     await signUp(api, TEST_MODERATOR.email, TEST_MODERATOR.password, TEST_MODERATOR.name);
     // Moderator rights need the address verified: follow the link in the mail.
@@ -128,6 +165,9 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
         .fill("In het atelier werken jongeren onder begeleiding van een vakman aan fietsen van buurtbewoners.");
       await page.getByRole("textbox", { name: "Organisatie" }).fill("Stichting Kanaalzone");
       await page.getByRole("textbox", { name: "Regio of gemeente" }).fill("Gemeente Voorbeeld");
+      await page.getByRole("textbox", { name: /^Contact/ }).fill("atelier@kanaalzone.example");
+      await page.getByRole("textbox", { name: /^Looptijd/ }).fill("sinds 2022");
+      await page.getByRole("combobox", { name: "Bewijsniveau" }).selectOption("goed beschreven");
       await page.getByRole("button", { name: "Project insturen" }).click();
       await page.getByRole("heading", { level: 1, name: "Je inzending wordt beoordeeld" }).waitFor();
       const statusUrl = page.url();
@@ -147,6 +187,9 @@ describe.skipIf(!browserAvailable)("kennisbank in Chromium: search, entries, fac
       await page.getByRole("button", { name: "Inloggen" }).click();
       const card = page.getByRole("article", { name: title });
       await card.waitFor();
+      // The moderator sees the new fields as submitted.
+      await expect.poll(() => card.textContent()).toContain("atelier@kanaalzone.example");
+      expect(await card.textContent()).toContain("goed beschreven");
       await expectAccessible(page);
       await screenshot(page, "16-moderatie", viewport);
       await card.getByRole("button", { name: "Goedkeuren" }).click();

@@ -1,8 +1,21 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import type { Answers } from "../domain/checks/answers.ts";
 import type { ActionStatus } from "../domain/checks/plan.ts";
-import type { EntryType, KennisbankSource } from "../domain/kennisbank/schema.ts";
+import type { EntryType, EvidenceLevel, KennisbankSource } from "../domain/kennisbank/schema.ts";
 import type { Perspective } from "../domain/teams/perspectives.ts";
 import type { ResponseChannel } from "../domain/teams/rounds.ts";
 import { user } from "./auth-schema.ts";
@@ -125,6 +138,21 @@ export const kennisbankEntries = pgTable(
     results: jsonb("results").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     source: jsonb("source").$type<{ document: KennisbankSource; where?: string } | null>(),
     link: text("link"),
+    /** Whom to contact (organisation, role or general address), financing, period, target group size: free text. */
+    contact: text("contact"),
+    financing: text("financing"),
+    period: text("period"),
+    targetGroupSize: text("target_group_size"),
+    /** A databank's evidence level where a source states it (EVIDENCE_LEVELS), else "niet beoordeeld". */
+    evidenceLevel: text("evidence_level").$type<EvidenceLevel>().notNull().default("niet beoordeeld"),
+    /** The places `region` names (content/regions.yaml; a municipality brings its region and province along). */
+    municipalities: text("municipalities").array().notNull().default(sql`'{}'::text[]`),
+    labourRegions: text("labour_regions").array().notNull().default(sql`'{}'::text[]`),
+    provinces: text("provinces").array().notNull().default(sql`'{}'::text[]`),
+    /** `region` says "landelijk". */
+    national: boolean("national").notNull().default(false),
+    /** The organisations `organisation` names, as facet values (organisationNames). */
+    organisations: text("organisations").array().notNull().default(sql`'{}'::text[]`),
     /** Secret (144 random bits) with which a submitter follows their submission; no contact data is kept. */
     submissionToken: text("submission_token").unique(),
     rejectionReason: text("rejection_reason"),

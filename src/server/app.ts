@@ -141,7 +141,8 @@ export async function buildApp({
     // The Markdown parsing (and its YAML front matter) is loaded only when there is something to load.
     loadWhenChanged(database.db, "kennisbank", kennisbankHash, async (tx) => {
       const { loadKennisbankContent } = await import("./kennisbank/load.ts");
-      await syncContentEntries(tx, loadKennisbankContent(config.contentDir, mainTool.factorIds));
+      const { regionsOf } = await import("./kennisbank/regions.ts");
+      await syncContentEntries(tx, loadKennisbankContent(config.contentDir, mainTool.factorIds), regionsOf(config.contentDir));
     }),
   );
   const mailer = createMailer({
@@ -207,6 +208,7 @@ export async function buildApp({
     moderatorEmails: config.moderatorEmails,
     tool: mainTool,
     submissionsPerHour: config.createChecksPerMinute,
+    contentDir: config.contentDir,
   });
   await app.register(werkwijzeRoutes, { werkwijze });
   await app.register(teamsRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });

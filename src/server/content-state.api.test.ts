@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -22,6 +22,7 @@ describe("the kennisbank content hash", () => {
 
   test("is the same for the same files and changes when a file changes, is added or is removed", () => {
     cpSync(join(contentDir, "kennisbank"), join(copy, "kennisbank"), { recursive: true });
+    cpSync(join(contentDir, "regions.yaml"), join(copy, "regions.yaml"));
     const original = kennisbankContentHash(copy, factorIds);
     expect(kennisbankContentHash(contentDir, factorIds)).toBe(original);
 
@@ -31,6 +32,9 @@ describe("the kennisbank content hash", () => {
     rmSync(join(copy, "kennisbank", "extra.md"));
     expect(kennisbankContentHash(copy, factorIds)).toBe(original);
     expect(kennisbankContentHash(copy, new Set([...factorIds].slice(1)))).not.toBe(original);
+    // The places entries' regions are mapped onto (issue 16) count too.
+    writeFileSync(join(copy, "regions.yaml"), `${readFileSync(join(contentDir, "regions.yaml"), "utf8")}\n# changed\n`);
+    expect(kennisbankContentHash(copy, factorIds)).not.toBe(original);
   });
 });
 

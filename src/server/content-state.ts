@@ -35,6 +35,8 @@ export function kennisbankContentHash(contentDir: string, factorIds: ReadonlySet
   const add = (label: string, data: string | Buffer) => hash.update(label).update("\0").update(data).update("\0");
   for (const file of filesIn(join(contentDir, "kennisbank"), (n) => n.endsWith(".md")))
     add(file.slice(contentDir.length), readFileSync(file));
+  // The places entries' regions are mapped onto (kennisbank/regions.ts).
+  for (const file of filesIn(contentDir, (n) => n === "regions.yaml")) add("regions", readFileSync(file));
   add("factors", [...factorIds].sort().join(","));
   const code = (name: string) => /\.(ts|js)$/.test(name) && !/\.test\.(ts|js)$/.test(name);
   for (const dir of [join(here, "kennisbank"), join(here, "../domain/kennisbank")]) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTRY_TYPES, KENNISBANK_SOURCES, type KennisbankSource } from "./schema.ts";
+import { ENTRY_TYPES, EVIDENCE_LEVELS, KENNISBANK_SOURCES, type KennisbankSource } from "./schema.ts";
 
 /**
  * Response schemas of the kennisbank routes (`/api/kennisbank…`: search, entries, projectendatabank submissions and
@@ -8,6 +8,7 @@ import { ENTRY_TYPES, KENNISBANK_SOURCES, type KennisbankSource } from "./schema
  */
 
 const entryType = z.enum(ENTRY_TYPES);
+const evidenceLevel = z.enum(EVIDENCE_LEVELS);
 export const ENTRY_STATUSES = ["pending", "published", "rejected"] as const;
 const entryStatus = z.enum(ENTRY_STATUSES);
 
@@ -21,6 +22,7 @@ export const searchResultResponse = z.object({
   factors: z.array(z.string()),
   region: z.string().nullable(),
   organisation: z.string().nullable(),
+  evidenceLevel,
   /** Safe HTML: escaped text with the matched words in <mark>. */
   snippet: z.string().describe("Veilige HTML: ge-escapete tekst met <mark> rond de gevonden woorden"),
 });
@@ -29,7 +31,19 @@ export const searchResultResponse = z.object({
 export const searchPageResponse = z.object({ total: z.number(), results: z.array(searchResultResponse) });
 
 /** `GET /api/kennisbank/facets`: the values the filters can take. */
-export const facetsResponse = z.object({ regions: z.array(z.string()), targetGroups: z.array(z.string()) });
+export const facetsResponse = z.object({
+  /** The free-text regions as written. */
+  regions: z.array(z.string()),
+  targetGroups: z.array(z.string()),
+  municipalities: z.array(z.string()),
+  labourRegions: z.array(z.string()),
+  provinces: z.array(z.string()),
+  /** Whether some entry is for the whole country. */
+  national: z.boolean(),
+  organisations: z.array(z.string()),
+  /** The levels some entry has, from least to most. */
+  evidenceLevels: z.array(evidenceLevel),
+});
 
 /** A link to an entry. */
 export const entryLinkResponse = z.object({ slug: z.string(), type: entryType, title: z.string() });
@@ -62,6 +76,18 @@ export const kennisbankEntryResponse = z.object({
     })
     .nullable(),
   link: z.string().nullable(),
+  contact: z.string().nullable(),
+  financing: z.string().nullable(),
+  period: z.string().nullable(),
+  targetGroupSize: z.string().nullable(),
+  evidenceLevel,
+  /** The places `region` names (content/regions.yaml); `region` itself stays as written. */
+  municipalities: z.array(z.string()),
+  labourRegions: z.array(z.string()),
+  provinces: z.array(z.string()),
+  national: z.boolean(),
+  /** The organisations `organisation` names. */
+  organisations: z.array(z.string()),
   rejectionReason: z.string().nullable(),
   createdAt: z.date(),
   reviewedAt: z.date().nullable(),

@@ -19,6 +19,22 @@ export type KennisbankSource = keyof typeof KENNISBANK_SOURCES;
 
 const text = z.string().trim().min(1);
 
+/**
+ * Evidence levels as the Dutch databanks of interventions (Databank Effectieve Jeugdinterventies of the NJi, Databank
+ * Effectieve sociale interventies of Movisie, judged by the Erkenningscommissie Interventies) name them, from least to
+ * most; "niet beoordeeld" when no source states a level.
+ */
+export const EVIDENCE_LEVELS = [
+  "niet beoordeeld",
+  "goed beschreven",
+  "goed onderbouwd",
+  "effectief volgens eerste aanwijzingen",
+  "effectief volgens goede aanwijzingen",
+  "effectief volgens sterke aanwijzingen",
+] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+export const NOT_ASSESSED: EvidenceLevel = "niet beoordeeld";
+
 /** Front matter of one kennisbank entry (content/kennisbank/<slug>.md); the Markdown body follows it. */
 export const entryFrontMatterSchema = z.strictObject({
   type: z.enum(ENTRY_TYPES),
@@ -43,6 +59,16 @@ export const entryFrontMatterSchema = z.strictObject({
   }),
   /** External link, only where the source gives one. */
   link: z.url().optional(),
+  /** Whom to contact: an organisation, a role or a generic address; a person's name only where the source gives it publicly. */
+  contact: z.string().trim().min(1).optional(),
+  /** How it was (or is) financed, where the source says so. */
+  financing: z.string().trim().min(1).optional(),
+  /** When it ran, e.g. "2019–2021" or "sinds 2015". */
+  period: z.string().trim().min(1).optional(),
+  /** How many young people it reaches, where known, e.g. "zo'n 80 jongeren per jaar". */
+  targetGroupSize: z.string().trim().min(1).optional(),
+  /** Only where a source states a databank's judgement; otherwise "niet beoordeeld". */
+  evidence: z.enum(EVIDENCE_LEVELS).default(NOT_ASSESSED),
 });
 export type EntryFrontMatter = z.output<typeof entryFrontMatterSchema>;
 export type Entry = EntryFrontMatter & { slug: string; body: string };

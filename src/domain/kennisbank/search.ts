@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { factorIdSchema } from "../content/schema.ts";
-import { ENTRY_TYPES } from "./schema.ts";
+import { ENTRY_TYPES, EVIDENCE_LEVELS } from "./schema.ts";
 
 export const SEARCH_LIMITS = {
   query: 2000,
@@ -131,6 +131,17 @@ export const searchParamsSchema = z.object({
   factor: factorIdSchema.optional(),
   region: z.string().max(200).optional(),
   targetGroup: z.string().max(200).optional(),
+  /** Normalised places (content/regions.yaml): an entry in a municipality is found under its region and province too. */
+  municipality: z.string().max(200).optional(),
+  labourRegion: z.string().max(200).optional(),
+  province: z.string().max(200).optional(),
+  /** "true": entries for the whole country ("landelijk"). */
+  national: z
+    .enum(["true"], { message: "moet true zijn of wegblijven" })
+    .transform(() => true as const)
+    .optional(),
+  organisation: z.string().max(200).optional(),
+  evidence: z.enum(EVIDENCE_LEVELS, { message: "moet een bewijsniveau uit de lijst zijn" }).optional(),
   page: z.coerce
     .number({ message: "moet een paginanummer zijn" })
     .int("moet een geheel getal zijn")

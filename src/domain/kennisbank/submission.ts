@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { factorIdSchema } from "../content/schema.ts";
-import { ENTRY_TYPES } from "./schema.ts";
+import { ENTRY_TYPES, EVIDENCE_LEVELS } from "./schema.ts";
 
 export const SUBMISSION_LIMITS = { title: 150, summary: 400, body: 10_000, short: 200, listItems: 12 } as const;
 
@@ -10,6 +10,7 @@ const required = (label: string, max: number) =>
     .trim()
     .min(1, `${label} is verplicht`)
     .max(max, `${label} mag hoogstens ${max} tekens bevatten`);
+const optional = (label: string, max: number) => z.string().trim().max(max, `${label} mag hoogstens ${max} tekens bevatten`).optional();
 const list = (label: string) =>
   z
     .array(
@@ -39,6 +40,13 @@ export const submissionSchema = z.strictObject({
   keyElements: list("kernelementen"),
   results: list("resultaten"),
   link: z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "moet een volledig webadres zijn (https://…)" })]).optional(),
+  /** Whom to contact: an organisation, a role or a general address (shown publicly once approved). */
+  contact: optional("Contact", SUBMISSION_LIMITS.short),
+  financing: optional("Financiering", SUBMISSION_LIMITS.short),
+  period: optional("Looptijd", SUBMISSION_LIMITS.short),
+  targetGroupSize: optional("Omvang van de doelgroep", SUBMISSION_LIMITS.short),
+  /** The level a databank gave it, if any; the moderator checks it. Omitted: "niet beoordeeld". */
+  evidence: z.enum(EVIDENCE_LEVELS, { message: "kies een niveau uit de lijst of 'niet beoordeeld'" }).optional(),
 });
 export type Submission = z.output<typeof submissionSchema>;
 

@@ -3,8 +3,35 @@ import { describe, expect, it } from "vitest";
 import { checks, rounds } from "../../db/schema.ts";
 import { computeResults, withTips } from "../../domain/checks/scoring.ts";
 import { databaseTargets } from "../test/databases.ts";
-import { completeAnswers, createCheck, createRound, createTeam, inviteToken, saveAnswers, signUp } from "../test/factories.ts";
+import {
+  allFactorIds,
+  completeAnswers,
+  createCheck,
+  createRound,
+  createTeam,
+  inviteToken,
+  saveAnswers,
+  signUp,
+} from "../test/factories.ts";
 import { useTestApp } from "../test/use-app.ts";
+
+/** The text of each page of a PDF, in reading order (pdf.js, as a reader would extract it). */
+async function pdfPages(bytes: Buffer): Promise<string[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
+  }
+  await doc.destroy();
+  return pages;
+}
 
 describe.each(databaseTargets())("checks API on $name", (target) => {
   const ctx = useTestApp(target);
@@ -288,6 +315,46 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect(res.rawPayload.length).toBeGreaterThan(5_000);
+  });
+
+  it("leads the PDF report with the aandachtspunten and the plan, the other tips in an appendix", async () => {
+    const id = await newCheck();
+    // Typical answers: most factors scored, two of them 5 or lower.
+    const scored = Object.fromEntries((await allFactorIds(ctx.api)).map((factor) => [factor, 8]));
+    expect((await patch(id, { answers: { ...scored, "1.1": 4, "3.12": 5, "2.8": "nvt" } })).json()).toEqual({ id, saved: true });
+    await ctx.app.inject({
+      method: "POST",
+      url: `/api/checks/${id}/plan/actions`,
+      payload: { themeId: "1", what: "Warme overdracht regelen" },
+    });
+    const res = await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/report.pdf` });
+    expect(res.statusCode).toBe(200);
+    const pages = await pdfPages(res.rawPayload);
+    const text = pages.join("\n");
+    // Each part is found after the one before it: the report's reading order.
+    let cursor = 0;
+    const next = (needle: string) => {
+      const index = text.indexOf(needle, cursor);
+      expect(index, `"${needle}" after position ${cursor}`).toBeGreaterThanOrEqual(0);
+      cursor = index + needle.length;
+      return index;
+    };
+    next("Scores per thema");
+    next("Scores per factor");
+    const aandachtspunten = next("Aandachtspunten (score 5 of lager)");
+    next("1.1 ");
+    next("3.12 ");
+    const plan = next("Verbeterplan");
+    next("Warme overdracht regelen");
+    const appendix = next("Bijlage: overige verbetertips");
+    next("Overige factoren");
+    next("Bewust niet toegepast (n.v.t.)");
+    next("2.8 ");
+    // Between the aandachtspunten and the plan no other factor's tips.
+    expect(text.slice(aandachtspunten, plan)).not.toContain("1.2 ");
+    expect(text.indexOf("1.2 ", appendix)).toBeGreaterThan(appendix);
+    // The plan comes within the first pages, not after pages of tips.
+    expect(pages.findIndex((page) => page.includes("Warme overdracht regelen"))).toBeLessThan(5);
   });
 
   it("documents the API in OpenAPI", async () => {

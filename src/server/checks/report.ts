@@ -1,7 +1,7 @@
 import type { Content } from "pdfmake/interfaces";
 import { formatAnswer, formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
-import type { Results, TipGroup } from "../../domain/checks/scoring.ts";
+import type { FactorTips, Results, TipGroup } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { headerRow, plainPdfText, renderPdf } from "../pdf.ts";
 
@@ -51,21 +51,41 @@ function reportContent(tool: Tool, results: Results, plan: Plan, updatedAt: Date
       },
       layout: "lightHorizontalLines",
     },
-    { text: "Verbetertips, laagste scores eerst", style: "h2", pageBreak: "before" },
   ];
-  let group: TipGroup | undefined;
-  for (const entry of results.tips) {
-    if (entry.group !== group) {
-      group = entry.group;
-      content.push({ text: GROUP_TITLES[group], style: "h3" });
+  // The report leads with what to act on: the aandachtspunten with their tips, then the plan; every other factor's
+  // tips follow in an appendix, so the plan is not buried under pages of tips (issue 16).
+  const aandachtspunten = results.tips.filter((entry) => entry.group === "aandachtspunt");
+  content.push({ text: GROUP_TITLES.aandachtspunt, style: "h2", pageBreak: "before" });
+  if (aandachtspunten.length === 0) content.push({ text: "Je hebt geen factor met een 5 of lager gescoord." });
+  for (const entry of aandachtspunten) content.push(...factorTips(entry));
+  content.push(...planContent(tool, plan));
+  const rest = results.tips.filter((entry) => entry.group !== "aandachtspunt");
+  if (rest.length > 0) {
+    content.push({ text: "Bijlage: overige verbetertips", style: "h2", pageBreak: "before" });
+    let group: TipGroup | undefined;
+    for (const entry of rest) {
+      if (entry.group !== group) {
+        group = entry.group;
+        content.push({ text: GROUP_TITLES[group], style: "h3" });
+      }
+      content.push(...factorTips(entry));
     }
-    content.push({ text: `${entry.itemId} ${entry.text} — ${formatAnswer(entry.value)}`, bold: true, margin: [0, 6, 0, 2] });
-    content.push({
+  }
+  return content;
+}
+
+function factorTips(entry: FactorTips): Content[] {
+  return [
+    { text: `${entry.itemId} ${entry.text} — ${formatAnswer(entry.value)}`, bold: true, margin: [0, 6, 0, 2] },
+    {
       ul: entry.tips.map((tip) => ({ text: [{ text: `${tip.title}. `, bold: true }, plainPdfText(tip.text)] })),
       margin: [0, 0, 0, 4],
-    });
-  }
-  content.push({ text: "Verbeterplan", style: "h2", pageBreak: "before" });
+    },
+  ];
+}
+
+function planContent(tool: Tool, plan: Plan): Content[] {
+  const content: Content[] = [{ text: "Verbeterplan", style: "h2", pageBreak: "before" }];
   let planned = false;
   for (const theme of tool.themes) {
     const text = plan.themes[theme.id]?.trim();

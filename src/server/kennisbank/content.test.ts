@@ -1,9 +1,11 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { placesOf } from "../../domain/kennisbank/regions.ts";
 import { NEEDS_SEEDS, seeds } from "../test/seeds.ts";
 import { indexTool, loadTool } from "../tools/load.ts";
 import { loadWerkwijze } from "../werkwijze/routes.ts";
 import { loadKennisbankContent } from "./load.ts";
+import { regionsOf } from "./regions.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const content = join(root, "content");
@@ -81,12 +83,29 @@ const NAMED_IN_TIPS = [
   "presentiebenadering",
 ];
 
+describe("kennisbank regions", () => {
+  it("names a known place (or the whole country) in every entry's region, never an organisation", () => {
+    const regions = regionsOf(content);
+    const unmapped = entries
+      .filter((e) => e.region)
+      .filter((e) => {
+        const places = placesOf(e.region, regions);
+        return !places.national && places.municipalities.length + places.labourRegions.length + places.provinces.length === 0;
+      })
+      .map((e) => `${e.slug}: ${e.region}`);
+    expect(unmapped).toEqual([]);
+  });
+});
+
 describe.skipIf(!seeds)(`kennisbank content against the source documents ${NEEDS_SEEDS}`, () => {
+  // The heading names a school or a region; the entry keeps it in `source.where` (its region is a place: issue 16).
   it("has an entry for every organisation and region heading of seed 003", () => {
     const headings = practiceHeadings(seeds?.read("003_") ?? "");
     expect(headings).toHaveLength(22);
     const practice = entries.filter((e) => e.source.document === "praktijkvoorbeelden");
-    const missing = headings.filter((h) => !practice.some((e) => norm(`${e.region} ${e.organisation} ${e.title}`).includes(norm(h))));
+    const missing = headings.filter(
+      (h) => !practice.some((e) => norm(`${e.region} ${e.organisation} ${e.title} ${e.source.where ?? ""}`).includes(norm(h))),
+    );
     expect(missing).toEqual([]);
   });
 });

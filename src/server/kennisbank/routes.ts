@@ -21,6 +21,7 @@ import { HttpError, notFound } from "../errors.ts";
 import { SECRET_ID_PATTERN } from "../ids.ts";
 import { sendJson } from "../replies.ts";
 import type { ToolIndex } from "../tools/load.ts";
+import { regionsOf } from "./regions.ts";
 import { SearchCache } from "./search-cache.ts";
 import {
   entriesByFactor,
@@ -41,13 +42,15 @@ export type KennisbankPluginOptions = {
   moderatorEmails: readonly string[];
   tool: ToolIndex;
   submissionsPerHour: number;
+  /** Where content/regions.yaml is (read at the first submission). */
+  contentDir: string;
 };
 
 const slugParams = z.object({ slug: z.string() });
 
 export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = async (
   app,
-  { db, sharedDatabase, auth, moderatorEmails, tool, submissionsPerHour },
+  { db, sharedDatabase, auth, moderatorEmails, tool, submissionsPerHour, contentDir },
 ) => {
   const searches = new SearchCache(db, { shared: sharedDatabase });
   const factorText = new Map(tool.tool.themes.flatMap((t) => t.items.map((i) => [i.id, { themeId: t.id, text: i.text }] as const)));
@@ -58,6 +61,8 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
       schema: {
         tags: ["kennisbank"],
         summary: "Zoek in de kennisbank (Nederlandse zoektermen, filters combineren)",
+        description:
+          "Filters: type, thema, factor, doelgroep, organisatie, bewijsniveau (evidence), en plaats als gemeente (municipality), arbeidsmarktregio (labourRegion), provincie (province) of landelijk (national=true); een item in een gemeente valt ook onder haar arbeidsmarktregio en provincie. region is de regio zoals geschreven.",
         querystring: searchParamsSchema,
         response: { 200: searchPageResponse, 400: errorResponse },
       },
@@ -122,7 +127,7 @@ export const kennisbankRoutes: FastifyPluginAsyncZod<KennisbankPluginOptions> = 
     async (request, reply) => {
       const unknown = request.body.factors.find((f) => !tool.factorIds.has(f));
       if (unknown) throw new HttpError(400, `Onbekende factor "${unknown}".`, "factors");
-      const { slug, token } = await submitProject(db, request.body);
+      const { slug, token } = await submitProject(db, request.body, regionsOf(contentDir));
       return reply.status(201).send({ slug, status: "pending" as const, statusToken: token });
     },
   );

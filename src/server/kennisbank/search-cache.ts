@@ -84,6 +84,7 @@ export class SearchCache {
 
 /** Requests that search the same words (searchWords) with the same filters and page share one result. */
 function cacheKey(params: SearchParams): string {
-  const { q, type, theme, factor, region, targetGroup, page } = params;
-  return JSON.stringify([searchWords(q ?? ""), type, theme, factor, region, targetGroup, page]);
+  // Every parameter but q as given (an unknown key cannot reach here: the query schema strips it).
+  const { q, ...filters } = params;
+  return JSON.stringify([searchWords(q ?? ""), Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))]);
 }

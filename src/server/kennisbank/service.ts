@@ -1,9 +1,11 @@
 import { and, arrayContains, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { kennisbankEntries as kb, kennisbankVersion, kennisbankWords } from "../../db/schema.ts";
+import { organisationNames, placesOf, type RegionIndex } from "../../domain/kennisbank/regions.ts";
 import type { entriesByFactorResponse, searchPageResponse, searchResultResponse } from "../../domain/kennisbank/responses.ts";
-import type { Entry } from "../../domain/kennisbank/schema.ts";
+import { type Entry, EVIDENCE_LEVELS, NOT_ASSESSED } from "../../domain/kennisbank/schema.ts";
 import {
   type FuzzyQuery,
   fuzzyGroups,
@@ -17,8 +19,9 @@ import {
 } from "../../domain/kennisbank/search.ts";
 import { type Moderation, type Submission, slugify } from "../../domain/kennisbank/submission.ts";
 import { newSecretId } from "../ids.ts";
+import { regionsOf } from "./regions.ts";
 
-type EntryFields = Omit<Entry, "slug" | "source"> & { source?: Entry["source"] | null };
+type EntryFields = Omit<Entry, "slug" | "source" | "evidence"> & { source?: Entry["source"] | null; evidence?: Entry["evidence"] };
 
 /** The weighted Dutch search document of an entry: title A, summary/organisation/region B, the rest C. */
 function searchDocument(e: EntryFields): SQL {
@@ -27,7 +30,19 @@ function searchDocument(e: EntryFields): SQL {
   return sql`setweight(to_tsvector('dutch', ${e.title}), 'A') || setweight(to_tsvector('dutch', ${b}), 'B') || setweight(to_tsvector('dutch', ${c}), 'C')`;
 }
 
-function columns(e: EntryFields) {
+/** The places an entry's free-text region names and the organisations its organisation text names. */
+function facetColumns(e: { region?: string | null; organisation?: string | null }, regions: RegionIndex) {
+  const places = placesOf(e.region, regions);
+  return {
+    municipalities: places.municipalities,
+    labourRegions: places.labourRegions,
+    provinces: places.provinces,
+    national: places.national,
+    organisations: organisationNames(e.organisation),
+  };
+}
+
+function columns(e: EntryFields, regions: RegionIndex) {
   return {
     type: e.type,
     title: e.title,
@@ -43,12 +58,18 @@ function columns(e: EntryFields) {
     results: e.results,
     source: e.source ?? null,
     link: e.link || null,
+    contact: e.contact || null,
+    financing: e.financing || null,
+    period: e.period || null,
+    targetGroupSize: e.targetGroupSize || null,
+    evidenceLevel: e.evidence ?? NOT_ASSESSED,
+    ...facetColumns(e, regions),
     search: searchDocument(e),
   };
 }
 
 /** Loads the content entries idempotently at start-up; content entries no longer in the files are removed. */
-export async function syncContentEntries(db: Db, entries: Entry[]): Promise<void> {
+export async function syncContentEntries(db: Db, entries: Entry[], regions: RegionIndex = regionsOf()): Promise<void> {
   await db.transaction(async (tx) => {
     const slugs = entries.map((e) => e.slug);
     await tx.delete(kb).where(and(eq(kb.origin, "content"), slugs.length ? sql`${kb.slug} <> ALL(${toTextArray(slugs)})` : sql`true`));
@@ -57,9 +78,9 @@ export async function syncContentEntries(db: Db, entries: Entry[]): Promise<void
         slug: entry.slug,
         origin: "content" as const,
         status: "published" as const,
-        ...columns(entry),
+        ...columns(entry, regions),
       }));
-      const updated = Object.keys(columns(entries[0] as Entry)) as (keyof ReturnType<typeof columns>)[];
+      const updated = Object.keys(columns(entries[0] as Entry, regions)) as (keyof ReturnType<typeof columns>)[];
       await tx
         .insert(kb)
         .values(rows)
@@ -68,6 +89,12 @@ export async function syncContentEntries(db: Db, entries: Entry[]): Promise<void
           set: Object.fromEntries(updated.map((key) => [key, sql.raw(`excluded.${kb[key].name}`)])),
         });
     }
+    // Submissions' places and organisations again too: the regions list or the mapping may have changed.
+    const submissions = await tx
+      .select({ slug: kb.slug, region: kb.region, organisation: kb.organisation })
+      .from(kb)
+      .where(eq(kb.origin, "submission"));
+    for (const { slug, ...fields } of submissions) await tx.update(kb).set(facetColumns(fields, regions)).where(eq(kb.slug, slug));
     await rebuildVocabulary(tx, entries);
     await bumpSearchVersion(tx);
   });
@@ -179,6 +206,12 @@ export async function searchEntries(db: Db, params: SearchParams): Promise<Searc
   if (params.theme) filters.push(arrayContains(kb.themes, [params.theme]));
   if (params.factor) filters.push(arrayContains(kb.factors, [params.factor]));
   if (params.region) filters.push(eq(kb.region, params.region));
+  if (params.municipality) filters.push(arrayContains(kb.municipalities, [params.municipality]));
+  if (params.labourRegion) filters.push(arrayContains(kb.labourRegions, [params.labourRegion]));
+  if (params.province) filters.push(arrayContains(kb.provinces, [params.province]));
+  if (params.national) filters.push(eq(kb.national, true));
+  if (params.organisation) filters.push(arrayContains(kb.organisations, [params.organisation]));
+  if (params.evidence) filters.push(eq(kb.evidenceLevel, params.evidence));
   if (params.targetGroup) filters.push(arrayContains(kb.targetGroups, [params.targetGroup]));
   const offset = (params.page - 1) * SEARCH_LIMITS.pageSize;
 
@@ -204,6 +237,7 @@ export async function searchEntries(db: Db, params: SearchParams): Promise<Searc
     page AS (
       SELECT ${kb.slug} AS slug, ${kb.type} AS type, ${kb.title} AS title, ${kb.summary} AS summary, ${kb.body} AS body,
         ${kb.themes} AS themes, ${kb.factors} AS factors, ${kb.region} AS region, ${kb.organisation} AS organisation,
+        ${kb.evidenceLevel} AS "evidenceLevel",
         ${kb.search} @@ query.strict AS strict_hit,
         ${kb.titleSearch} @@ query.strict AS strict_title,
         ${kb.titleSearch} @@ query.forgiving AS forgiving_title,
@@ -215,7 +249,7 @@ export async function searchEntries(db: Db, params: SearchParams): Promise<Searc
       LIMIT ${SEARCH_LIMITS.pageSize} OFFSET ${offset}
     )
     SELECT page.slug, page.type, page.title, page.summary, page.themes, page.factors, page.region, page.organisation,
-      page.total,
+      page."evidenceLevel", page.total,
       ts_headline('dutch', left(page.summary || ' ' || page.body, ${HEADLINE_TEXT}), query.strict || query.forgiving, ${HEADLINE_OPTIONS}) AS marked
     FROM page, query
     ORDER BY page.strict_hit DESC, page.strict_title DESC, page.forgiving_title DESC, page.rank DESC, page.title ASC`);
@@ -233,6 +267,7 @@ const listColumns = {
   factors: kb.factors,
   region: kb.region,
   organisation: kb.organisation,
+  evidenceLevel: kb.evidenceLevel,
 };
 type SearchRow = Omit<SearchResult, "snippet">;
 
@@ -289,19 +324,36 @@ async function countEntries(db: Db, filters: SQL[]): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The values the filters can take, from what is published. */
+/** The values the filters can take, from what is published (each list in Dutch alphabetical order). */
 export async function searchFacets(db: Db) {
+  const published = eq(kb.status, "published");
+  const distinct = (column: AnyPgColumn) =>
+    sql<string[]>`coalesce((SELECT array_agg(DISTINCT v) FROM ${kb}, unnest(${column}) v WHERE ${kb.status} = 'published'), '{}')`;
   const [row] = await db
     .select({
       regions: sql<string[]>`coalesce(array_agg(DISTINCT ${kb.region}) FILTER (WHERE ${kb.region} IS NOT NULL), '{}')`,
-      targetGroups: sql<
-        string[]
-      >`coalesce((SELECT array_agg(DISTINCT g) FROM ${kb}, unnest(${kb.targetGroups}) g WHERE ${kb.status} = 'published'), '{}')`,
+      targetGroups: distinct(kb.targetGroups),
+      municipalities: distinct(kb.municipalities),
+      labourRegions: distinct(kb.labourRegions),
+      provinces: distinct(kb.provinces),
+      organisations: distinct(kb.organisations),
+      evidenceLevels: sql<string[]>`coalesce(array_agg(DISTINCT ${kb.evidenceLevel}), '{}')`,
+      national: sql<boolean>`coalesce(bool_or(${kb.national}), false)`,
     })
     .from(kb)
-    .where(eq(kb.status, "published"));
-  const sortNl = (a: string, b: string) => a.localeCompare(b, "nl");
-  return { regions: [...(row?.regions ?? [])].sort(sortNl), targetGroups: [...(row?.targetGroups ?? [])].sort(sortNl) };
+    .where(published);
+  const sorted = (values: string[] | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, "nl"));
+  const levels = new Set(row?.evidenceLevels ?? []);
+  return {
+    regions: sorted(row?.regions),
+    targetGroups: sorted(row?.targetGroups),
+    municipalities: sorted(row?.municipalities),
+    labourRegions: sorted(row?.labourRegions),
+    provinces: sorted(row?.provinces),
+    national: row?.national ?? false,
+    organisations: sorted(row?.organisations),
+    evidenceLevels: EVIDENCE_LEVELS.filter((level) => levels.has(level)),
+  };
 }
 
 /**
@@ -348,15 +400,23 @@ export async function entriesByFactor(db: Db): Promise<z.output<typeof entriesBy
 }
 
 /** Stores a submission as pending before anything is confirmed; returns its slug and the submitter's status token. */
-export async function submitProject(db: Db, submission: Submission): Promise<{ slug: string; token: string }> {
+export async function submitProject(
+  db: Db,
+  submission: Submission,
+  regions: RegionIndex = regionsOf(),
+): Promise<{ slug: string; token: string }> {
   const slug = `${slugify(submission.title)}-${newSecretId()
     .slice(0, 6)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "x")}`;
   const token = newSecretId();
-  await db
-    .insert(kb)
-    .values({ slug, origin: "submission", status: "pending", submissionToken: token, ...columns({ ...submission, source: null }) });
+  await db.insert(kb).values({
+    slug,
+    origin: "submission",
+    status: "pending",
+    submissionToken: token,
+    ...columns({ ...submission, source: null }, regions),
+  });
   return { slug, token };
 }
 

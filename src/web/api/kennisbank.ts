@@ -17,7 +17,21 @@ import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
 
 /** The filters of the search page, exactly as the URL and GET /api/kennisbank hold them. */
-export const SEARCH_FILTERS = ["type", "theme", "factor", "region", "targetGroup"] as const;
+export const SEARCH_FILTERS = [
+  "type",
+  "theme",
+  "factor",
+  "region",
+  "municipality",
+  "labourRegion",
+  "province",
+  "national",
+  "organisation",
+  "targetGroup",
+  "evidence",
+] as const;
+/** The filters that pick a place: one at a time (the page's "Plaats" list). */
+export const PLACE_FILTERS = ["region", "municipality", "labourRegion", "province", "national"] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 /** `page` may be a raw URL value: the API validates it and names the field when it is wrong. */
 export type SearchQuery = { q?: string; page?: number | string } & Partial<Record<SearchFilter, string>>;

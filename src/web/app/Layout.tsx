@@ -4,7 +4,7 @@ import { useTranslation } from "./i18n.ts";
 import { MainNav } from "./MainNav.tsx";
 import { PageFooter, PageHeader, Paragraph } from "./utrecht.tsx";
 
-/** The frame every page shares: skip link, header, main landmark, footer with the privacy link. */
+/** The frame every page shares: skip link, header, main landmark, footer with the privacy and accessibility links. */
 function Shell({ className, header, footer }: { className: string; header: ReactNode; footer?: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -23,6 +23,11 @@ function Shell({ className, header, footer }: { className: string; header: React
           <Paragraph appearance="small">
             <Link to="/privacy" className="app-footer__link">
               {t("app.footer.privacyLink")}
+            </Link>
+          </Paragraph>
+          <Paragraph appearance="small">
+            <Link to="/toegankelijkheid" className="app-footer__link">
+              {t("app.footer.accessibilityLink")}
             </Link>
           </Paragraph>
         </div>

@@ -6,6 +6,7 @@ import { kennisbankRoutes } from "../kennisbank/routes.tsx";
 import { moderationRoutes } from "../moderatie/routes.tsx";
 import { privacyRoutes } from "../privacy/routes.tsx";
 import { teamRoutes } from "../teams/routes.tsx";
+import { statementRoutes } from "../toegankelijkheid/routes.tsx";
 import { werkwijzeRoutes } from "../werkwijze/routes.tsx";
 import { Layout, RespondLayout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
       ...accountRoutes,
       ...teamRoutes,
       ...privacyRoutes,
+      ...statementRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

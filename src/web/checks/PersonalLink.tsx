@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
+import { rememberCheck } from "./remembered.ts";
 import { checkPaths } from "./respond/paths.ts";
 import type { Wording } from "./theme/wording.ts";
 
@@ -16,6 +17,12 @@ export function PersonalLink({ id, wording }: { id: string; wording?: Wording })
   const url = `${window.location.origin}${checkPaths(id, Boolean(wording)).resume}`;
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
+
+  // A personal check is remembered in this browser (its id only), so the landing page can offer it again; a
+  // respondent's never is.
+  useEffect(() => {
+    if (!wording) rememberCheck(id);
+  }, [id, wording]);
 
   useEffect(() => {
     if (copy !== "copied") return;
@@ -65,6 +72,7 @@ export function PersonalLink({ id, wording }: { id: string; wording?: Wording })
       <Paragraph className="personal-link__warning">
         <strong>{t("personalLink.warningLead")}</strong> {wording ? t(`respond.${wording}.linkWarning`) : t("personalLink.warning")}
       </Paragraph>
+      {!wording && <Paragraph appearance="small">{t("personalLink.remembered")}</Paragraph>}
     </aside>
   );
 }

@@ -7,8 +7,13 @@ import { Loading } from "../app/Loading.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
+import { OpenCheckForm, RememberedChecks, useRememberedChecks } from "./RecoverCheck.tsx";
+import { rememberCheck } from "./remembered.ts";
 
-/** `/`: what the tool is, for whom, how it works and what happens with the answers. */
+/**
+ * `/`: what the tool is, for whom, how it works and what happens with the answers; the checks this browser remembers
+ * and a field to open a check by its link.
+ */
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -16,6 +21,7 @@ export function StartPage() {
   const [tool, setTool] = useState<Tool | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const remembered = useRememberedChecks();
 
   useEffect(() => {
     getTool(TOOL_ID).then(setTool, () => setTool(null));
@@ -27,6 +33,7 @@ export function StartPage() {
     setError(null);
     try {
       const { id } = await checksApi.create(TOOL_ID);
+      rememberCheck(id);
       const first = (tool ?? (await getTool(TOOL_ID))).themes[0]?.id ?? "1";
       navigate(`/check/${id}/thema/${first}`, { state: { created: true } });
     } catch (e) {
@@ -36,8 +43,9 @@ export function StartPage() {
   }
 
   const steps = ["check", "scores", "plan"] as const;
-  // The intro comes with the tool and stands above the rest: shown later, it would push the rest down (a layout shift).
-  if (tool === undefined) {
+  // The intro comes with the tool and stands above the rest, as do the remembered checks: shown later, they would push
+  // the rest down (a layout shift).
+  if (tool === undefined || remembered === undefined) {
     return (
       <div className="page-section start">
         <PageHeading title={t("app.name")}>{t("app.name")}</PageHeading>
@@ -53,6 +61,8 @@ export function StartPage() {
           {tool.intro}
         </Paragraph>
       )}
+
+      <RememberedChecks checks={remembered} />
 
       {tool && (
         <section aria-labelledby="voor-wie">
@@ -94,7 +104,7 @@ export function StartPage() {
           {busy ? t("start.starting") : t("start.button")}
         </Button>
       </div>
-      <Paragraph appearance="small">{t("start.resumeHint")}</Paragraph>
+      <OpenCheckForm />
     </div>
   );
 }

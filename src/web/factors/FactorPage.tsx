@@ -8,6 +8,7 @@ import { factorIndex } from "../app/factors/factorIndex.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
+import { Markdown } from "../app/markdown/Markdown.tsx";
 import { TipText } from "../app/markdown/TipText.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
@@ -78,12 +79,14 @@ function FactorView({ tool, id }: { tool: Tool; id: string }) {
         <AppLink to={`/factoren#thema-${theme.id}`}>{t("factors.themeTitle", { number: themeNumber, title: theme.title })}</AppLink>
       </p>
       <Paragraph appearance="lead" lang="nl">
-        {item.text}
+        <TipText text={item.text} />
       </Paragraph>
       {item.clarification && (
         <section aria-labelledby="toelichting">
           <Heading2 id="toelichting">{t("factors.clarification")}</Heading2>
-          <Paragraph lang="nl">{item.clarification}</Paragraph>
+          <Paragraph lang="nl">
+            <TipText text={item.clarification} />
+          </Paragraph>
         </section>
       )}
 
@@ -94,9 +97,7 @@ function FactorView({ tool, id }: { tool: Tool; id: string }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: tips have no id and never reorder
             <li key={i} className="tip">
               <Heading3 className="tip__title">{tip.title}</Heading3>
-              <Paragraph className="tip__text">
-                <TipText text={tip.text} />
-              </Paragraph>
+              <Markdown text={tip.text} className="tip__text" />
             </li>
           ))}
         </ul>

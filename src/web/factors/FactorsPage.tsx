@@ -4,6 +4,7 @@ import { useEntriesByFactor } from "../app/entries/useEntriesByFactor.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
+import { TipText } from "../app/markdown/TipText.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useHashTarget } from "../app/useHashTarget.ts";
 import { useLoad } from "../app/useLoad.ts";
@@ -40,7 +41,9 @@ export function FactorsPage() {
               <Heading2 id={`thema-${theme.id}`} lang="nl">
                 {t("factors.themeTitle", { number: index + 1, title: theme.title })}
               </Heading2>
-              <Paragraph lang="nl">{theme.intro}</Paragraph>
+              <Paragraph lang="nl">
+                <TipText text={theme.intro} />
+              </Paragraph>
               <ul className="factors-list">
                 {theme.items.map((item) => {
                   const count = examples?.[item.id]?.length;

@@ -7,6 +7,7 @@ import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
 import { AppLink } from "../app/links.tsx";
 import { Markdown } from "../app/markdown/Markdown.tsx";
+import { TipText } from "../app/markdown/TipText.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
@@ -44,7 +45,7 @@ function EntryView({ entry }: { entry: EntryPageData }) {
         <TypeBadge type={entry.type} />
       </p>
       <Paragraph appearance="lead" lang="nl">
-        {entry.summary}
+        <TipText text={entry.summary} />
       </Paragraph>
 
       <EntryDetails entry={entry} withType={false} />
@@ -99,7 +100,7 @@ function EntryView({ entry }: { entry: EntryPageData }) {
                   <TypeBadge type={related.type} />
                 </p>
                 <p className="related-card__summary" lang="nl">
-                  {related.summary}
+                  <TipText text={related.summary} />
                 </p>
               </li>
             ))}

@@ -2,16 +2,22 @@ import type { ReactNode } from "react";
 import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import { ENTRY_TYPES } from "../../domain/kennisbank/schema.ts";
-import type { Facets, SearchFilter } from "../api/kennisbank.ts";
+import { type Facets, PLACE_FILTERS, type SearchFilter } from "../api/kennisbank.ts";
 import { shorten } from "../app/factors/factorIndex.ts";
 import { AppLink } from "../app/links.tsx";
 import { FormLabel, Heading2, Select, SelectOption } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
-import type { SearchState } from "./useSearchState.ts";
+import { NO_FILTERS, type SearchState } from "./useSearchState.ts";
 
 type Props = { search: SearchState; tool: Tool | null; facets: Facets | null };
 
-/** Filters for type, theme, factor, region and target group; a change applies at once (and lands in the URL). */
+/** The place filters as one list: "kind:value" (national: "national:true"). */
+const NO_PLACE = Object.fromEntries(PLACE_FILTERS.map((name) => [name, ""])) as Record<(typeof PLACE_FILTERS)[number], string>;
+
+/**
+ * Filters for type, theme, factor, place (municipality, labour-market region, province or national, one list),
+ * organisation, target group and evidence level; a change applies at once (and lands in the URL).
+ */
 export function SearchFilters({ search, tool, facets }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -33,6 +39,53 @@ export function SearchFilters({ search, tool, facets }: Props) {
       </div>
     );
   }
+
+  const placeKind = PLACE_FILTERS.find((name) => filters[name]);
+  const placeValue = placeKind ? `${placeKind}:${filters[placeKind]}` : "";
+  const placeGroup = (kind: "municipality" | "labourRegion" | "province", values: readonly string[]) => {
+    const all = filters[kind] && !values.includes(filters[kind]) ? [filters[kind], ...values] : values;
+    return all.length === 0 ? null : (
+      <optgroup key={kind} label={t(`kennisbank.filters.place.${kind}`)}>
+        {all.map((value) => (
+          <SelectOption key={value} value={`${kind}:${value}`} lang="nl">
+            {value}
+          </SelectOption>
+        ))}
+      </optgroup>
+    );
+  };
+  const place = (
+    <div className="utrecht-form-field search-filters__field search-filters__field--place">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor="filter-place">{t("kennisbank.filters.place.label")}</FormLabel>
+      </div>
+      <div className="utrecht-form-field__input">
+        <Select
+          id="filter-place"
+          value={placeValue}
+          onChange={(event) => {
+            const [kind, ...rest] = event.target.value.split(":");
+            navigate(search.href({ ...NO_PLACE, ...(kind ? { [kind]: rest.join(":") } : {}) }));
+          }}
+        >
+          <SelectOption value="">{t("kennisbank.filters.place.all")}</SelectOption>
+          {(facets?.national || filters.national) && (
+            <SelectOption value="national:true">{t("kennisbank.filters.place.national")}</SelectOption>
+          )}
+          {placeGroup("province", facets?.provinces ?? [])}
+          {placeGroup("labourRegion", facets?.labourRegions ?? [])}
+          {placeGroup("municipality", facets?.municipalities ?? [])}
+          {filters.region && (
+            <optgroup label={t("kennisbank.filters.place.asWritten")}>
+              <SelectOption value={`region:${filters.region}`} lang="nl">
+                {filters.region}
+              </SelectOption>
+            </optgroup>
+          )}
+        </Select>
+      </div>
+    </div>
+  );
 
   /** A value from the URL that is not (or no longer) in the list stays visible as the selected option. */
   const listed = (name: SearchFilter, values: readonly string[]) =>
@@ -76,14 +129,24 @@ export function SearchFilters({ search, tool, facets }: Props) {
             </optgroup>
           )),
         )}
-        {field("region", listed("region", facets?.regions ?? []))}
+        {place}
+        {field("organisation", listed("organisation", facets?.organisations ?? []))}
         {field("targetGroup", listed("targetGroup", facets?.targetGroups ?? []))}
+        {field(
+          "evidence",
+          [
+            ...(filters.evidence && !facets?.evidenceLevels.includes(filters.evidence as never) ? [filters.evidence] : []),
+            ...(facets?.evidenceLevels ?? []),
+          ].map((level) => (
+            <SelectOption key={level} value={level} lang="nl">
+              {level}
+            </SelectOption>
+          )),
+        )}
       </div>
       {search.activeFilters > 0 && (
         <p className="search-filters__clear">
-          <AppLink to={search.href({ type: "", theme: "", factor: "", region: "", targetGroup: "" })}>
-            {t("kennisbank.filters.clear")}
-          </AppLink>
+          <AppLink to={search.href(NO_FILTERS)}>{t("kennisbank.filters.clear")}</AppLink>
         </p>
       )}
     </section>

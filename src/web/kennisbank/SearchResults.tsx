@@ -5,11 +5,13 @@ import { AppLink } from "../app/links.tsx";
 import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 import { Snippet } from "./Snippet.tsx";
-import type { SearchState } from "./useSearchState.ts";
+import { NO_FILTERS, type SearchState } from "./useSearchState.ts";
 
 function ResultCard({ result, from }: { result: SearchResult; from: string }) {
   const headingId = useId();
-  const where = [result.organisation, result.region].filter(Boolean).join(" · ");
+  const { t } = useTranslation();
+  const assessed = result.evidenceLevel !== "niet beoordeeld" ? t("kennisbank.evidence", { level: result.evidenceLevel }) : null;
+  const where = [result.organisation, result.region, assessed].filter(Boolean).join(" · ");
   return (
     <li className="result-card">
       <article aria-labelledby={headingId}>
@@ -45,11 +47,7 @@ function EmptyState({ search }: { search: SearchState }) {
         {search.q.trim() && <UnorderedListItem>{t("kennisbank.empty.spelling")}</UnorderedListItem>}
       </UnorderedList>
       <Paragraph className="search-empty__actions">
-        {search.activeFilters > 0 && (
-          <AppLink to={search.href({ type: "", theme: "", factor: "", region: "", targetGroup: "" })}>
-            {t("kennisbank.empty.clearAll")}
-          </AppLink>
-        )}
+        {search.activeFilters > 0 && <AppLink to={search.href(NO_FILTERS)}>{t("kennisbank.empty.clearAll")}</AppLink>}
         {(search.activeFilters > 0 || search.q) && <AppLink to="/kennisbank">{t("kennisbank.empty.showAll")}</AppLink>}
       </Paragraph>
     </div>

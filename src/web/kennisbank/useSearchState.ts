@@ -1,6 +1,9 @@
 import { useSearchParams } from "react-router";
 import { SEARCH_FILTERS, type SearchFilter, type SearchQuery } from "../api/kennisbank.ts";
 
+/** Everything cleared: what "Wis filters" links to. */
+export const NO_FILTERS = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, ""])) as Record<SearchFilter, string>;
+
 export type SearchState = {
   q: string;
   filters: Record<SearchFilter, string>;

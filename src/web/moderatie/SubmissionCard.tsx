@@ -78,6 +78,12 @@ export function SubmissionCard({ entry, tool, onDecided }: Props) {
     | "summary"
     | "organisation"
     | "region"
+    | "places"
+    | "contact"
+    | "financing"
+    | "period"
+    | "targetGroupSize"
+    | "evidenceLevel"
     | "targetGroups"
     | "keyElements"
     | "results"
@@ -91,6 +97,12 @@ export function SubmissionCard({ entry, tool, onDecided }: Props) {
     ["summary", entry.summary],
     ["organisation", entry.organisation],
     ["region", entry.region],
+    ["places", [...entry.municipalities, ...entry.labourRegions, ...entry.provinces].join(" · ") || null],
+    ["contact", entry.contact],
+    ["financing", entry.financing],
+    ["period", entry.period],
+    ["targetGroupSize", entry.targetGroupSize],
+    ["evidenceLevel", entry.evidenceLevel],
     ["targetGroups", list(entry.targetGroups)],
     ["keyElements", list(entry.keyElements)],
     ["results", list(entry.results)],

@@ -1,6 +1,7 @@
 import type { Tool } from "../../domain/content/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
 import { FactorLinks } from "../app/factors/FactorLinks.tsx";
+import { TipText } from "../app/markdown/TipText.tsx";
 import {
   Heading3,
   Heading4,
@@ -33,14 +34,18 @@ export function PhaseStep({ phase, number, tool }: { phase: Phase; number: numbe
           <span className="visually-hidden">{t("werkwijze.phaseNumber", { number })}: </span>
           <span lang="nl">{phase.title}</span>
         </Heading3>
-        <Paragraph lang="nl">{phase.summary}</Paragraph>
+        <Paragraph lang="nl">
+          <TipText text={phase.summary} />
+        </Paragraph>
       </div>
       <ol className="step-list" lang="nl" aria-label={t("werkwijze.stepsOf", { title: phase.title })}>
         {phase.steps.map((step, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: steps of the content never reorder; titles may repeat
           <li key={index} className="step">
             <Heading4 className="step__title">{step.title}</Heading4>
-            <p className="step__text">{step.text}</p>
+            <p className="step__text">
+              <TipText text={step.text} />
+            </p>
           </li>
         ))}
       </ol>
@@ -56,7 +61,9 @@ export function BasicMethod({ method, tool }: { method: Method; tool: Tool | nul
       <Heading3 id={headingId} lang="nl">
         {method.title}
       </Heading3>
-      <Paragraph lang="nl">{method.text}</Paragraph>
+      <Paragraph lang="nl">
+        <TipText text={method.text} />
+      </Paragraph>
       <FactorLinks ids={method.factors} tool={tool} />
     </section>
   );
@@ -71,14 +78,18 @@ export function ToolboxSection({ part, tool }: { part: ToolboxPart; tool: Tool |
       <Heading3 id={headingId} lang="nl">
         {part.title}
       </Heading3>
-      <Paragraph lang="nl">{part.text}</Paragraph>
+      <Paragraph lang="nl">
+        <TipText text={part.text} />
+      </Paragraph>
       {part.items.length > 0 && (
         <ul className="toolbox-items" lang="nl">
           {part.items.map((item, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: items of the content never reorder; titles may repeat
             <li key={index} className="toolbox-item">
               <Heading4 className="toolbox-item__title">{item.title}</Heading4>
-              <p className="toolbox-item__text">{item.text}</p>
+              <p className="toolbox-item__text">
+                <TipText text={item.text} />
+              </p>
             </li>
           ))}
         </ul>

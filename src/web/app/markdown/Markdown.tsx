@@ -5,12 +5,14 @@ import { TipText } from "./TipText.tsx";
 
 /**
  * Light Markdown (paragraphs, headings, lists, **bold**, [label](url)) as React elements; the text is never parsed as
- * HTML, so submissions cannot inject markup. Headings become h3, or h4 when the text sits under an h3 already.
+ * HTML, so submissions cannot inject markup. Headings become h3, or h4 when the text sits under an h3 already. Every
+ * content text that may hold more than one line (entry bodies, tips with a list) goes through this; one-line texts
+ * (factor texts, clarifications, summaries) through `TipText`, which renders the inline part only.
  */
-export function Markdown({ text, headingLevel = 3 }: { text: string; headingLevel?: 3 | 4 }) {
+export function Markdown({ text, headingLevel = 3, className }: { text: string; headingLevel?: 3 | 4; className?: string }) {
   const Heading = headingLevel === 3 ? Heading3 : Heading4;
   return (
-    <div className="markdown">
+    <div className={className ? `markdown ${className}` : "markdown"}>
       {parseBlocks(text).map((block, index) => {
         // Blocks of a static text never reorder: their position is their identity.
         const key = index;

@@ -14,7 +14,10 @@ function render(nodes: InlineNode[]): ReactNode[] {
   });
 }
 
-/** A tip's text with its **bold** and [links](…) as real elements; never parsed as HTML. */
+/**
+ * A one-line content text (factor text, clarification, summary, werkwijze text) with its **bold** and [links](…) as
+ * real elements; never parsed as HTML. Texts that may hold lists (tips, entry bodies) use `Markdown`.
+ */
 export function TipText({ text }: { text: string }) {
   return <>{render(parseInline(text))}</>;
 }

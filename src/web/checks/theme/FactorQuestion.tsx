@@ -2,6 +2,7 @@ import { useRef } from "react";
 import type { AnswerValue } from "../../../domain/checks/answers.ts";
 import type { Item, Theme } from "../../../domain/content/schema.ts";
 import { allowsDontKnow } from "../../../domain/teams/perspectives.ts";
+import { TipText } from "../../app/markdown/TipText.tsx";
 import { useTranslation } from "../i18n.ts";
 import { itemText, type Wording } from "./wording.ts";
 
@@ -62,11 +63,13 @@ export function FactorQuestion({
             <span className="factor__number">{item.id}</span>{" "}
           </>
         )}
-        <span lang="nl">{itemText(item, wording)}</span>
+        <span lang="nl">
+          <TipText text={itemText(item, wording)} />
+        </span>
       </legend>
       {clarification && (
         <p id={clarificationId} className="factor__clarification" lang="nl">
-          {clarification}
+          <TipText text={clarification} />
         </p>
       )}
       <div className="factor__options">

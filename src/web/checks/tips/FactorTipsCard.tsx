@@ -2,8 +2,8 @@ import type { FactorTips } from "../../../domain/checks/scoring.ts";
 import type { EntryLink } from "../../api/kennisbank.ts";
 import { FactorExamples } from "../../app/entries/FactorExamples.tsx";
 import { AppLink } from "../../app/links.tsx";
-import { TipText } from "../../app/markdown/TipText.tsx";
-import { Heading3, Heading4, Paragraph } from "../../app/utrecht.tsx";
+import { Markdown } from "../../app/markdown/Markdown.tsx";
+import { Heading3, Heading4 } from "../../app/utrecht.tsx";
 import { useCheck } from "../CheckContext.ts";
 import { useFormatters } from "../format.ts";
 import { useTranslation } from "../i18n.ts";
@@ -17,9 +17,7 @@ function TipList({ entry }: { entry: FactorTips }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: tips have no id and never reorder
         <li key={index} className="tip">
           <Heading4 className="tip__title">{tip.title}</Heading4>
-          <Paragraph className="tip__text">
-            <TipText text={tip.text} />
-          </Paragraph>
+          <Markdown text={tip.text} className="tip__text" />
         </li>
       ))}
     </ul>
@@ -29,16 +27,15 @@ function TipList({ entry }: { entry: FactorTips }) {
 type Props = {
   entry: FactorTips;
   checkId: string;
-  folded: boolean;
   /** Kennisbank entries for this factor ("Zo doen anderen het"); null while they load. */
   examples: EntryLink[] | null;
 };
 
 /**
- * One factor with its answer, its tips (folded for n.v.t.), how others do it and a way into the plan. For an
- * aandachtspunt the examples come first, right under the low score.
+ * One factor with its answer, its tips, how others do it and a way into the plan. For an aandachtspunt the examples
+ * come first, right under the low score. (The tips page folds whole groups, not single factors.)
  */
-export function FactorTipsCard({ entry, checkId, folded, examples }: Props) {
+export function FactorTipsCard({ entry, checkId, examples }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { tool, round } = useCheck();
@@ -57,16 +54,8 @@ export function FactorTipsCard({ entry, checkId, folded, examples }: Props) {
         {t("tips.yourAnswer")} <strong>{format.answer(entry.value)}</strong>
       </p>
       {prominent && exampleBlock}
-      {folded ? (
-        <details className="factor-tips__details">
-          <summary>{t("tips.showTips", { count: entry.tips.length, id: entry.itemId })}</summary>
-          <TipList entry={entry} />
-          {exampleBlock}
-        </details>
-      ) : (
-        <TipList entry={entry} />
-      )}
-      {!prominent && !folded && exampleBlock}
+      <TipList entry={entry} />
+      {!prominent && exampleBlock}
       {!round && (
         <p className="factor-tips__plan">
           <AppLink to={`/check/${checkId}/plan/thema/${entry.themeId}?factor=${encodeURIComponent(entry.itemId)}`}>

@@ -12,15 +12,21 @@ import { ResultsNotices } from "../results/ResultsNotices.tsx";
 import { useResults } from "../results/useResults.ts";
 import { FactorTipsCard } from "./FactorTipsCard.tsx";
 
-const GROUPS: TipGroup[] = ["aandachtspunt", "overig", "onbeantwoord", "nvt"];
+/** The groups after the aandachtspunten: their tips are folded away, so the page leads with what to act on. */
+const FOLDED_GROUPS: TipGroup[] = ["overig", "onbeantwoord", "nvt"];
 
-/** `/check/:id/tips`: the tips in the API's order, grouped: aandachtspunten first, n.v.t. last and folded. */
+/**
+ * `/check/:id/tips`: the tips in the API's order. The aandachtspunten come first with their tips open, then the way to
+ * the verbeterplan; every other group keeps its heading and folds its factors into a native disclosure (issue 16).
+ */
 export function TipsPage() {
   const { t } = useTranslation();
   const { id, round } = useCheck();
   const load = useResults();
   const { results } = load;
   const examples = useEntriesByFactor();
+  const examplesOf = (itemId: string) => (examples ? (examples[itemId] ?? []) : null);
+  const aandachtspunten = results?.tips.filter((entry) => entry.group === "aandachtspunt") ?? [];
 
   return (
     <div className="page-section tips-page">
@@ -32,25 +38,42 @@ export function TipsPage() {
       ) : (
         <>
           <Paragraph appearance="lead">{t("tips.intro")}</Paragraph>
-          {GROUPS.map((group) => {
+          <section aria-labelledby="groep-aandachtspunt" className="tips-group tips-group--aandachtspunt">
+            <Heading2 id="groep-aandachtspunt">
+              {t("tips.groups.aandachtspunt.title")} <span className="tips-group__count">({aandachtspunten.length})</span>
+            </Heading2>
+            <Paragraph>
+              {aandachtspunten.length === 0 ? t("tips.groups.aandachtspunt.none") : t("tips.groups.aandachtspunt.text")}
+            </Paragraph>
+            {aandachtspunten.map((entry) => (
+              <FactorTipsCard key={entry.itemId} entry={entry} checkId={id} examples={examplesOf(entry.itemId)} />
+            ))}
+          </section>
+          {!round && (
+            <section aria-labelledby="naar-plan" className="tips-to-plan">
+              <Heading2 id="naar-plan">{t("tips.toPlanTitle")}</Heading2>
+              <Paragraph>{t("tips.toPlanText")}</Paragraph>
+              <ButtonRouterLink to={`/check/${id}/plan`} appearance="primary">
+                {t("tips.toPlanPage")}
+              </ButtonRouterLink>
+            </section>
+          )}
+          {FOLDED_GROUPS.map((group) => {
             const entries = results.tips.filter((entry) => entry.group === group);
-            if (entries.length === 0 && group !== "aandachtspunt") return null;
+            if (entries.length === 0) return null;
             const headingId = `groep-${group}`;
             return (
               <section key={group} aria-labelledby={headingId} className={`tips-group tips-group--${group}`}>
                 <Heading2 id={headingId}>
                   {t(`tips.groups.${group}.title`)} <span className="tips-group__count">({entries.length})</span>
                 </Heading2>
-                <Paragraph>{entries.length === 0 ? t("tips.groups.aandachtspunt.none") : t(`tips.groups.${group}.text`)}</Paragraph>
-                {entries.map((entry) => (
-                  <FactorTipsCard
-                    key={entry.itemId}
-                    entry={entry}
-                    checkId={id}
-                    folded={group === "nvt"}
-                    examples={examples ? (examples[entry.itemId] ?? []) : null}
-                  />
-                ))}
+                <Paragraph>{t(`tips.groups.${group}.text`)}</Paragraph>
+                <details className="tips-fold">
+                  <summary className="tips-fold__summary">{t("tips.showGroup", { count: entries.length })}</summary>
+                  {entries.map((entry) => (
+                    <FactorTipsCard key={entry.itemId} entry={entry} checkId={id} examples={examplesOf(entry.itemId)} />
+                  ))}
+                </details>
               </section>
             );
           })}

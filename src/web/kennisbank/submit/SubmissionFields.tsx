@@ -1,12 +1,26 @@
 import type { ReactNode } from "react";
+import { EVIDENCE_LEVELS, type EvidenceLevel } from "../../../domain/kennisbank/schema.ts";
 import { SUBMISSION_LIMITS } from "../../../domain/kennisbank/submission.ts";
-import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea, Textbox } from "../../app/utrecht.tsx";
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
 import type { Draft, DraftField, FieldErrors } from "./draft.ts";
 
 export const fieldId = (field: DraftField) => `inzending-${field}`;
 
-type TextField = "title" | "summary" | "body" | "organisation" | "region" | "targetGroups" | "keyElements" | "results" | "link";
+type TextField =
+  | "title"
+  | "summary"
+  | "body"
+  | "organisation"
+  | "region"
+  | "targetGroups"
+  | "keyElements"
+  | "results"
+  | "link"
+  | "contact"
+  | "financing"
+  | "period"
+  | "targetGroupSize";
 
 const CONTROLS: Record<TextField, { multiline?: number; max?: number; optional?: boolean; type?: string; autoComplete?: string }> = {
   title: { max: SUBMISSION_LIMITS.title },
@@ -18,6 +32,10 @@ const CONTROLS: Record<TextField, { multiline?: number; max?: number; optional?:
   keyElements: { multiline: 4, optional: true },
   results: { multiline: 3, optional: true },
   link: { optional: true, type: "url", autoComplete: "url" },
+  contact: { optional: true, max: SUBMISSION_LIMITS.short },
+  financing: { optional: true, max: SUBMISSION_LIMITS.short },
+  period: { optional: true, max: SUBMISSION_LIMITS.short },
+  targetGroupSize: { optional: true, max: SUBMISSION_LIMITS.short },
 };
 
 /** Label, description and error of one field; the error is announced with the field (aria-describedby). */
@@ -101,6 +119,32 @@ export function SubmissionTextField({
           />
         )
       }
+    </FieldShell>
+  );
+}
+
+/** The evidence level a databank gave the project ("niet beoordeeld" unless one did). */
+export function EvidenceChoice({
+  draft,
+  errors,
+  onChange,
+}: {
+  draft: Draft;
+  errors: FieldErrors;
+  onChange: (field: "evidence", value: EvidenceLevel) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FieldShell field="evidence" error={errors.evidence} label={t("submission.fields.evidence.label")}>
+      {(props) => (
+        <Select {...props} value={draft.evidence} onChange={(event) => onChange("evidence", event.target.value as EvidenceLevel)}>
+          {EVIDENCE_LEVELS.map((level) => (
+            <SelectOption key={level} value={level}>
+              {level}
+            </SelectOption>
+          ))}
+        </Select>
+      )}
     </FieldShell>
   );
 }

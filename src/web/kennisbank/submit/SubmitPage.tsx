@@ -14,7 +14,7 @@ import { useTranslation } from "../i18n.ts";
 import { clearDraft, DRAFT_FIELDS, type Draft, type DraftField, loadDraft, saveDraft, validateDraft } from "./draft.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FactorChoice, ThemeChoice, TypeChoice } from "./SubmissionChoices.tsx";
-import { SubmissionTextField } from "./SubmissionFields.tsx";
+import { EvidenceChoice, SubmissionTextField } from "./SubmissionFields.tsx";
 
 /** `/kennisbank/inzenden`: submit a project; validated with the API's schema, kept as a draft until it is accepted. */
 export function SubmitPage() {
@@ -77,6 +77,11 @@ export function SubmitPage() {
         <ThemeChoice {...props} />
         <FactorChoice {...props} />
         <SubmissionTextField field="link" {...props} />
+        <SubmissionTextField field="contact" {...props} />
+        <SubmissionTextField field="period" {...props} />
+        <SubmissionTextField field="targetGroupSize" {...props} />
+        <SubmissionTextField field="financing" {...props} />
+        <EvidenceChoice {...props} />
         <div className="submission-form__submit">
           <Button type="submit" appearance="primary-action-button" busy={busy}>
             {busy ? t("submission.sending") : t("submission.submit")}

@@ -1,4 +1,4 @@
-import type { EntryType } from "../../../domain/kennisbank/schema.ts";
+import type { EntryType, EvidenceLevel } from "../../../domain/kennisbank/schema.ts";
 import { type Submission, submissionSchema } from "../../../domain/kennisbank/submission.ts";
 import { type Checked, checkedBy, type FormErrors } from "../../app/ui/useForm.ts";
 import "../../app/zod.ts";
@@ -17,6 +17,11 @@ export type Draft = {
   themes: string[];
   factors: string[];
   link: string;
+  contact: string;
+  financing: string;
+  period: string;
+  targetGroupSize: string;
+  evidence: EvidenceLevel;
 };
 export type DraftField = keyof Draft;
 export type FieldErrors = FormErrors<DraftField>;
@@ -35,6 +40,11 @@ export const DRAFT_FIELDS: DraftField[] = [
   "themes",
   "factors",
   "link",
+  "contact",
+  "financing",
+  "period",
+  "targetGroupSize",
+  "evidence",
 ];
 
 export const emptyDraft = (): Draft => ({
@@ -50,6 +60,11 @@ export const emptyDraft = (): Draft => ({
   themes: [],
   factors: [],
   link: "",
+  contact: "",
+  financing: "",
+  period: "",
+  targetGroupSize: "",
+  evidence: "niet beoordeeld",
 });
 
 const STORAGE_KEY = "verbetertool:inzending-concept";

@@ -1,4 +1,5 @@
 import "../teams.css";
+import "./trend.css";
 import { useParams } from "react-router";
 import { getTool } from "../../api/checks.ts";
 import { teamsApi } from "../../api/teams.ts";
@@ -8,18 +9,7 @@ import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import { useLoad } from "../../app/useLoad.ts";
-import {
-  Alert,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "../../app/utrecht.tsx";
+import { Alert, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
 import { TrendChart } from "./charts.tsx";
@@ -98,9 +88,12 @@ function Trend() {
                       {t("trend.chartName", { number: index + 1 })}
                     </figcaption>
                   </figure>
+                  {/* The title stands outside the scroll region, so it wraps to the page and is never scrolled away. */}
+                  <p id={`${headingId}-tabel`} className="trend-table__title">
+                    {t("trend.tableCaption", { number: index + 1 })}
+                  </p>
                   <ScrollTable labelledBy={`${headingId}-tabel`}>
-                    <Table className="team-table">
-                      <TableCaption id={`${headingId}-tabel`}>{t("trend.tableCaption", { number: index + 1 })}</TableCaption>
+                    <Table className="team-table trend-table" aria-labelledby={`${headingId}-tabel`}>
                       <TableHeader>
                         <TableRow>
                           <TableHeaderCell scope="col">{t("trend.round")}</TableHeaderCell>

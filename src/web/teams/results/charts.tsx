@@ -128,26 +128,112 @@ export function PerspectiveBarChart({
 
 export type TrendRow = { name: string } & Partial<Record<Perspective, number | null>>;
 
-/** The mean of a theme per round (oldest first), one line per perspective with its own dash and marker. */
+const TREND_MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
+const TREND_Y_AXIS = 32;
+const TICK_FONT = 13;
+const TICK_LINE = 16;
+
+/** Text width in the chart's font (a canvas measures it); a rough estimate where there is no canvas. */
+let measuring: CanvasRenderingContext2D | null | undefined;
+function textWidth(text: string, font: string): number {
+  measuring ??= typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  if (!measuring) return text.length * TICK_FONT * 0.6;
+  measuring.font = font;
+  return measuring.measureText(text).width;
+}
+
+/**
+ * Words over lines no wider than `maxWidth`; a word wider than a line is broken over lines itself. Nothing is cut off
+ * or shortened: every character is on some line.
+ */
+export function wrapWords(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length > 1 && measure(rest) > maxWidth) {
+      let cut = rest.length - 1;
+      while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--;
+      if (line) lines.push(line);
+      line = "";
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    const joined = line ? `${line} ${rest}` : rest;
+    if (line && measure(joined) > maxWidth) {
+      lines.push(line);
+      line = rest;
+    } else line = joined;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A round's name under its point, in the lines made for its slot (never wider, so never clipped or overlapping). */
+function RoundTick({
+  x = 0,
+  y = 0,
+  payload,
+  lines,
+}: {
+  x?: number;
+  y?: number;
+  payload?: { value?: unknown };
+  lines: Map<string, string[]>;
+}) {
+  const name = String(payload?.value ?? "");
+  return (
+    <text x={x} y={y + 4} fill={TEXT} fontSize={TICK_FONT} textAnchor="middle">
+      {(lines.get(name) ?? [name]).map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one name, in order
+        <tspan key={index} x={x} dy={index === 0 ? "0.9em" : TICK_LINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/**
+ * The mean of a theme per round (oldest first), one line per perspective with its own dash and marker. Each round has a
+ * slot of equal width with its point in the middle, and its name wraps within that slot: at any width every name is
+ * shown whole, none cut off at the edges or overlapping its neighbour (the table under the chart has the same names).
+ */
 export function TrendChart({ rows, perspectives, labelledBy }: { rows: TrendRow[]; perspectives: Perspective[]; labelledBy: string }) {
   const format = useTeamFormat();
   const [ref, width] = useWidth<HTMLDivElement>();
+  const plotWidth = Math.max(0, width - TREND_MARGIN.left - TREND_MARGIN.right - TREND_Y_AXIS);
+  const slot = rows.length > 0 ? plotWidth / rows.length : plotWidth;
+  const font = `${TICK_FONT}px ${ref.current ? getComputedStyle(ref.current).fontFamily : "sans-serif"}`;
+  // A little room between neighbours.
+  const lines = new Map(rows.map((row) => [row.name, wrapWords(row.name, Math.max(24, slot - 8), (text) => textWidth(text, font))]));
+  const lineCount = Math.max(1, ...[...lines.values()].map((l) => l.length));
+  const axisHeight = lineCount * TICK_LINE + 12;
+  const legend = legendHeight(width, perspectives.length);
   return (
     <div ref={ref} className="team-chart" role="img" aria-labelledby={labelledBy}>
       {width > 0 && (
-        <LineChart
-          width={width}
-          height={224 + legendHeight(width, perspectives.length)}
-          data={rows}
-          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-          accessibilityLayer={false}
-        >
+        <LineChart width={width} height={200 + axisHeight + legend} data={rows} margin={TREND_MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="#d0d0d0" />
-          <XAxis dataKey="name" tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} interval={0} padding={{ left: 24, right: 24 }} />
-          <YAxis domain={[1, 10]} ticks={TICKS} tick={{ fill: TEXT, fontSize: 13 }} stroke={AXIS} width={32} />
+          <XAxis
+            dataKey="name"
+            tick={<RoundTick lines={lines} />}
+            height={axisHeight}
+            stroke={AXIS}
+            interval={0}
+            padding={{ left: slot / 2, right: slot / 2 }}
+          />
+          <YAxis
+            domain={[1, 10]}
+            ticks={TICKS}
+            interval={0}
+            tick={{ fill: TEXT, fontSize: TICK_FONT }}
+            stroke={AXIS}
+            width={TREND_Y_AXIS}
+          />
           <Legend
             verticalAlign="top"
-            height={legendHeight(width, perspectives.length)}
+            height={legend}
             wrapperStyle={{ color: TEXT, fontSize: 14 }}
             itemSorter={null}
             formatter={(value) => <span style={{ color: TEXT }}>{value}</span>}
