@@ -12,10 +12,10 @@ import type { PGlite } from "@electric-sql/pglite";
 import Fastify from "fastify";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { type RawStatement, rawStatement } from "../src/db/prepared.ts";
-import { buildApp, MAIN_TOOL_ID } from "../src/server/app.ts";
+import { buildApp } from "../src/server/app.ts";
 import { asyncLogDestination } from "../src/server/observability/logger.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
-import { loadTools } from "../src/server/tools/load.ts";
+import { defaultTool, loadTools } from "../src/server/tools/load.ts";
 import { seedHandedInResponses } from "./seed.ts";
 
 export type SeedRequest = { type: "seed"; id: number; roundId: string; count: number };
@@ -86,8 +86,8 @@ if (mode === "floor") {
   // production), to /dev/null so the bench's own output stays readable. BENCH_APP_LOG=0 turns it off.
   const logging = process.env.BENCH_APP_LOG !== "0";
   const config = testAppConfig({ webDir: join(root, "dist/web"), logLevel: logging ? "info" : "silent" });
-  const tool = loadTools(config.contentDir).get(MAIN_TOOL_ID);
-  if (!tool) throw new Error(`bench: tool ${MAIN_TOOL_ID} not found`);
+  const tool = defaultTool(loadTools(config.contentDir));
+
   const app = await buildApp({
     database,
     config,

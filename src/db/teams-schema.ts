@@ -139,4 +139,23 @@ export const roundPersonalInvites = pgTable(
   (t) => [index("round_personal_invites_round_idx").on(t.roundId)],
 );
 
+/**
+ * Read-only links to a round's management summary, made by a coordinator for a manager or alderman. The token is the
+ * only key; a link works through its `expiresOn` day (inclusive, Dutch time) and until revoked. Deleted with its round.
+ */
+export const managementLinks = pgTable(
+  "management_links",
+  {
+    token: text("token").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresOn: date("expires_on").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("management_links_round_idx").on(t.roundId)],
+);
+
 // The team verbeterplan lives in plan_themes / plan_actions (schema.ts), with the personal plans.

@@ -36,16 +36,14 @@ import { scheduleRetention } from "./retention-job.ts";
 import { registerSecurity } from "./security/index.ts";
 import { registerInputGuard } from "./security/input.ts";
 import { responseSerializerCompiler } from "./serializer.ts";
+import { managementRoutes } from "./teams/management-routes.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
 import { teamsRoutes } from "./teams/routes.ts";
-import { indexTool, loadTools } from "./tools/load.ts";
+import { defaultTool, indexTool, loadTools } from "./tools/load.ts";
 import { toolsRoutes } from "./tools/routes.ts";
 import { loadWerkwijze, werkwijzeRoutes } from "./werkwijze/routes.ts";
 import { yamlCacheDir } from "./yaml-cache.ts";
-
-/** The tool the kennisbank and werkwijze link to. */
-export const MAIN_TOOL_ID = "jongeren-en-arbeid";
 
 // Validation messages of zod in Dutch, for every schema in the process.
 z.config(z.locales.nl());
@@ -131,8 +129,8 @@ export async function buildApp({
   // Parsed YAML is kept between starts in DATA_DIR (yaml-cache.ts): the files are parsed again only when they change.
   const yamlCache = yamlCacheDir(config.dataDir);
   const tools = new Map([...loadTools(config.contentDir, yamlCache)].map(([id, tool]) => [id, indexTool(tool)]));
-  const mainTool = tools.get(MAIN_TOOL_ID);
-  if (!mainTool) throw new Error(`content: tool "${MAIN_TOOL_ID}" is missing`);
+  // The tool marked `default: true`: the kennisbank and the werkwijze link to its factors.
+  const mainTool = defaultTool(tools);
   const werkwijze = loadWerkwijze(config.contentDir, mainTool.factorIds, yamlCache);
   // Kennisbank entries from content/ are parsed, validated and loaded only when they (or the code loading them)
   // changed since the last start; instances starting together load them one after the other, not over each other.
@@ -223,7 +221,9 @@ export async function buildApp({
     // Personal invitations go out only through a real mail server; the development mail folder is for testing.
     personalMailer: config.smtpUrl ? mailer : null,
   });
-  await app.register(teamPlanRoutes, { db: database.db, auth, tool: mainTool });
+  await app.register(teamPlanRoutes, { db: database.db, auth, tools });
+  // Read-only links to a round's management summary for a manager or alderman (coordinators make and revoke them).
+  await app.register(managementRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
   const soloCheckRetentionMonths = config.soloCheckRetentionMonths ?? DEFAULT_SOLO_CHECK_RETENTION_MONTHS;
   await app.register(privacyRoutes, { soloCheckRetentionMonths });
   scheduleRetention(app, database, { tools, soloCheckRetentionMonths });

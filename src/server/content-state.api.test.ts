@@ -4,15 +4,14 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { contentState, kennisbankEntries } from "../db/schema.ts";
-import { MAIN_TOOL_ID } from "./app.ts";
 import { kennisbankContentHash, loadWhenChanged } from "./content-state.ts";
 import { testAppConfig } from "./test/app.ts";
 import { databaseTargets } from "./test/databases.ts";
 import { useTestApp } from "./test/use-app.ts";
-import { indexTool, loadTools } from "./tools/load.ts";
+import { defaultTool, indexTool, loadTools } from "./tools/load.ts";
 
 const contentDir = testAppConfig().contentDir;
-const tool = loadTools(contentDir).get(MAIN_TOOL_ID);
+const tool = defaultTool(loadTools(contentDir));
 if (!tool) throw new Error("tool missing");
 const { factorIds } = indexTool(tool);
 

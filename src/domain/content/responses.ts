@@ -4,7 +4,16 @@ import { toolSchema } from "./schema.ts";
 /** Response schemas of the tool routes (`/api/tools…`). */
 
 /** One tool in the list of `GET /api/tools`. */
-export const toolSummaryResponse = z.object({ id: z.string(), version: z.string(), title: z.string(), intro: z.string() });
+export const toolSummaryResponse = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  intro: z.string(),
+  /** The main tool (content/tools/<id>/tool.yaml `default: true`); the list starts with it. */
+  default: z.boolean(),
+  /** The groups a team round of this tool may ask. */
+  perspectives: z.array(z.enum(["professional", "youth", "employer", "ketenpartner"])),
+});
 export const toolListResponse = z.array(toolSummaryResponse);
 
 /**

@@ -70,6 +70,19 @@ export const toolMetaSchema = z.object({
   title: text,
   intro: text,
   audience: text,
+  /**
+   * The tool the site opens with and the kennisbank and werkwijze link to; exactly one tool has it (tools/load.ts).
+   * The start page lists it first.
+   */
+  default: z.boolean().optional(),
+  /**
+   * The groups a team round of this tool may ask (e.g. only `professional` for a self-scan); absent: every group.
+   * Creating a round with another group is refused.
+   */
+  perspectives: z
+    .array(z.enum(["professional", "youth", "employer", "ketenpartner"]))
+    .min(1)
+    .optional(),
   /** Source documents, referenced by key from tips and examples. */
   sources: z.record(z.string(), z.object({ title: text, publisher: text, file: text })),
 });

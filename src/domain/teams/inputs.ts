@@ -27,7 +27,8 @@ export const teamPatchSchema = z
 
 export const roundInputSchema = z.strictObject({
   name: name("Naam van de meting"),
-  toolId: z.string().default("jongeren-en-arbeid"),
+  /** Absent: the default tool (the one marked `default: true` in content/tools/). */
+  toolId: z.string().optional(),
   threshold: z
     .number()
     .int("moet een geheel getal zijn")
@@ -81,4 +82,9 @@ export const kioskInputSchema = z.strictObject({
 export const openLinkInputSchema = z.strictObject({
   perspective: z.enum(PERSPECTIVES, { message: "moet professional, youth, employer of ketenpartner zijn" }),
   open: z.boolean({ message: "moet true of false zijn" }),
+});
+
+/** A new management link: its last day (the range, today up to 12 months ahead, is checked with the clock). */
+export const managementLinkInputSchema = z.strictObject({
+  expiresOn: z.string({ message: "is verplicht" }).regex(/^\d{4}-\d{2}-\d{2}$/, "moet een datum zijn (jjjj-mm-dd)"),
 });

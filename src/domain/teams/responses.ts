@@ -211,3 +211,34 @@ export const roundInviteResponse = z.object({
   /** This browser is a shared device (kiosk) for this link: after each hand-in the page resets. */
   kiosk: z.boolean(),
 });
+
+/** A management link as its coordinators see it (`GET/POST /api/rounds/:id/management-links`). */
+export const managementLinkResponse = z.object({
+  token: z.string(),
+  url: z.string(),
+  createdAt: z.date(),
+  /** The last day (yyyy-mm-dd, Dutch time) the link works. */
+  expiresOn: z.string(),
+  /** Name of the coordinator who made it; null when that account is gone. */
+  createdByName: z.string().nullable(),
+});
+export const managementLinksResponse = z.array(managementLinkResponse);
+
+const managementFigure = { id: z.string(), title: z.string(), mean: z.number().nullable() };
+/**
+ * `GET /api/management/:token`: only the round's name and dates, the threshold, and per group the responses and the
+ * released theme and factor means (null: too few answers). No team name, members, links or answers.
+ */
+export const managementSummaryResponse = z.object({
+  round: z.object({ name: z.string(), startedAt: z.date(), closedAt: z.date().nullable(), closesOn: z.string().nullable() }),
+  threshold: z.number(),
+  perspectives: z.array(
+    z.object({
+      perspective,
+      responses: z.number(),
+      visible: z.boolean(),
+      overall: z.number().nullable(),
+      themes: z.array(z.object({ ...managementFigure, factors: z.array(z.object(managementFigure)) })),
+    }),
+  ),
+});

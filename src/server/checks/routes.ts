@@ -307,11 +307,14 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         },
         clientGone,
       );
-      return reply
-        .type("application/pdf")
-        .header("Content-Disposition", 'attachment; filename="verbeterplan-jongeren-en-arbeid.pdf"')
-        .header("Cache-Control", "no-store")
-        .send(pdf);
+      return (
+        reply
+          .type("application/pdf")
+          // Tool ids are [a-z0-9-] (content schema): safe in a header as they are.
+          .header("Content-Disposition", `attachment; filename="verbeterplan-${tool.tool.id}.pdf"`)
+          .header("Cache-Control", "no-store")
+          .send(pdf)
+      );
     },
   );
 

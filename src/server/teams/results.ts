@@ -46,10 +46,10 @@ export async function teamTrend(db: Db, teamId: string, toolOf: (round: RoundRec
  * The team plan with, per action with a factor, how that factor's mean moved: between the round the action was made
  * in (or, for actions made in the latest round or before any, the round before the latest) and the latest round.
  */
-export async function teamPlanWithChanges(db: Db, teamId: string, tool: Tool) {
+export async function teamPlanWithChanges(db: Db, teamId: string, toolOf: (toolId: string) => Tool) {
   const [plan, list] = await Promise.all([loadPlan(db, { kind: "team", id: teamId }), teamRounds(db, teamId)]);
   const results = new Map<string, PerspectiveResult[]>();
-  for (const r of list) results.set(r.id, await roundAggregates(db, r, tool));
+  for (const r of list) results.set(r.id, await roundAggregates(db, r, toolOf(r.toolId)));
   const latest = list.at(-1);
   const beforeLatest = list.at(-2);
   return {

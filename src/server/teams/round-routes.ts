@@ -33,7 +33,7 @@ import { SECRET_ID_PATTERN } from "../ids.ts";
 import type { Mailer } from "../mail.ts";
 import { loadPlan } from "../plans/service.ts";
 import { sendEmpty } from "../replies.ts";
-import type { ToolIndex } from "../tools/load.ts";
+import { defaultTool, type ToolIndex } from "../tools/load.ts";
 import { roundAccess, useAccessRules } from "./access.ts";
 import { aggregatesCsv } from "./aggregate-table.ts";
 import { handedInHere, isKiosk, kioskOf, startKiosk, stopKiosk } from "./respondents.ts";
@@ -125,10 +125,22 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       },
     },
     async (request, reply) => {
-      const tool = tools.get(request.body.toolId);
-      if (!tool) throw new HttpError(400, `Onbekende verbetertool "${request.body.toolId}".`, "toolId");
+      // Without a toolId: the default tool (content/tools/<id>/tool.yaml `default: true`).
+      const toolId = request.body.toolId ?? defaultTool(tools).tool.id;
+      const tool = tools.get(toolId);
+      if (!tool) throw new HttpError(400, `Onbekende verbetertool "${toolId}".`, "toolId");
+      // A tool may be meant for some groups only (tool.yaml `perspectives`, e.g. a self-scan for professionals).
+      const allowed = tool.tool.perspectives;
+      const refused = allowed ? request.body.perspectives.filter((p) => !allowed.includes(p)) : [];
+      if (refused.length > 0) {
+        throw new HttpError(
+          400,
+          `"${tool.tool.title}" is alleen bedoeld voor: ${allowed?.map((p) => PERSPECTIVE_LABELS[p].toLowerCase()).join(", ")}. Kies geen andere groepen.`,
+          "perspectives",
+        );
+      }
       const base = linkBase(publicUrl, request);
-      const { id, tokens } = await startRound(db, request.params.id, request.body, tool.tool);
+      const { id, tokens } = await startRound(db, request.params.id, { ...request.body, toolId }, tool.tool);
       const invites = Object.fromEntries(request.body.perspectives.map((p) => [p, inviteUrl(base, tokens[p] ?? "")]));
       return reply.status(201).send({ id, invites });
     },

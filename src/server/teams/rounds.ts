@@ -24,7 +24,7 @@ export async function startRound(db: Db, teamId: string, input: RoundInput, tool
       id,
       teamId,
       name: input.name,
-      toolId: input.toolId,
+      toolId: tool.id,
       threshold: input.threshold,
       closesOn: input.closesOn,
       perspectives: input.perspectives,

@@ -54,17 +54,33 @@ export function loadTool(dir: string, cacheDir?: string): Tool {
   return tool;
 }
 
-/** Every tool under `content/tools/`, keyed by id (`cacheDir`: see loadTool). */
+/**
+ * Every tool under `content/tools/`, keyed by id (`cacheDir`: see loadTool); the default tool first, then by title.
+ * Exactly one tool is marked `default: true` in its tool.yaml.
+ */
 export function loadTools(contentDir: string, cacheDir?: string): Map<string, Tool> {
   const toolsDir = join(contentDir, "tools");
-  const tools = new Map<string, Tool>();
+  const loaded: Tool[] = [];
   for (const entry of readdirSync(toolsDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const tool = loadTool(join(toolsDir, entry.name), cacheDir);
     if (tool.id !== entry.name) throw new ContentError(`${join(toolsDir, entry.name)}: id "${tool.id}" hoort "${entry.name}" te zijn`);
-    tools.set(tool.id, tool);
+    loaded.push(tool);
   }
-  return tools;
+  const defaults = loaded.filter((t) => t.default);
+  if (defaults.length !== 1) {
+    throw new ContentError(
+      `${toolsDir}: precies één tool hoort "default: true" te hebben, nu ${defaults.length}${defaults.length ? ` (${defaults.map((t) => t.id).join(", ")})` : ""}`,
+    );
+  }
+  loaded.sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)) || a.title.localeCompare(b.title, "nl"));
+  return new Map(loaded.map((t) => [t.id, t]));
+}
+
+/** The tool marked `default: true` (loadTools guarantees exactly one, and puts it first). */
+export function defaultTool<T extends Tool | { tool: Tool }>(tools: ReadonlyMap<string, T>): T {
+  for (const entry of tools.values()) if ("tool" in entry ? entry.tool.default : (entry as Tool).default) return entry;
+  throw new ContentError('content/tools: geen tool met "default: true"');
 }
 
 /** Lookups the routes need, derived once per tool. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toolListResponse, toolResponse } from "../../domain/content/responses.ts";
+import { PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { emptyResponse, errorResponse } from "../../domain/wire.ts";
 import { notFound } from "../errors.ts";
 import { sendEmpty, sendJson } from "../replies.ts";
@@ -30,7 +31,14 @@ export const toolsRoutes: FastifyPluginAsyncZod<ToolsPluginOptions> = async (app
   const representations = new Map([...tools].map(([id, { tool }]) => [id, toolRepresentation(tool)]));
 
   app.get("/api/tools", { schema: { tags: ["tools"], summary: "Alle verbetertools", response: { 200: toolListResponse } } }, async () =>
-    [...tools.values()].map(({ tool }) => ({ id: tool.id, version: tool.version, title: tool.title, intro: tool.intro })),
+    [...tools.values()].map(({ tool }) => ({
+      id: tool.id,
+      version: tool.version,
+      title: tool.title,
+      intro: tool.intro,
+      default: tool.default === true,
+      perspectives: tool.perspectives ?? [...PERSPECTIVES],
+    })),
   );
 
   app.get(

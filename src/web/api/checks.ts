@@ -8,7 +8,7 @@ import type {
   checkSubmittedResponse,
   resultsSummaryResponse,
 } from "../../domain/checks/responses.ts";
-import type { toolResponse } from "../../domain/content/responses.ts";
+import type { toolListResponse, toolResponse } from "../../domain/content/responses.ts";
 import type { Wire } from "../../domain/wire.ts";
 import { request } from "./client.ts";
 
@@ -64,4 +64,30 @@ export function getTool(toolId: string): Promise<Tool> {
   return tool;
 }
 
-export const TOOL_ID = "jongeren-en-arbeid";
+export type ToolSummary = Wire<typeof toolListResponse>[number];
+
+let toolList: Promise<ToolSummary[]> | undefined;
+
+/** Every tool in content/tools/, the default (main) one first; fetched once per page load. */
+export function getTools(): Promise<ToolSummary[]> {
+  if (!toolList) {
+    toolList = request<ToolSummary[]>("/api/tools");
+    toolList.catch(() => {
+      toolList = undefined;
+    });
+  }
+  return toolList;
+}
+
+/** The id of the default tool (tool.yaml `default: true`): the one the kennisbank, werkwijze and factor pages are about. */
+export async function getMainToolId(): Promise<string> {
+  const tools = await getTools();
+  const main = tools.find((t) => t.default) ?? tools[0];
+  if (!main) throw new Error("no tools");
+  return main.id;
+}
+
+/** The default tool's definition (see getMainToolId). */
+export async function getMainTool(): Promise<Tool> {
+  return getTool(await getMainToolId());
+}

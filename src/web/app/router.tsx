@@ -3,6 +3,7 @@ import { accountRoutes } from "../account/routes.tsx";
 import { checkRoutes, respondRoutes } from "../checks/routes.tsx";
 import { factorRoutes } from "../factors/routes.tsx";
 import { kennisbankRoutes } from "../kennisbank/routes.tsx";
+import { managementRoutes } from "../management/routes.tsx";
 import { moderationRoutes } from "../moderatie/routes.tsx";
 import { privacyRoutes } from "../privacy/routes.tsx";
 import { teamRoutes } from "../teams/routes.tsx";
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
       ...accountRoutes,
       ...teamRoutes,
       ...privacyRoutes,
+      ...managementRoutes,
       ...statementRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],

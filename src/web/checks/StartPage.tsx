@@ -1,44 +1,63 @@
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
-import { checksApi, getTool, TOOL_ID } from "../api/checks.ts";
+import { checksApi, getTool, getTools, type ToolSummary } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { Loading } from "../app/Loading.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
-import { Alert, Button, Heading2, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
+import {
+  Alert,
+  Button,
+  Heading2,
+  Heading3,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 import { OpenCheckForm, RememberedChecks, useRememberedChecks } from "./RecoverCheck.tsx";
 import { rememberCheck } from "./remembered.ts";
 
 /**
- * `/`: what the tool is, for whom, how it works and what happens with the answers; the checks this browser remembers
- * and a field to open a check by its link.
+ * `/`: what the main tool (content/tools, `default: true`) is, for whom, how it works and what happens with the answers;
+ * the other tools, each with its own start button; the checks this browser remembers and a field to open a check by
+ * its link.
  */
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // undefined while the tool loads, null when it could not be loaded (the page then shows without its intro).
   const [tool, setTool] = useState<Tool | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  // The other tools of content/tools/ (the main one is first in the list).
+  const [others, setOthers] = useState<ToolSummary[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const remembered = useRememberedChecks();
 
   useEffect(() => {
-    getTool(TOOL_ID).then(setTool, () => setTool(null));
+    getTools()
+      .then((list) => {
+        const [main, ...rest] = list;
+        setOthers(rest);
+        return main ? getTool(main.id) : null;
+      })
+      .then(setTool, () => setTool(null));
   }, []);
 
-  async function start() {
+  async function start(toolId: string) {
     if (busy) return;
-    setBusy(true);
+    setBusy(toolId);
     setError(null);
     try {
-      const { id } = await checksApi.create(TOOL_ID);
+      const { id } = await checksApi.create(toolId);
       rememberCheck(id);
-      const first = (tool ?? (await getTool(TOOL_ID))).themes[0]?.id ?? "1";
+      const first = (await getTool(toolId)).themes[0]?.id ?? "1";
       navigate(`/check/${id}/thema/${first}`, { state: { created: true } });
     } catch (e) {
       setError(e instanceof ApiError && e.status !== 0 ? e.message : t("errors.network"));
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -99,11 +118,29 @@ export function StartPage() {
           <Paragraph>{error}</Paragraph>
         </Alert>
       )}
-      <div className="start__action">
-        <Button appearance="primary-action-button" busy={busy} onClick={() => void start()}>
-          {busy ? t("start.starting") : t("start.button")}
-        </Button>
-      </div>
+      {tool && (
+        <div className="start__action">
+          <Button appearance="primary-action-button" busy={busy === tool.id} onClick={() => void start(tool.id)}>
+            {busy === tool.id ? t("start.starting") : t("start.button")}
+          </Button>
+        </div>
+      )}
+      {others.length > 0 && (
+        <section aria-labelledby="andere-tools" className="start__others">
+          <Heading2 id="andere-tools">{t("start.othersTitle")}</Heading2>
+          {others.map((other) => (
+            <article key={other.id} aria-labelledby={`tool-${other.id}`}>
+              <Heading3 id={`tool-${other.id}`} lang="nl">
+                {other.title}
+              </Heading3>
+              <Paragraph lang="nl">{other.intro}</Paragraph>
+              <Button appearance="secondary-action-button" busy={busy === other.id} onClick={() => void start(other.id)}>
+                {busy === other.id ? t("start.starting") : t("start.startOther", { title: other.title })}
+              </Button>
+            </article>
+          ))}
+        </section>
+      )}
       <OpenCheckForm />
     </div>
   );

@@ -3,7 +3,7 @@ import type { Answers, AnswerValue } from "../../domain/checks/answers.ts";
 import { applyAnswerPatch } from "../../domain/checks/patch.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { type CheckRound, checksApi, getTool, TOOL_ID } from "../api/checks.ts";
+import { type CheckRound, checksApi, getMainTool, getTool } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { usePlanEditors, withPendingChanges } from "../app/plan/usePlanEditors.ts";
 import { SaveQueue } from "../app/save/queue.ts";
@@ -49,11 +49,11 @@ export function useCheckData(id: string): CheckLoad {
       try {
         // Changes confirmed while the check loads may or may not be in the response: lay them over it too.
         const before = structuredClone(queue.pending);
-        // Every check so far is of the app's one tool: ask for it next to the check rather than after it, one round
-        // trip less before the page shows (getTool keeps it; a failure is handled there and by the await below).
-        const likelyTool = getTool(TOOL_ID);
+        // Most checks are of the main tool: ask for it next to the check rather than after it, one round trip less
+        // before the page shows (getTool keeps it, so the await below reuses the request; its failure is handled there).
+        getMainTool().catch(() => undefined);
         const check = await checksApi.get(id, abort.signal);
-        const loadedTool = await (check.toolId === TOOL_ID ? likelyTool : getTool(check.toolId));
+        const loadedTool = await getTool(check.toolId);
         if (abort.signal.aborted) return;
         const pending = queue.pending;
         setTool(loadedTool);

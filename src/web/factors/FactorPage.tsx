@@ -2,7 +2,7 @@ import "./factors.css";
 import { useLocation, useNavigate, useParams } from "react-router";
 import type { Tool } from "../../domain/content/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
-import { getTool, TOOL_ID } from "../api/checks.ts";
+import { getMainTool } from "../api/checks.ts";
 import { werkwijzeApi } from "../api/werkwijze.ts";
 import { factorIndex } from "../app/factors/factorIndex.ts";
 import { LoadError } from "../app/LoadError.tsx";
@@ -131,7 +131,7 @@ function FactorView({ tool, id }: { tool: Tool; id: string }) {
 /** `/factoren/:id`: one success factor with its clarification, all its tips and how others do it. */
 export function FactorPage() {
   const { id = "" } = useParams();
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   if (tool.status === "loading") return <Loading fillScreen />;
   if (tool.status === "error") return <LoadError error={tool.error} retry={tool.retry} />;
   return <FactorView key={id} tool={tool.data} id={id} />;

@@ -1,5 +1,5 @@
 import "./factors.css";
-import { getTool, TOOL_ID } from "../api/checks.ts";
+import { getMainTool } from "../api/checks.ts";
 import { useEntriesByFactor } from "../app/entries/useEntriesByFactor.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
@@ -14,7 +14,7 @@ import { useTranslation } from "./i18n.ts";
 /** `/factoren`: the 31 success factors per theme, each linking to its page. */
 export function FactorsPage() {
   const { t } = useTranslation();
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   const examples = useEntriesByFactor();
   useHashTarget(tool.status === "ready");
   return (

@@ -1,7 +1,7 @@
 import "./kennisbank.css";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { getTool, TOOL_ID } from "../api/checks.ts";
+import { getMainTool } from "../api/checks.ts";
 import type { ApiError } from "../api/client.ts";
 import { kennisbankApi, SEARCH_FILTERS, type SearchFilter } from "../api/kennisbank.ts";
 import { LoadError, useErrorMessage } from "../app/LoadError.tsx";
@@ -29,7 +29,7 @@ export function SearchPage() {
 
   const apiQuery = kennisbankApi.queryString(search.query);
   const results = useLoad((signal) => kennisbankApi.search(search.query, signal), [apiQuery]);
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   const facets = useLoad((signal) => kennisbankApi.facets(signal), []);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import "./moderatie.css";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { getTool, TOOL_ID } from "../api/checks.ts";
+import { getMainTool } from "../api/checks.ts";
 import { ApiError } from "../api/client.ts";
 import { type EntryStatus, kennisbankApi } from "../api/kennisbank.ts";
 import { SignInForm } from "../app/auth/SignInForm.tsx";
@@ -44,7 +44,7 @@ function Submissions() {
   const [params] = useSearchParams();
   const status = (STATUSES as string[]).includes(params.get("status") ?? "") ? (params.get("status") as EntryStatus) : "pending";
   const list = useLoad((signal) => kennisbankApi.submissions(status, signal), [status]);
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   const [done, setDone] = useState<Decision | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
 

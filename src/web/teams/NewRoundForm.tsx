@@ -1,17 +1,20 @@
+import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { roundInputSchema } from "../../domain/teams/inputs.ts";
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
+import { getTools, type ToolSummary } from "../api/checks.ts";
 import { teamsApi } from "../api/teams.ts";
 import { Field, FormAlert } from "../app/ui/Field.tsx";
 import { useDraft } from "../app/ui/useDraft.ts";
 import { checked, type FormErrors, invalid, issueErrors, useForm } from "../app/ui/useForm.ts";
-import { Button, Heading3, Paragraph, Textbox } from "../app/utrecht.tsx";
+import { Button, Heading3, Paragraph, Select, SelectOption, Textbox } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 import { PerspectiveChoice } from "./PerspectiveChoice.tsx";
 import "../app/zod.ts";
 
-type Draft = { name: string; closesOn: string; threshold: string; perspectives: Perspective[] };
-const FIELDS = ["name", "closesOn", "threshold", "perspectives"] as const;
+/** `toolId` "" is the default tool (content/tools, `default: true`). */
+type Draft = { name: string; toolId: string; closesOn: string; threshold: string; perspectives: Perspective[] };
+const FIELDS = ["name", "toolId", "closesOn", "threshold", "perspectives"] as const;
 
 /** "Nieuwe meting": name, optional closing date, anonymity threshold (≥ 3), the groups asked → the round page with its links. */
 export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean }) {
@@ -19,16 +22,33 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
   const navigate = useNavigate();
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`nieuwe-meting:${teamId}`, {
     name: "",
+    toolId: "",
     closesOn: "",
     threshold: String(MIN_ANONYMITY_THRESHOLD),
     perspectives: [...PERSPECTIVES],
   });
-  // A stored draft from before the choice existed, or with an unknown value, falls back to what is valid.
-  const perspectives = Array.isArray(draft.perspectives) ? PERSPECTIVES.filter((p) => draft.perspectives.includes(p)) : [...PERSPECTIVES];
+  // Every tool of content/tools/ (the default first); the choice shows only when there is more than one.
+  const [tools, setTools] = useState<ToolSummary[]>([]);
+  useEffect(() => {
+    getTools().then(setTools, () => setTools([]));
+  }, []);
+  const tool = tools.find((x) => x.id === draft.toolId) ?? tools.find((x) => x.default);
+  const allowed = tool?.perspectives ?? PERSPECTIVES;
+  // A stored draft from before the choice existed, or with an unknown value, falls back to what is valid; a tool for
+  // some groups only (the self-scan: professionals) keeps only those.
+  const perspectives = (
+    Array.isArray(draft.perspectives) ? PERSPECTIVES.filter((p) => draft.perspectives.includes(p)) : [...PERSPECTIVES]
+  ).filter((p) => allowed.includes(p));
   const { form, errors, busy, onSubmit, clearError } = useForm(
     () => {
       const threshold = draft.threshold.trim() === "" ? Number.NaN : Number(draft.threshold);
-      const parsed = roundInputSchema.safeParse({ name: draft.name, closesOn: draft.closesOn || null, threshold, perspectives });
+      const parsed = roundInputSchema.safeParse({
+        name: draft.name,
+        toolId: draft.toolId || undefined,
+        closesOn: draft.closesOn || null,
+        threshold,
+        perspectives,
+      });
       const found: FormErrors<(typeof FIELDS)[number]> = parsed.success
         ? {}
         : issueErrors(parsed.error.issues, FIELDS, (field, issue) =>
@@ -67,6 +87,32 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
         <Field id="meting-naam" label={t("newRound.name")} description={t("newRound.nameHint")} error={errors.name}>
           {(props) => <Textbox {...props} value={draft.name} required maxLength={120} onChange={(e) => change("name", e.target.value)} />}
         </Field>
+        {tools.length > 1 && (
+          <Field id="meting-tool" label={t("newRound.tool")} description={t("newRound.toolHint")} error={errors.toolId}>
+            {(props) => (
+              <Select
+                {...props}
+                value={tool?.id ?? ""}
+                onChange={(e) => {
+                  const next = tools.find((x) => x.id === e.target.value);
+                  setDraft((d) => ({
+                    ...d,
+                    toolId: next?.default ? "" : e.target.value,
+                    perspectives: [...(next?.perspectives ?? PERSPECTIVES)],
+                  }));
+                  clearError("toolId");
+                  clearError("perspectives");
+                }}
+              >
+                {tools.map((x) => (
+                  <SelectOption key={x.id} value={x.id}>
+                    {x.title}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Field>
+        )}
         <Field id="meting-sluitdatum" label={t("newRound.closesOn")} description={t("newRound.closesOnHint")} error={errors.closesOn}>
           {(props) => (
             <Textbox
@@ -101,6 +147,7 @@ export function NewRoundForm({ teamId, first }: { teamId: string; first: boolean
         <PerspectiveChoice
           id="meting-groepen"
           value={perspectives}
+          allowed={allowed}
           error={errors.perspectives}
           onChange={(value) => change("perspectives", value)}
         />

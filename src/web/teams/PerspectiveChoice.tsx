@@ -2,13 +2,20 @@ import { PERSPECTIVES, type Perspective, useTeamFormat } from "../app/format.ts"
 import { FormFieldDescription, FormFieldErrorMessage } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 
-type Props = { id: string; value: Perspective[]; error?: string; onChange: (value: Perspective[]) => void };
+type Props = {
+  id: string;
+  value: Perspective[];
+  error?: string;
+  onChange: (value: Perspective[]) => void;
+  /** The groups the chosen tool may ask (tool.yaml `perspectives`); default every group. */
+  allowed?: readonly Perspective[];
+};
 
 /**
  * "Welke groepen vraag je?": one checkbox per group with a line on who it is. The group name alone is the label, the
  * line is its description; an error marks every box invalid so focus can go to the first.
  */
-export function PerspectiveChoice({ id, value, error, onChange }: Props) {
+export function PerspectiveChoice({ id, value, error, onChange, allowed = PERSPECTIVES }: Props) {
   const { t } = useTranslation();
   const format = useTeamFormat();
   const descriptionId = `${id}-uitleg`;
@@ -30,7 +37,7 @@ export function PerspectiveChoice({ id, value, error, onChange }: Props) {
         </FormFieldErrorMessage>
       )}
       <div className="choice-fieldset__options">
-        {PERSPECTIVES.map((p, index) => {
+        {PERSPECTIVES.filter((p) => allowed.includes(p)).map((p, index) => {
           const inputId = index === 0 ? id : `${id}-${p}`;
           return (
             <div key={p} className="choice">

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { Tool } from "../../domain/content/schema.ts";
 import { KENNISBANK_SOURCES } from "../../domain/kennisbank/schema.ts";
 import type { Werkwijze } from "../../domain/werkwijze/schema.ts";
-import { getTool, TOOL_ID } from "../api/checks.ts";
+import { getMainTool } from "../api/checks.ts";
 import { werkwijzeApi } from "../api/werkwijze.ts";
 import { LoadError } from "../app/LoadError.tsx";
 import { Loading } from "../app/Loading.tsx";
@@ -111,7 +111,7 @@ function WerkwijzeView({ werkwijze, tool }: { werkwijze: Werkwijze; tool: Tool |
 export function WerkwijzePage() {
   const { t } = useTranslation();
   const werkwijze = useLoad((signal) => werkwijzeApi.get(signal), []);
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   if (werkwijze.status === "loading") return <Loading fillScreen />;
   if (werkwijze.status === "error") {
     return (

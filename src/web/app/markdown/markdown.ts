@@ -6,9 +6,12 @@ export type InlineNode =
 
 const PATTERN = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
 
-/** Only web and mail addresses become links; anything else (javascript:, data:) is shown as text. */
+/**
+ * Only web and mail addresses and paths on this site (`/werkwijze#fase-vooraf`, not `//host`) become links; anything
+ * else (javascript:, data:) is shown as text.
+ */
 export function isSafeHref(href: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(href);
+  return /^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(href);
 }
 
 export function parseInline(text: string, allowBold = true): InlineNode[] {

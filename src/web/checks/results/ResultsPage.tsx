@@ -22,7 +22,8 @@ export function ResultsPage() {
   const { results } = load;
   const { answered, total } = answeredCount(tool, answers);
   const open = firstOpenTheme(tool, answers);
-  const examples = useEntriesByFactor();
+  // Kennisbank examples belong to the main tool's factors (the one marked default).
+  const examples = useEntriesByFactor(tool.default === true);
   const lowCount = results?.tips.filter((entry) => entry.group === "aandachtspunt").length ?? 0;
 
   return (
@@ -62,7 +63,7 @@ export function ResultsPage() {
 
           <section aria-labelledby="score-per-factor">
             <Heading2 id="score-per-factor">{t("results.perFactor")}</Heading2>
-            {lowCount > 0 && (
+            {lowCount > 0 && examples && (
               <Paragraph className="results-examples-hint">
                 {t("results.examplesHint", { count: lowCount })} <AppLink to={`/check/${id}/tips`}>{t("results.examplesHintLink")}</AppLink>
               </Paragraph>

@@ -21,10 +21,11 @@ const FOLDED_GROUPS: TipGroup[] = ["overig", "onbeantwoord", "nvt"];
  */
 export function TipsPage() {
   const { t } = useTranslation();
-  const { id, round } = useCheck();
+  const { id, round, tool } = useCheck();
   const load = useResults();
   const { results } = load;
-  const examples = useEntriesByFactor();
+  // Kennisbank examples belong to the main tool's factors (the one marked default).
+  const examples = useEntriesByFactor(tool.default === true);
   const examplesOf = (itemId: string) => (examples ? (examples[itemId] ?? []) : null);
   const aandachtspunten = results?.tips.filter((entry) => entry.group === "aandachtspunt") ?? [];
 

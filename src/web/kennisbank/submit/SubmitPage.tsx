@@ -2,7 +2,7 @@ import "../kennisbank.css";
 import "./submit.css";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { getTool, TOOL_ID } from "../../api/checks.ts";
+import { getMainTool } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
 import { kennisbankApi } from "../../api/kennisbank.ts";
 import { AppLink } from "../../app/links.tsx";
@@ -20,7 +20,7 @@ import { EvidenceChoice, SubmissionTextField } from "./SubmissionFields.tsx";
 export function SubmitPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const tool = useLoad(() => getTool(TOOL_ID), []);
+  const tool = useLoad(() => getMainTool(), []);
   const [draft, setDraft] = useState<Draft>(loadDraft);
   // After a failed submit the error summary takes focus, so the errors are read out first.
   const summary = useRef<HTMLElement>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Tool } from "../../../domain/content/schema.ts";
 import { type TeamActionPatch, teamActionInputSchema, teamActionPatchSchema } from "../../../domain/teams/inputs.ts";
-import { getTool } from "../../api/checks.ts";
+import { getMainTool, getTool } from "../../api/checks.ts";
 import { ApiError } from "../../api/client.ts";
 import { type RoundResults, type Team, type TeamPlan, teamsApi } from "../../api/teams.ts";
 import type { EditableAction, PlanEditing } from "../../app/plan/PlanEditing.ts";
@@ -60,7 +60,7 @@ export function useTeamPlan(teamId: string): TeamPlanLoad {
       try {
         const before = structuredClone(queue.pending);
         const [loaded, team] = await Promise.all([teamsApi.plan(teamId, abort.signal), teamsApi.get(teamId, abort.signal)]);
-        const tool = await getTool(team.rounds[0]?.toolId ?? "jongeren-en-arbeid");
+        const tool = await (team.rounds[0] ? getTool(team.rounds[0].toolId) : getMainTool()); // the latest round's tool
         const latest = loaded.latestRound ? await teamsApi.results(loaded.latestRound.id, abort.signal).catch(() => null) : null;
         if (abort.signal.aborted) return;
         const pending = queue.pending;

@@ -1,7 +1,7 @@
 import "../teams.css";
 import "./trend.css";
 import { useParams } from "react-router";
-import { getTool } from "../../api/checks.ts";
+import { getMainTool, getTool } from "../../api/checks.ts";
 import { teamsApi } from "../../api/teams.ts";
 import { PERSPECTIVES, type Perspective, useTeamFormat } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
@@ -34,7 +34,7 @@ function Trend() {
   const load = useLoad(
     async (signal) => {
       const [trend, team] = await Promise.all([teamsApi.trend(teamId, signal), teamsApi.get(teamId, signal)]);
-      const tool = await getTool(team.rounds[0]?.toolId ?? "jongeren-en-arbeid");
+      const tool = await (team.rounds[0] ? getTool(team.rounds[0].toolId) : getMainTool()); // the latest round's tool
       return { trend, team, tool };
     },
     [teamId],

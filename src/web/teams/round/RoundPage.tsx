@@ -11,6 +11,7 @@ import { useLoad } from "../../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
 import { KioskControl } from "./KioskControl.tsx";
+import { ManagementLinks } from "./ManagementLinks.tsx";
 import { OpenLinkSwitch } from "./OpenLinkSwitch.tsx";
 import { PersonalInvites } from "./PersonalInvites.tsx";
 import { PerspectiveInviteCard } from "./PerspectiveInviteCard.tsx";
@@ -134,6 +135,8 @@ function RoundOverview() {
           onSent={load.retry}
         />
       )}
+
+      {team.myRole === "coordinator" && <ManagementLinks roundId={round.id} />}
 
       {team.myRole === "coordinator" && <RoundActions round={round} teamId={teamId} onChanged={load.retry} />}
     </>
