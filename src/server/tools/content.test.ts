@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sharedRuns, wordRuns } from "../../domain/content/overlap.ts";
 import { NEEDS_SEEDS, seeds } from "../test/seeds.ts";
-import { loadTool } from "./load.ts";
+import { loadTool, loadTools } from "./load.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const tool = loadTool(join(root, "content/tools/jongeren-en-arbeid"));
@@ -38,6 +38,39 @@ function contentFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? contentFiles(path) : [path];
   });
 }
+
+describe("every tool in content/tools/", () => {
+  const tools = [...loadTools(join(root, "content")).values()];
+  const werkwijze = readFileSync(join(root, "content/werkwijze.yaml"), "utf8");
+  /** The anchors of the werkwijze page (WerkwijzeParts.tsx): fase-, methode- and toolbox- plus the entry's id. */
+  const anchors = new Set(
+    [...werkwijze.matchAll(/^( {2}- id: (\S+))$/gm)].flatMap(([, , id]) => [`fase-${id}`, `methode-${id}`, `toolbox-${id}`]),
+  );
+
+  it("has exactly one default tool, listed first", () => {
+    expect(tools.filter((t) => t.default).map((t) => t.id)).toEqual([tools[0]?.id]);
+    expect(tools.length).toBeGreaterThan(1);
+  });
+
+  it("gives every factor of every tool at least one tip", () => {
+    for (const tool of tools) {
+      for (const item of tool.themes.flatMap((t) => t.items)) expect(item.tips.length, `${tool.id} ${item.id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("links from its tips only to werkwijze sections that exist", () => {
+    let links = 0;
+    for (const tool of tools) {
+      for (const tip of tool.themes.flatMap((t) => t.items.flatMap((i) => i.tips))) {
+        for (const [, anchor] of tip.text.matchAll(/\]\(\/werkwijze#([^)]+)\)/g)) {
+          expect(anchors, `${tool.id}: ${tip.title}`).toContain(anchor);
+          links++;
+        }
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+  });
+});
 
 describe("content of the Jongeren & Arbeid tool", () => {
   it("has 7 themes", () => {
