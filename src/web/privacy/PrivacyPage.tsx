@@ -1,11 +1,10 @@
 import "../app/ui/kit.css";
-import "./privacy.css";
 import { MIN_ANONYMITY_THRESHOLD } from "../../domain/teams/perspectives.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 import { privacyApi } from "../api/privacy.ts";
-import { PageHeading } from "../app/PageHeading.tsx";
+import { SectionsPage } from "../app/ui/SectionsPage.tsx";
 import { useLoad } from "../app/useLoad.ts";
-import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
+import { Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { type PrivacyKey, useTranslation } from "./i18n.ts";
 
 type Section = { id: string; title: PrivacyKey; paragraphs?: PrivacyKey[]; items?: PrivacyKey[] };
@@ -82,41 +81,31 @@ export function PrivacyPage() {
   const values = { threshold: MIN_ANONYMITY_THRESHOLD, months: DEFAULT_RETENTION_MONTHS, soloMonths };
   const text = (key: PrivacyKey) => t(soloMonths === undefined ? (WITHOUT_PERIOD[key] ?? key) : key, values);
   return (
-    <div className="page-section privacy-page">
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph appearance="lead">{t("privacy.intro")}</Paragraph>
-      <nav aria-labelledby="privacy-inhoud" className="privacy-toc">
-        <h2 id="privacy-inhoud" className="privacy-toc__title">
-          {t("privacy.toc")}
-        </h2>
-        <ul>
-          {SECTIONS.map((section) => (
-            <li key={section.id}>
-              <a href={`#${section.id}`} className="utrecht-link utrecht-link--html-a">
-                {t(section.title)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {SECTIONS.map((section) => (
-        <section key={section.id} aria-labelledby={section.id}>
-          <Heading2 id={section.id} tabIndex={-1}>
-            {t(section.title)}
-          </Heading2>
-          {section.paragraphs?.map((key) => (
-            <Paragraph key={key}>{text(key)}</Paragraph>
-          ))}
-          {section.items && (
-            <UnorderedList>
-              {section.items.map((key) => (
-                <UnorderedListItem key={key}>{text(key)}</UnorderedListItem>
-              ))}
-            </UnorderedList>
-          )}
-        </section>
-      ))}
+    <SectionsPage
+      title={title}
+      intro={t("privacy.intro")}
+      tocId="privacy-inhoud"
+      tocTitle={t("privacy.toc")}
+      sections={SECTIONS.map((section) => ({
+        id: section.id,
+        title: t(section.title),
+        body: (
+          <>
+            {section.paragraphs?.map((key) => (
+              <Paragraph key={key}>{text(key)}</Paragraph>
+            ))}
+            {section.items && (
+              <UnorderedList>
+                {section.items.map((key) => (
+                  <UnorderedListItem key={key}>{text(key)}</UnorderedListItem>
+                ))}
+              </UnorderedList>
+            )}
+          </>
+        ),
+      }))}
+    >
       <Paragraph className="hint">{t("privacy.updated")}</Paragraph>
-    </div>
+    </SectionsPage>
   );
 }

@@ -1,8 +1,8 @@
 import "../app/ui/kit.css";
 import "./statement.css";
 import { TipText } from "../app/markdown/TipText.tsx";
-import { PageHeading } from "../app/PageHeading.tsx";
-import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
+import { SectionsPage } from "../app/ui/SectionsPage.tsx";
+import { Paragraph, UnorderedList, UnorderedListItem } from "../app/utrecht.tsx";
 import { type StatementKey, useTranslation } from "./i18n.ts";
 
 /** A part of the statement: paragraphs, or a list where the items stand apart (what was tested, what is not right). */
@@ -38,46 +38,34 @@ const SECTIONS: Section[] = [
  */
 export function StatementPage() {
   const { t } = useTranslation();
-  const title = t("statement.title");
   return (
-    <div className="page-section statement-page">
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph appearance="lead">{t("statement.intro")}</Paragraph>
-      <nav aria-labelledby="verklaring-inhoud" className="statement-toc">
-        <h2 id="verklaring-inhoud" className="statement-toc__title">
-          {t("statement.toc")}
-        </h2>
-        <ul>
-          {SECTIONS.map((section) => (
-            <li key={section.id}>
-              <a href={`#${section.id}`} className="utrecht-link utrecht-link--html-a">
-                {t(section.title)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {SECTIONS.map((section) => (
-        <section key={section.id} aria-labelledby={section.id}>
-          <Heading2 id={section.id} tabIndex={-1}>
-            {t(section.title)}
-          </Heading2>
-          {section.paragraphs?.map((key) => (
-            <Paragraph key={key} className={key === "statement.status.label" ? "statement-status" : undefined}>
-              <TipText text={t(key)} />
-            </Paragraph>
-          ))}
-          {section.items && (
-            <UnorderedList>
-              {section.items.map((key) => (
-                <UnorderedListItem key={key}>
-                  <TipText text={t(key)} />
-                </UnorderedListItem>
-              ))}
-            </UnorderedList>
-          )}
-        </section>
-      ))}
-    </div>
+    <SectionsPage
+      title={t("statement.title")}
+      intro={t("statement.intro")}
+      tocId="verklaring-inhoud"
+      tocTitle={t("statement.toc")}
+      sections={SECTIONS.map((section) => ({
+        id: section.id,
+        title: t(section.title),
+        body: (
+          <>
+            {section.paragraphs?.map((key) => (
+              <Paragraph key={key} className={key === "statement.status.label" ? "statement-status" : undefined}>
+                <TipText text={t(key)} />
+              </Paragraph>
+            ))}
+            {section.items && (
+              <UnorderedList>
+                {section.items.map((key) => (
+                  <UnorderedListItem key={key}>
+                    <TipText text={t(key)} />
+                  </UnorderedListItem>
+                ))}
+              </UnorderedList>
+            )}
+          </>
+        ),
+      }))}
+    />
   );
 }
