@@ -136,6 +136,9 @@ describe.skipIf(!onPostgres)("moving the embedded database to PostgreSQL", () =>
       payload: { themeId: "1", factorId: "1.1", what: "Werkgeversontbijt", when: "2030-01-15" },
     });
     expect(action.statusCode, action.body).toBe(201);
+    const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const management = await api("POST", `/api/rounds/${roundId}/management-links`, { cookie: owner, payload: { expiresOn } });
+    expect(management.statusCode, management.body).toBe(201); // management_links
     expect((await api("POST", `/api/rounds/${roundId}/close`, { cookie: owner, payload: {} })).statusCode).toBe(200); // aggregates (jsonb)
 
     checkId = await createCheck(api);
