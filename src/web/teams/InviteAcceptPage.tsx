@@ -3,11 +3,10 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { teamsApi } from "../api/teams.ts";
-import { signInPath, signUpPath, useSession } from "../app/auth/session.ts";
+import { useSession } from "../app/auth/session.ts";
 import { Loading } from "../app/Loading.tsx";
-import { ButtonRouterLink } from "../app/links.tsx";
 import { PageHeading } from "../app/PageHeading.tsx";
-import { Frame, PageLoadError } from "../app/ui/Frame.tsx";
+import { Frame, PageLoadError, SignInButtons } from "../app/ui/Frame.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Button, Paragraph } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
@@ -72,14 +71,7 @@ export function InviteAcceptPage() {
       ) : (
         <>
           <Paragraph>{t("teamInvite.signInFirst")}</Paragraph>
-          <div className="button-row">
-            <ButtonRouterLink to={signInPath(here)} appearance="primary">
-              {t("account.signIn.submit")}
-            </ButtonRouterLink>
-            <ButtonRouterLink to={signUpPath(here)} appearance="secondary">
-              {t("account.signUp.submit")}
-            </ButtonRouterLink>
-          </div>
+          <SignInButtons back={here} />
         </>
       )}
     </Frame>

@@ -30,15 +30,23 @@ export function SignInPrompt({ title, text }: { title: string; text?: string }) 
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <Paragraph>{text ?? t("account.required")}</Paragraph>
-      <div className="button-row">
-        <ButtonRouterLink to={signInPath(here)} appearance="primary">
-          {t("account.signIn.submit")}
-        </ButtonRouterLink>
-        <ButtonRouterLink to={signUpPath(here)} appearance="secondary">
-          {t("account.signUp.submit")}
-        </ButtonRouterLink>
-      </div>
+      <SignInButtons back={here} />
     </>
+  );
+}
+
+/** "Inloggen" and "Account aanmaken", each coming back to `back` afterwards. */
+export function SignInButtons({ back }: { back: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <ButtonRouterLink to={signInPath(back)} appearance="primary">
+        {t("account.signIn.submit")}
+      </ButtonRouterLink>
+      <ButtonRouterLink to={signUpPath(back)} appearance="secondary">
+        {t("account.signUp.submit")}
+      </ButtonRouterLink>
+    </div>
   );
 }
 
