@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
+import { useCopy } from "../app/ui/CopyLink.tsx";
 import { Button, Heading2, Paragraph } from "../app/utrecht.tsx";
 import { useTranslation } from "./i18n.ts";
 import { rememberCheck } from "./remembered.ts";
 import { checkPaths } from "./respond/paths.ts";
 import type { Wording } from "./theme/wording.ts";
-
-type CopyState = "idle" | "copied" | "manual";
 
 /**
  * The resume link with a copy button: the only key to the check, so the user must keep it. A respondent in a round
@@ -15,32 +14,13 @@ type CopyState = "idle" | "copied" | "manual";
 export function PersonalLink({ id, wording }: { id: string; wording?: Wording }) {
   const { t } = useTranslation();
   const url = `${window.location.origin}${checkPaths(id, Boolean(wording)).resume}`;
-  const input = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<CopyState>("idle");
+  const { input, state: copy, copy: copyLink } = useCopy(url);
 
   // A personal check is remembered in this browser (its id only), so the landing page can offer it again; a
   // respondent's never is.
   useEffect(() => {
     if (!wording) rememberCheck(id);
   }, [id, wording]);
-
-  useEffect(() => {
-    if (copy !== "copied") return;
-    const timer = setTimeout(() => setCopy("idle"), 6000);
-    return () => clearTimeout(timer);
-  }, [copy]);
-
-  async function copyLink() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopy("copied");
-    } catch {
-      // No clipboard access (older browser, http): select the text so the user can copy it themselves.
-      input.current?.focus();
-      input.current?.select();
-      setCopy("manual");
-    }
-  }
 
   return (
     <aside className="personal-link" aria-labelledby="persoonlijke-link-titel" id="persoonlijke-link">
