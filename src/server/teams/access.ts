@@ -42,13 +42,7 @@ export async function requireUser(auth: Auth, request: FastifyRequest): Promise<
  * The signed-in user's membership of a team. A team the user is not in answers 404, so its existence is not revealed;
  * a member asking for a coordinator's action gets 403.
  */
-async function requireMembership(
-  db: Db,
-  auth: Auth,
-  request: FastifyRequest,
-  teamId: string,
-  needs: Role = "member",
-): Promise<Membership> {
+async function requireMembership(db: Db, auth: Auth, request: FastifyRequest, teamId: string, needs: Role = "member"): Promise<Membership> {
   const user = await requireUser(auth, request);
   const [row] = await db
     .select({ role: teamMembers.role })
