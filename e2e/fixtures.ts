@@ -8,7 +8,7 @@ import { buildApp } from "../src/server/app.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
 import { openPgliteCopy } from "../src/server/test/databases.ts";
 import { type Api, httpApi, TOOL_ID } from "../src/server/test/factories.ts";
-import { CHROMIUM, VIEWPORTS, type ViewportName } from "./support.ts";
+import { CHROMIUM, PAGE_SIZES, type ViewportName } from "./support.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -88,7 +88,7 @@ export const test = base
       await Promise.all(contexts.map((context) => context.close()));
     });
     return async (viewport) => {
-      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "nl-NL", acceptDownloads: true });
+      const context = await browser.newContext({ viewport: PAGE_SIZES[viewport], locale: "nl-NL", acceptDownloads: true });
       // Playwright waits 30 s by default; on a loaded 2-core machine a PDF report or a page can take longer than that
       // without anything being wrong. Tests wait for what they need, so a longer limit only slows a real failure.
       context.setDefaultTimeout(PLAYWRIGHT_TIMEOUT_MS);

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { createCheck } from "../src/server/test/factories.ts";
 import { test } from "./fixtures.ts";
-import { browserAvailable, VIEWPORTS, type ViewportName } from "./support.ts";
+import { browserAvailable, PAGE_SIZES, VIEWPORTS, type ViewportName } from "./support.ts";
 
 /**
  * What Lighthouse counts as cumulative layout shift on the landing page and a check page (issue 13): content that moves
@@ -69,7 +69,7 @@ async function expectFooterBelowTheFold(page: Page, viewport: ViewportName): Pro
   // The web font is in before the data is let through, so only the data's arrival can move anything.
   await page.evaluate(() => document.fonts.ready);
   const footerTop = await page.locator("footer").evaluate((footer) => footer.getBoundingClientRect().top);
-  expect(footerTop).toBeGreaterThanOrEqual(VIEWPORTS[viewport].height);
+  expect(footerTop).toBeGreaterThanOrEqual(PAGE_SIZES[viewport].height);
 }
 
 describe.skipIf(!browserAvailable)("layout stability of the first load", () => {

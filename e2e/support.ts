@@ -12,11 +12,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Locally a missing browser skips the browser tests; under CI=true it fails them (see global-setup). */
 export const browserAvailable = existsSync(CHROMIUM);
 
+/** The widths every page is tested at (tests loop over these). */
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },
 } as const;
-export type ViewportName = keyof typeof VIEWPORTS;
+/** Every size a test may open a page at: also a beamer in a meeting room, for the pages made for one (spiegelsessie). */
+export const PAGE_SIZES = { ...VIEWPORTS, projector: { width: 1920, height: 1080 } } as const;
+export type ViewportName = keyof typeof PAGE_SIZES;
 
 /** WCAG 2.1 AA violations on the current page, as readable lines (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {

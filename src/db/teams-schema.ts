@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { StoredRoundSnapshot } from "../domain/teams/aggregation.ts";
+import type { OrganisationKind, SnapshotContribution } from "../domain/teams/comparison.ts";
 import type { Perspective } from "../domain/teams/perspectives.ts";
 import type { Role } from "../domain/teams/roles.ts";
 import type { RoundStatus } from "../domain/teams/rounds.ts";
@@ -12,8 +13,18 @@ export const teams = pgTable("teams", {
   name: text("name").notNull(),
   organisation: text("organisation").notNull().default(""),
   region: text("region").notNull().default(""),
+  /** Kind of organisation (a slug of ORGANISATION_KINDS, domain/teams/comparison.ts); null: not chosen. */
+  organisationKind: text("organisation_kind").$type<OrganisationKind>(),
+  /** A municipality of content/regions.yaml, chosen from the list; null: none chosen (the free-text region may name one). */
+  municipality: text("municipality"),
+  /** Opt-in: the team's closed rounds count, anonymously, in other teams' comparison with peers (and it sees its own). */
+  shareAggregates: boolean("share_aggregates").notNull().default(false),
   /** Months after closing a round that its raw responses are kept (aggregates are kept). */
   retentionMonths: integer("retention_months").notNull().default(24),
+  /** The day (Dutch time) the team plans its next round; null when none is planned. */
+  nextRoundOn: date("next_round_on", { mode: "string" }),
+  /** When the reminder of that planned round went to the coordinators (claimed once, cluster-wide); reset by a new date. */
+  nextRoundReminderSentAt: timestamp("next_round_reminder_sent_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -156,6 +167,45 @@ export const managementLinks = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("management_links_round_idx").on(t.roundId)],
+);
+
+/**
+ * The cross-organisation spiegel: team A's coordinator invites team B with a code (passed on out of band); when B's
+ * coordinator accepts it both teams see each other's round mirror. Either side withdrawing deletes the row.
+ */
+export const teamSpiegels = pgTable(
+  "team_spiegels",
+  {
+    id: text("id").primaryKey(),
+    /** The invitation code (a secret id); useless once accepted. */
+    code: text("code").notNull().unique(),
+    inviterTeamId: text("inviter_team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    /** Null until a coordinator of the invited team accepts. */
+    inviteeTeamId: text("invitee_team_id").references(() => teams.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  },
+  (t) => [index("team_spiegels_inviter_idx").on(t.inviterTeamId), index("team_spiegels_invitee_idx").on(t.inviteeTeamId)],
+);
+
+/**
+ * The weekly frozen peer pool of a tool (decision 0043): made on the first comparison request of an ISO week (Monday
+ * 00:00 Europe/Amsterdam) from every sharing team's latest closed round, and used all that week, so switching sharing,
+ * renames and newly closed rounds count from the next week. Server-side only (team ids); older weeks are deleted when
+ * a new week's pool is made.
+ */
+export const comparisonSnapshots = pgTable(
+  "comparison_snapshots",
+  {
+    toolId: text("tool_id").notNull(),
+    /** The Monday of the week (Dutch calendar). */
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    contributions: jsonb("contributions").$type<SnapshotContribution[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.toolId, t.weekStart] })],
 );
 
 // The team verbeterplan lives in plan_themes / plan_actions (schema.ts), with the personal plans.

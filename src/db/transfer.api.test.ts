@@ -121,6 +121,12 @@ describe.skipIf(!onPostgres)("moving the embedded database to PostgreSQL", () =>
     const invite = (await api("POST", `/api/teams/${teamId}/invites`, { cookie: owner, payload: { role: "member" } })).json();
     const member = await signUp(api, uniqueEmail("lid"));
     expect((await api("POST", `/api/team-invites/${invite.token}/accept`, { cookie: member, payload: {} })).statusCode).toBe(200);
+    // teams.next_round_on (the reminder column stays empty: no job runs before the move)
+    const planned = await api("PUT", `/api/teams/${teamId}/next-round`, {
+      cookie: owner,
+      payload: { plannedOn: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10) },
+    });
+    expect(planned.statusCode, planned.body).toBe(200);
     const round = await createRound(api, owner, teamId, { name: "Najaar", closesOn: "2030-06-30" }); // rounds, round_invites
     roundId = round.id;
     const personal = await api("POST", `/api/rounds/${roundId}/personal-invites`, {
@@ -139,7 +145,16 @@ describe.skipIf(!onPostgres)("moving the embedded database to PostgreSQL", () =>
     const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
     const management = await api("POST", `/api/rounds/${roundId}/management-links`, { cookie: owner, payload: { expiresOn } });
     expect(management.statusCode, management.body).toBe(201); // management_links
+    const fields = { organisationKind: "gemeente", municipality: "Leeuwarden" };
+    expect((await api("PATCH", `/api/teams/${teamId}`, { cookie: owner, payload: fields })).statusCode).toBe(200);
+    expect((await api("PUT", `/api/teams/${teamId}/sharing`, { cookie: owner, payload: { share: true } })).statusCode).toBe(200);
+    const otherTeam = await createTeam(api, owner, { name: "Team aan de overkant" });
+    const spiegel = (await api("POST", `/api/teams/${otherTeam}/spiegels`, { cookie: owner })).json();
+    const accepted = await api("POST", `/api/teams/${teamId}/spiegels/accept`, { cookie: owner, payload: { code: spiegel.code } });
+    expect(accepted.statusCode, accepted.body).toBe(200); // team_spiegels
     expect((await api("POST", `/api/rounds/${roundId}/close`, { cookie: owner, payload: {} })).statusCode).toBe(200); // aggregates (jsonb)
+    const compared = await api("GET", `/api/rounds/${roundId}/comparison`, { cookie: owner });
+    expect(compared.json().pool, compared.body).toMatchObject({ included: true }); // comparison_snapshots (jsonb)
 
     checkId = await createCheck(api);
     await saveAnswers(api, checkId, { "1.1": 7, "1.2": "nvt", "3.14": 10 });

@@ -32,3 +32,17 @@ export function monthsBefore(day: string, months: number): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   return `${pad(targetYear, 4)}-${pad(targetMonth + 1)}-${pad(Math.min(date, lastDay))}`;
 }
+
+/** `day` (yyyy-mm-dd) plus whole days (negative: before). */
+export function addDays(day: string, days: number): string {
+  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
+/** The Monday (yyyy-mm-dd) of the ISO week `now` falls in, counted in Dutch days: a week starts Monday 00:00 in Amsterdam. */
+export function dutchWeekStart(now: Date): string {
+  const day = dutchDay(now);
+  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, date)).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}

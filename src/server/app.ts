@@ -36,10 +36,14 @@ import { scheduleRetention } from "./retention-job.ts";
 import { registerSecurity } from "./security/index.ts";
 import { registerInputGuard } from "./security/input.ts";
 import { responseSerializerCompiler } from "./serializer.ts";
+import { comparisonRoutes } from "./teams/comparison-routes.ts";
+import { followupRoutes } from "./teams/followup-routes.ts";
 import { managementRoutes } from "./teams/management-routes.ts";
 import { teamPlanRoutes } from "./teams/plan-routes.ts";
+import { scheduleNextRoundReminders } from "./teams/reminder-job.ts";
 import { roundsRoutes } from "./teams/round-routes.ts";
 import { teamsRoutes } from "./teams/routes.ts";
+import { sessionRoutes } from "./teams/session-routes.ts";
 import { defaultTool, indexTool, loadTools } from "./tools/load.ts";
 import { toolsRoutes } from "./tools/routes.ts";
 import { loadWerkwijze, werkwijzeRoutes } from "./werkwijze/routes.ts";
@@ -71,6 +75,8 @@ export type AppOptions = {
     soloCheckRetentionMonths?: number;
     /** Sign-in with the organisation's account (OIDC_*); off when not given. */
     oidc?: RuntimeConfig["oidc"];
+    /** The time for the weekly peer pool of the comparison (tests move it); default the real time. */
+    clock?: () => Date;
   };
   database: Database;
   /** JSON logs to stdout (`true`), to a destination of your own (tests), or none (default). */
@@ -224,9 +230,17 @@ export async function buildApp({
   await app.register(teamPlanRoutes, { db: database.db, auth, tools });
   // Read-only links to a round's management summary for a manager or alderman (coordinators make and revoke them).
   await app.register(managementRoutes, { db: database.db, auth, publicUrl: config.publicUrl, tools });
+  // Comparison with peers (opt-in) and the cross-organisation spiegel (both coordinators agree).
+  await app.register(comparisonRoutes, { db: database.db, auth, tools, clock: config.clock });
+  // The spiegelsessie (coordinators) and the intervisie agenda (web and PDF) of a round.
+  await app.register(sessionRoutes, { db: database.db, auth, tools });
   const soloCheckRetentionMonths = config.soloCheckRetentionMonths ?? DEFAULT_SOLO_CHECK_RETENTION_MONTHS;
   await app.register(privacyRoutes, { soloCheckRetentionMonths });
   scheduleRetention(app, database, { tools, soloCheckRetentionMonths });
+  // The planned next round of a team, and the reminder mail to its coordinators 14 days before (once).
+  await app.register(followupRoutes, { db: database.db, auth });
+  // Without PUBLIC_URL (development only) the mail's link assumes the default port.
+  scheduleNextRoundReminders(app, database, { mailer, linkBase: config.publicUrl ?? "http://localhost:3000" });
 
   const indexHtml = join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {

@@ -63,6 +63,12 @@ export const themeSchema = z.object({
   ketenpartnerIntro: z.string().trim().optional(),
   ketenpartnerQuestion: z.string().trim().optional(),
   items: z.array(itemSchema).min(1),
+  /** Open questions for a facilitated spiegelsessie about this theme (2–4, our own words); optional per tool. */
+  discussionQuestions: z
+    .array(text)
+    .min(2, "geef minstens twee gespreksvragen")
+    .max(4, "hoogstens vier gespreksvragen per thema")
+    .optional(),
 });
 
 export const toolMetaSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionInputSchema, actionPatchSchema } from "../checks/plan.ts";
+import { organisationKindSchema } from "./comparison.ts";
 import { MAX_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD, PERSPECTIVES } from "./perspectives.ts";
 import { MEMBER_ROLES } from "./roles.ts";
 
@@ -21,6 +22,15 @@ export const teamPatchSchema = z
     name: name("Teamnaam"),
     organisation: z.string().trim().max(200),
     region: z.string().trim().max(200),
+    /** null: not chosen. */
+    organisationKind: organisationKindSchema.nullable(),
+    /** A municipality of content/regions.yaml (checked against the list by the server); null or "": none. */
+    municipality: z
+      .string()
+      .trim()
+      .max(100, "mag hoogstens 100 tekens bevatten")
+      .nullable()
+      .transform((m) => (m ? m : null)),
     retentionMonths: z.number().int("moet een geheel aantal maanden zijn").min(1, "minstens 1 maand").max(120, "hoogstens 120 maanden"),
   })
   .partial();
@@ -87,4 +97,12 @@ export const openLinkInputSchema = z.strictObject({
 /** A new management link: its last day (the range, today up to 12 months ahead, is checked with the clock). */
 export const managementLinkInputSchema = z.strictObject({
   expiresOn: z.string({ message: "is verplicht" }).regex(/^\d{4}-\d{2}-\d{2}$/, "moet een datum zijn (jjjj-mm-dd)"),
+});
+
+/** `PUT /api/teams/:id/sharing`: share the team's round figures anonymously with peers, or stop. */
+export const sharingInputSchema = z.strictObject({ share: z.boolean({ message: "moet true of false zijn" }) });
+
+/** `POST /api/teams/:id/spiegels/accept`: the code another team's coordinator passed on. */
+export const spiegelAcceptInputSchema = z.strictObject({
+  code: z.string({ message: "is verplicht" }).trim().min(1, "is verplicht").max(100, "is geen geldige code"),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { planActionResponse } from "../checks/plan.ts";
+import { ORGANISATION_KINDS } from "./comparison.ts";
 import { PERSPECTIVES } from "./perspectives.ts";
 import { MEMBER_ROLES } from "./roles.ts";
 import { ROUND_STATUSES } from "./rounds.ts";
@@ -64,6 +65,12 @@ export const teamDetailsResponse = z.object({
   name: z.string(),
   organisation: z.string(),
   region: z.string(),
+  /** Structured fields for the comparison with peers; null when not chosen (domain/teams/comparison.ts). */
+  organisationKind: z.enum(ORGANISATION_KINDS).nullable(),
+  /** The municipality chosen from the list, or the one the free-text region or organisation names; else null. */
+  municipality: z.string().nullable(),
+  /** Opt-in: the team's closed rounds count anonymously in comparisons with peers. */
+  shareAggregates: z.boolean(),
   retentionMonths: z.number(),
   createdAt: z.date(),
   members: z.array(memberResponse),
@@ -162,10 +169,11 @@ export const roundResultsResponse = z.object({
 
 export const trendPointResponse = z.object({ roundId: z.string(), roundName: z.string(), means: somePerspectives(z.number()) });
 
-/** `GET /api/teams/:id/trend`: per theme the means of every round. */
+/** `GET /api/teams/:id/trend`: per theme and per factor the means of every round (hidden figures absent). */
 export const trendResponse = z.object({
   rounds: z.array(idName.extend({ startedAt: z.date(), status: z.enum(ROUND_STATUSES) })),
   themes: z.record(z.string(), z.array(trendPointResponse)),
+  factors: z.record(z.string(), z.array(trendPointResponse)),
 });
 
 /** A team plan action: a personal plan's action plus the member who owns it and the round it was made in. */
@@ -185,9 +193,13 @@ export const teamPlanResponse = z.object({
       /** Per perspective visible in either round: the factor's mean in the round compared with and the latest. */
       change: somePerspectives(scoreChangeResponse),
       comparedWith: idName.nullable(),
+      /** Due (`when`) before the latest round's first day and not done. */
+      dueBeforeLatestRound: z.boolean(),
     }),
   ),
   latestRound: idName.nullable(),
+  /** The ids of the actions due before the latest round began and not done, in plan order. */
+  dueBeforeLatestRound: z.array(z.string()),
 });
 
 /** `GET /api/invites/:token`: what a respondent sees before starting; no team data beyond its name. */
@@ -242,3 +254,78 @@ export const managementSummaryResponse = z.object({
     }),
   ),
 });
+
+/** `PUT /api/teams/:id/sharing`. */
+export const sharingResponse = z.object({
+  shareAggregates: z.boolean(),
+  /** The Monday (yyyy-mm-dd) from which the change counts: the comparison uses a pool frozen per week. */
+  takesEffectOn: z.string(),
+});
+
+const peerFigureResponse = {
+  id: z.string(),
+  /** The team's own released mean; null when hidden. */
+  own: z.number().nullable(),
+  /** The peers' average in steps of 0.5; null unless at least 5 other organisations contribute. */
+  peers: z.number().nullable(),
+  /** How many organisations contribute, as a band only. */
+  organisations: z.enum(["5–9", "10+"]).nullable(),
+};
+/**
+ * `GET /api/rounds/:id/comparison`: the round's figures next to those of comparable teams. Never another team's name,
+ * id or exact count; nothing at all while the team does not share its own figures.
+ */
+export const comparisonResponse = z.object({
+  round: idName,
+  /** The team's setting now; what counts this week is `pool.included`. */
+  sharing: z.boolean(),
+  /**
+   * The week's frozen peer pool: its Monday, the next Monday (when changes of sharing, names and newly closed rounds
+   * count) and whether the team is in it (only then does it see the comparison).
+   */
+  pool: z.object({ weekStart: z.string(), nextWeekStart: z.string(), included: z.boolean() }),
+  /** The filter asked for, and whether it applied (false: too few organisations in it, compared with all). */
+  filter: z.object({
+    kind: z.enum(ORGANISATION_KINDS).nullable(),
+    area: z.enum(["province", "labourRegion"]).nullable(),
+    areaName: z.string().nullable(),
+    applied: z.boolean(),
+  }),
+  perspectives: z.array(
+    z.object({ perspective, themes: z.array(z.object({ ...peerFigureResponse, factors: z.array(z.object(peerFigureResponse)) })) }),
+  ),
+});
+
+/** A cross-organisation spiegel as one of its teams sees it (`GET /api/teams/:id/spiegels`). */
+export const spiegelResponse = z.object({
+  id: z.string(),
+  /** The invitation code: only for the inviting team's coordinators while nobody accepted. */
+  code: z.string().nullable(),
+  invitedByUs: z.boolean(),
+  createdAt: z.date(),
+  acceptedAt: z.date().nullable(),
+  /** The other team's name, once both agreed; null while pending. */
+  otherTeamName: z.string().nullable(),
+});
+export const spiegelsResponse = z.array(spiegelResponse);
+
+const spiegelFigure = { id: z.string(), mean: z.number().nullable() };
+const spiegelSide = z.object({
+  teamName: z.string(),
+  ours: z.boolean(),
+  /** The team's latest closed round of the tool; null when it has none. */
+  round: z.object({ name: z.string(), closedAt: z.date().nullable() }).nullable(),
+  perspectives: z.array(
+    z.object({
+      perspective,
+      responses: z.number(),
+      visible: z.boolean(),
+      themes: z.array(z.object({ ...spiegelFigure, factors: z.array(z.object(spiegelFigure)) })),
+    }),
+  ),
+});
+/** `GET /api/places/municipalities`: the municipalities a team can choose (content/regions.yaml), by name. */
+export const municipalitiesResponse = z.array(z.object({ name: z.string(), province: z.string() }));
+
+/** `GET /api/teams/:id/spiegels/:spiegelId`: both teams' released figures side by side (own team first). */
+export const spiegelMirrorResponse = z.object({ toolId: z.string().nullable(), teams: z.array(spiegelSide) });

@@ -25,6 +25,31 @@ export function themeTrend(rounds: RoundSummary[]): Record<string, TrendPoint[]>
   return trend;
 }
 
+/**
+ * Per factor the means of every visible perspective, round after round (oldest first). Only what `disclose` released
+ * in each round: a factor mean hidden in a round (too few answers) has no entry for that round, so the trend shows it
+ * as hidden too. Each round's figures rest on their own respondents, so putting rounds next to each other gives
+ * nothing away that one round does not.
+ */
+export function factorTrend(rounds: RoundSummary[]): Record<string, TrendPoint[]> {
+  const trend: Record<string, TrendPoint[]> = {};
+  for (const round of [...rounds].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())) {
+    const points = new Map<string, TrendPoint>();
+    for (const result of round.results.filter(isVisible)) {
+      for (const item of result.items) {
+        const point = points.get(item.id) ?? { roundId: round.id, roundName: round.name, means: {} };
+        if (item.mean !== null) point.means[result.perspective] = item.mean;
+        points.set(item.id, point);
+      }
+    }
+    for (const [factorId, point] of points) {
+      trend[factorId] ??= [];
+      trend[factorId].push(point);
+    }
+  }
+  return trend;
+}
+
 export type ScoreChange = { before: number | null; after: number | null; delta: number | null };
 
 /** How a factor's mean moved between two rounds, per perspective that is visible in either. */

@@ -221,7 +221,11 @@ describe.each(databaseTargets())(`personal and team plans through migration ${MI
     const body = plan.json();
     expect(body.themes).toEqual({ "1": "Teamplan:\n- één", "2": "Tweede thema" });
     expect(body.latestRound).toEqual({ id: ROUND_2, name: "Najaar" });
-    expect(body.actions.map(({ change: _c, comparedWith: _w, ...action }: Record<string, unknown>) => action)).toEqual(teamActions);
+    expect(
+      body.actions.map(({ change: _c, comparedWith: _w, dueBeforeLatestRound: _d, ...action }: Record<string, unknown>) => action),
+    ).toEqual(teamActions);
+    // Due before the latest round (1 October): ta-2 is due in December, ta-3 in July but done, ta-1 has no date.
+    expect(body.actions.map((a: { dueBeforeLatestRound: boolean }) => a.dueBeforeLatestRound)).toEqual([false, false, false]);
     // Made in the spring round: compared from there; made in the latest round: compared with the one before.
     expect(body.actions.map((a: { comparedWith: unknown }) => a.comparedWith)).toEqual([
       { id: ROUND_1, name: "Voorjaar" },

@@ -3,6 +3,7 @@ import type { Results } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import type { PerspectiveResult } from "../../domain/teams/aggregation.ts";
 import type { PlanActionRecord } from "../plans/service.ts";
+import type { AgendaForPdf } from "../teams/agenda-pdf.ts";
 import type { RoundForExport, RoundResultsForSummary } from "../teams/exports.ts";
 
 /**
@@ -18,4 +19,5 @@ export type RenderTask =
       summary: RoundResultsForSummary;
       plan: { actions: PlanActionRecord[] };
     }
-  | { kind: "round-xlsx"; tool: Tool; round: RoundForExport; results: PerspectiveResult[] };
+  | { kind: "round-xlsx"; tool: Tool; round: RoundForExport; results: PerspectiveResult[] }
+  | { kind: "round-agenda"; agenda: AgendaForPdf };

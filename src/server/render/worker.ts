@@ -1,6 +1,7 @@
 // Runs inside a worker thread of the render pool (pool.ts), never on the event loop that answers requests: pdfmake
 // and exceljs are synchronous CPU work (a report takes half a second), which would stall every other request.
 import { renderCheckReport } from "../checks/report.ts";
+import { renderAgenda } from "../teams/agenda-pdf.ts";
 import { aggregatesXlsx, renderRoundSummary } from "../teams/exports.ts";
 import type { RenderTask } from "./tasks.ts";
 
@@ -13,5 +14,7 @@ export default function render(task: RenderTask): Promise<Uint8Array> {
       return renderRoundSummary(task.tool, task.teamName, task.summary, task.plan);
     case "round-xlsx":
       return aggregatesXlsx(task.tool, task.round, task.results);
+    case "round-agenda":
+      return renderAgenda(task.agenda);
   }
 }

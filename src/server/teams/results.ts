@@ -1,9 +1,10 @@
 import type { Db } from "../../db/client.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { minimumAnswers, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
+import { actionsDueBeforeRound } from "../../domain/teams/followup.ts";
 import { largestGaps, mirror } from "../../domain/teams/mirror.ts";
 import { roundAcceptsAnswers } from "../../domain/teams/rounds.ts";
-import { factorChange, themeTrend } from "../../domain/teams/trend.ts";
+import { factorChange, factorTrend, themeTrend } from "../../domain/teams/trend.ts";
 import { loadPlan } from "../plans/service.ts";
 import { channelCounts, previousRound, type RoundRecord, roundAggregates, teamRounds } from "./rounds.ts";
 
@@ -30,7 +31,10 @@ export async function roundResults(db: Db, round: RoundRecord, tool: Tool, now: 
   };
 }
 
-/** Per theme the means of every round of the team (oldest first); `toolOf` throws for a tool no longer present. */
+/**
+ * Per theme and per factor the means of every round of the team (oldest first), per visible perspective; `toolOf`
+ * throws for a tool no longer present.
+ */
 export async function teamTrend(db: Db, teamId: string, toolOf: (round: RoundRecord) => Tool) {
   const list = await teamRounds(db, teamId);
   const summaries = await Promise.all(
@@ -39,6 +43,7 @@ export async function teamTrend(db: Db, teamId: string, toolOf: (round: RoundRec
   return {
     rounds: list.map((r) => ({ id: r.id, name: r.name, startedAt: r.startedAt, status: r.status })),
     themes: themeTrend(summaries),
+    factors: factorTrend(summaries),
   };
 }
 
@@ -52,6 +57,8 @@ export async function teamPlanWithChanges(db: Db, teamId: string, toolOf: (toolI
   for (const r of list) results.set(r.id, await roundAggregates(db, r, toolOf(r.toolId)));
   const latest = list.at(-1);
   const beforeLatest = list.at(-2);
+  // Actions due before the latest round began and not done: marked, and listed at the top of the plan page.
+  const due = new Set(latest ? actionsDueBeforeRound(plan.actions, latest.startedAt).map((a) => a.id) : []);
   return {
     themes: plan.themes,
     latestRound: latest ? { id: latest.id, name: latest.name } : null,
@@ -62,7 +69,13 @@ export async function teamPlanWithChanges(db: Db, teamId: string, toolOf: (toolI
         action.factorId && latest
           ? factorChange(action.factorId, baselineId ? results.get(baselineId) : undefined, results.get(latest.id) ?? [])
           : {};
-      return { ...action, change, comparedWith: baseline ? { id: baseline.id, name: baseline.name } : null };
+      return {
+        ...action,
+        change,
+        comparedWith: baseline ? { id: baseline.id, name: baseline.name } : null,
+        dueBeforeLatestRound: due.has(action.id),
+      };
     }),
+    dueBeforeLatestRound: plan.actions.filter((a) => due.has(a.id)).map((a) => a.id),
   };
 }

@@ -19,6 +19,7 @@ import { SECRET_ID_PATTERN } from "../ids.ts";
 import { sendEmpty } from "../replies.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { signedIn, teamAccess, useAccessRules } from "./access.ts";
+import { checkedMunicipality } from "./comparison.ts";
 import { closeDueRounds, listRounds } from "./rounds.ts";
 import {
   acceptTeamInvite,
@@ -103,7 +104,8 @@ export const teamsRoutes: FastifyPluginAsyncZod<TeamsPluginOptions> = async (app
       },
     },
     async (request) => {
-      await updateTeam(db, request.params.id, request.body);
+      // A municipality must be on the list (its spelling there is stored).
+      await updateTeam(db, request.params.id, { ...request.body, municipality: checkedMunicipality(request.body.municipality) });
       const team = await getTeam(db, request.params.id, "coordinator");
       if (!team) throw notFound("Team");
       return team;

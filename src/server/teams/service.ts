@@ -1,7 +1,9 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { teamInvites, teamMembers, teams, user } from "../../db/schema.ts";
+import { teamMunicipality } from "../../domain/teams/comparison.ts";
 import { newSecretId } from "../ids.ts";
+import { regionsOf } from "../kennisbank/regions.ts";
 import type { Role } from "./access.ts";
 
 export async function createTeam(
@@ -41,7 +43,8 @@ export async function getTeam(db: Db, teamId: string, viewer: Role = "member") {
     .orderBy(asc(user.name));
   const members: { userId: string; name: string; role: Role; email?: string }[] =
     viewer === "coordinator" ? rows : rows.map(({ email: _email, ...member }) => member);
-  return { ...team, members };
+  // Free text from before the structured fields shows as the municipality it names (decision 0043).
+  return { ...team, municipality: teamMunicipality(team, regionsOf())?.name ?? null, members };
 }
 
 export async function updateTeam(db: Db, teamId: string, patch: Partial<typeof teams.$inferInsert>) {

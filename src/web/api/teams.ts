@@ -1,4 +1,5 @@
 import type { themePlanSavedResponse } from "../../domain/checks/plan.ts";
+import type { OrganisationKind } from "../../domain/teams/comparison.ts";
 import type { RoundInput, TeamActionInput, TeamActionPatch } from "../../domain/teams/inputs.ts";
 import type { Perspective } from "../../domain/teams/perspectives.ts";
 import type {
@@ -46,6 +47,8 @@ export type TeamPatch = Partial<{
   name: string;
   organisation: string;
   region: string;
+  organisationKind: OrganisationKind | null;
+  municipality: string | null;
   retentionMonths: number;
 }>;
 export type PerspectiveInvite = Wire<typeof perspectiveInviteResponse>;

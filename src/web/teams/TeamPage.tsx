@@ -7,10 +7,12 @@ import { PageHeading } from "../app/PageHeading.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../app/ui/Frame.tsx";
 import { useLoad } from "../app/useLoad.ts";
 import { Alert, Heading2, Paragraph } from "../app/utrecht.tsx";
+import { PeersSection } from "./comparison/PeersSection.tsx";
 import { DeleteTeam } from "./DeleteTeam.tsx";
 import { useTranslation } from "./i18n.ts";
 import { Members } from "./Members.tsx";
 import { NewRoundForm } from "./NewRoundForm.tsx";
+import { NextRoundPlanner } from "./NextRoundPlanner.tsx";
 import { RoundList } from "./RoundList.tsx";
 import { TeamSettings } from "./TeamSettings.tsx";
 
@@ -78,8 +80,10 @@ function TeamOverview() {
         <RoundList team={team} />
         {coordinator && <NewRoundForm teamId={team.id} first={team.rounds.length === 0} />}
       </section>
+      <NextRoundPlanner teamId={team.id} coordinator={coordinator} />
 
       <Members team={team} onChanged={load.retry} />
+      <PeersSection team={team} onChanged={load.retry} />
       {coordinator && <TeamSettings team={team} onSaved={load.retry} />}
       {coordinator && <DeleteTeam team={team} />}
     </>

@@ -1,15 +1,24 @@
 import { useState } from "react";
+import type { OrganisationKind } from "../../domain/teams/comparison.ts";
 import { teamPatchSchema } from "../../domain/teams/inputs.ts";
 import { DEFAULT_RETENTION_MONTHS } from "../../domain/teams/retention.ts";
 import { type Team, teamsApi } from "../api/teams.ts";
 import { Field, FormAlert } from "../app/ui/Field.tsx";
 import { checkedBy, useForm } from "../app/ui/useForm.ts";
 import { Button, Heading2, Textbox } from "../app/utrecht.tsx";
+import { StructuredFields } from "./comparison/StructuredFields.tsx";
 import { useTranslation } from "./i18n.ts";
 import "../app/zod.ts";
 
-type Draft = { name: string; organisation: string; region: string; retentionMonths: string };
-const FIELDS = ["name", "organisation", "region", "retentionMonths"] as const;
+type Draft = {
+  name: string;
+  organisation: string;
+  region: string;
+  organisationKind: OrganisationKind | "";
+  municipality: string;
+  retentionMonths: string;
+};
+const FIELDS = ["name", "organisation", "region", "organisationKind", "municipality", "retentionMonths"] as const;
 
 /** Name, organisation, region and retention period; saved with a button, the result announced. */
 export function TeamSettings({ team, onSaved }: { team: Team; onSaved: () => void }) {
@@ -18,16 +27,19 @@ export function TeamSettings({ team, onSaved }: { team: Team; onSaved: () => voi
     name: team.name,
     organisation: team.organisation,
     region: team.region,
+    organisationKind: team.organisationKind ?? "",
+    municipality: team.municipality ?? "",
     retentionMonths: String(team.retentionMonths),
   });
   const [saved, setSaved] = useState(false);
   const { form, errors, busy, onSubmit, clearError } = useForm(
     () => {
       const months = draft.retentionMonths.trim() === "" ? Number.NaN : Number(draft.retentionMonths);
-      return checkedBy(teamPatchSchema.safeParse({ ...draft, retentionMonths: months }), FIELDS, (field, issue) =>
+      const structured = { organisationKind: draft.organisationKind || null, municipality: draft.municipality || null };
+      return checkedBy(teamPatchSchema.safeParse({ ...draft, ...structured, retentionMonths: months }), FIELDS, (field, issue) =>
         field === "retentionMonths"
           ? t("settings.retentionError")
-          : field === "name" || field === "form"
+          : field === "name" || field === "form" || field === "organisationKind" || field === "municipality"
             ? issue.message
             : `${t(`teams.fields.${field}`)} ${issue.message}`,
       );
@@ -68,6 +80,13 @@ export function TeamSettings({ team, onSaved }: { team: Team; onSaved: () => voi
           <Field id="instellingen-regio" label={t("teams.fields.region")} description={t("common.optional")} error={errors.region}>
             {(props) => <Textbox {...props} value={draft.region} maxLength={200} onChange={(e) => change("region", e.target.value)} />}
           </Field>
+          <StructuredFields
+            kind={draft.organisationKind}
+            municipality={draft.municipality}
+            errors={errors}
+            onKind={(kind) => change("organisationKind", kind)}
+            onMunicipality={(name) => change("municipality", name)}
+          />
           <Field
             id="instellingen-bewaartermijn"
             label={t("settings.retention")}

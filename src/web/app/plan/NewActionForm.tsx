@@ -18,10 +18,17 @@ const emptyDraft = (factorId: string, owner: boolean): ActionDraft => ({
   ...(owner ? { ownerUserId: "" } : {}),
 });
 
-type Props = { themeId: string; factors: Item[]; initialFactor: string; owner?: OwnerOptions };
+type Props = {
+  themeId: string;
+  factors: Item[];
+  initialFactor: string;
+  owner?: OwnerOptions;
+  /** Replaces the plan page's intro where the form stands elsewhere (the spiegelsessie). */
+  intro?: string;
+};
 
 /** Adds an action to a theme: validated with the shared schema first, then by the API. */
-export function NewActionForm({ themeId, factors, initialFactor, owner }: Props) {
+export function NewActionForm({ themeId, factors, initialFactor, owner, intro }: Props) {
   const { t } = useTranslation();
   const { addAction, actionAdded, schemas } = usePlanEditing();
   const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(initialFactor, Boolean(owner)));
@@ -59,7 +66,7 @@ export function NewActionForm({ themeId, factors, initialFactor, owner }: Props)
   return (
     <form ref={form} className="new-action" aria-labelledby="nieuwe-actie-titel" onSubmit={(e) => void onSubmit(e)} noValidate>
       <Heading3 id="nieuwe-actie-titel">{t("plan.newAction.title")}</Heading3>
-      <Paragraph>{t("plan.newAction.intro")}</Paragraph>
+      <Paragraph>{intro ?? t("plan.newAction.intro")}</Paragraph>
       <FormAlert message={errors.form} />
       <ActionFields idPrefix="nieuwe-actie" draft={draft} errors={errors} factors={factors} owner={owner} onChange={change} />
       <div className="new-action__submit">

@@ -17,6 +17,7 @@ import { SaveStatus } from "../../app/save/SaveStatus.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import { Heading2, Heading3, Paragraph } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
+import { DueMark, DueSummary } from "./DueBeforeRound.tsx";
 import { ScoreChange } from "./ScoreChange.tsx";
 import { useTeamPlan } from "./useTeamPlan.ts";
 
@@ -68,6 +69,11 @@ function TeamPlan() {
       return mean === undefined || mean === null ? [] : [`${format.perspective(p)} ${format.score(mean)}`];
     });
 
+  // Due before the latest round and not done: as the server marked them, minus those set to "klaar" since.
+  const dueIds = new Set(loaded.dueBeforeLatestRound);
+  const due = editing.plan.actions.filter((action) => dueIds.has(action.id) && action.status !== "klaar");
+  const isDue = (id: string) => due.some((action) => action.id === id);
+
   function onRemoved(number: number) {
     setRemoved(number);
     actionsHeading.current?.focus();
@@ -87,6 +93,7 @@ function TeamPlan() {
       ) : (
         <Paragraph>{t("teamPlan.noRound")}</Paragraph>
       )}
+      {loaded.latestRound && <DueSummary actions={due} tool={tool} round={loaded.latestRound} teamId={teamId} />}
 
       <div className="plan-layout">
         <nav className="theme-selector" aria-labelledby="thema-kiezen">
@@ -151,14 +158,17 @@ function TeamPlan() {
                 owner={owner}
                 onRemoved={onRemoved}
                 details={
-                  original?.factorId && original.factorId === action.factorId ? (
-                    <ScoreChange
-                      factorId={original.factorId}
-                      change={original.change}
-                      comparedWith={original.comparedWith}
-                      latest={loaded.latestRound}
-                    />
-                  ) : null
+                  <>
+                    {isDue(action.id) && <DueMark />}
+                    {original?.factorId && original.factorId === action.factorId ? (
+                      <ScoreChange
+                        factorId={original.factorId}
+                        change={original.change}
+                        comparedWith={original.comparedWith}
+                        latest={loaded.latestRound}
+                      />
+                    ) : null}
+                  </>
                 }
               />
             );

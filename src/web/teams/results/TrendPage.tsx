@@ -13,6 +13,7 @@ import { Alert, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, T
 import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
 import { TrendChart } from "./charts.tsx";
+import { FactorTrend } from "./FactorTrend.tsx";
 import { ScrollTable } from "./tables.tsx";
 
 /** `/teams/:id/trend`: per theme the mean of every perspective, round after round. */
@@ -58,6 +59,13 @@ function Trend() {
       <PageHeading title={title}>{title}</PageHeading>
       {latest && <RoundTabs teamId={teamId} roundId={latest.id} />}
       <Paragraph appearance="lead">{t("trend.intro")}</Paragraph>
+      {shown.length > 0 && (
+        <Paragraph>
+          <a className="utrecht-link utrecht-link--html-a" href="#trend-per-factor">
+            {t("factorTrend.skip")}
+          </a>
+        </Paragraph>
+      )}
       {trend.rounds.length < 2 && (
         <Alert type="info">
           <Paragraph>{t("trend.oneRound")}</Paragraph>
@@ -78,16 +86,19 @@ function Trend() {
                 <Paragraph>{t("trend.noPoints")}</Paragraph>
               ) : (
                 <div className="trend-theme__body">
-                  <figure className="chart-figure">
-                    <TrendChart
-                      labelledBy={`${headingId}-grafiek`}
-                      perspectives={shown}
-                      rows={points.map((point) => ({ name: point.roundName, ...point.means }))}
-                    />
-                    <figcaption id={`${headingId}-grafiek`} className="chart-figure__caption">
-                      {t("trend.chartName", { number: index + 1 })}
-                    </figcaption>
-                  </figure>
+                  {/* A theme whose every figure stayed hidden gets its table only, not an empty chart. */}
+                  {points.some((point) => Object.keys(point.means).length > 0) && (
+                    <figure className="chart-figure">
+                      <TrendChart
+                        labelledBy={`${headingId}-grafiek`}
+                        perspectives={shown}
+                        rows={points.map((point) => ({ name: point.roundName, ...point.means }))}
+                      />
+                      <figcaption id={`${headingId}-grafiek`} className="chart-figure__caption">
+                        {t("trend.chartName", { number: index + 1 })}
+                      </figcaption>
+                    </figure>
+                  )}
                   {/* The title stands outside the scroll region, so it wraps to the page and is never scrolled away. */}
                   <p id={`${headingId}-tabel`} className="trend-table__title">
                     {t("trend.tableCaption", { number: index + 1 })}
@@ -134,6 +145,7 @@ function Trend() {
           );
         })
       )}
+      {shown.length > 0 && <FactorTrend trend={trend} tool={tool} perspectives={shown} asks={asks} />}
     </>
   );
 }

@@ -10,6 +10,8 @@ export function RoundTabs({ teamId, roundId }: { teamId: string; roundId: string
     { to: base, label: t("tabs.overview") },
     { to: `${base}/resultaten`, label: t("tabs.results") },
     { to: `${base}/spiegel`, label: t("tabs.mirror") },
+    { to: `${base}/sessie`, label: t("tabs.session") },
+    { to: `${base}/agenda`, label: t("tabs.agenda") },
     { to: `/teams/${teamId}/trend`, label: t("tabs.trend") },
   ];
   return (
