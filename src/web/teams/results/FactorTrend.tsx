@@ -2,24 +2,11 @@ import "./factor-trend.css";
 import { useSearchParams } from "react-router";
 import type { Tool } from "../../../domain/content/schema.ts";
 import type { Trend } from "../../api/teams.ts";
-import { type Perspective, useTeamFormat } from "../../app/format.ts";
+import type { Perspective } from "../../app/format.ts";
 import { Field } from "../../app/ui/Field.tsx";
-import {
-  Heading2,
-  Heading3,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "../../app/utrecht.tsx";
+import { Heading2, Heading3, Paragraph, Select, SelectOption } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
-import { TrendChart } from "./charts.tsx";
-import { ScrollTable } from "./tables.tsx";
+import { TrendFigure, TrendTable } from "./TrendParts.tsx";
 
 type Props = {
   trend: Trend;
@@ -35,7 +22,6 @@ type Props = {
  */
 export function FactorTrend({ trend, tool, perspectives, asks }: Props) {
   const { t } = useTranslation();
-  const format = useTeamFormat();
   const [search, setSearch] = useSearchParams();
   const chosen = tool.themes.find((theme) => theme.id === search.get("thema")) ?? tool.themes[0];
   if (!chosen) return null;
@@ -75,57 +61,19 @@ export function FactorTrend({ trend, tool, perspectives, asks }: Props) {
               <Paragraph>{t("factorTrend.noPoints")}</Paragraph>
             ) : (
               <>
-                <p id={`${headingId}-tabel`} className="trend-table__title">
-                  {t("factorTrend.tableCaption", { id: item.id, theme: themeNumber })}
-                </p>
-                <ScrollTable labelledBy={`${headingId}-tabel`}>
-                  <Table className="team-table trend-table" aria-labelledby={`${headingId}-tabel`}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell scope="col">{t("trend.round")}</TableHeaderCell>
-                        {perspectives.map((p) => (
-                          <TableHeaderCell key={p} scope="col" className="numeric">
-                            {format.perspective(p)}
-                          </TableHeaderCell>
-                        ))}
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {points.map((point) => (
-                        <TableRow key={point.roundId}>
-                          <TableHeaderCell scope="row">{point.roundName}</TableHeaderCell>
-                          {perspectives.map((p) => {
-                            const mean = point.means[p];
-                            return (
-                              <TableCell key={p} className="numeric">
-                                {mean !== undefined ? (
-                                  format.score(mean)
-                                ) : asks(point.roundId, p) && !notAsked(p) ? (
-                                  <span className="hint">{t("results.tooFew")}</span>
-                                ) : (
-                                  <span className="team-table__not-asked">{t("mirror.notAsked")}</span>
-                                )}
-                              </TableCell>
-                            );
-                          })}
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </ScrollTable>
-                {/* A chart only where there is a line to draw: some group has a figure in some round. */}
-                {points.some((point) => Object.keys(point.means).length > 0) && (
-                  <figure className="chart-figure">
-                    <TrendChart
-                      labelledBy={`${headingId}-grafiek`}
-                      perspectives={perspectives}
-                      rows={points.map((point) => ({ name: point.roundName, ...point.means }))}
-                    />
-                    <figcaption id={`${headingId}-grafiek`} className="chart-figure__caption">
-                      {t("factorTrend.chartName", { id: item.id })}
-                    </figcaption>
-                  </figure>
-                )}
+                <TrendTable
+                  id={`${headingId}-tabel`}
+                  title={t("factorTrend.tableCaption", { id: item.id, theme: themeNumber })}
+                  points={points}
+                  perspectives={perspectives}
+                  asked={(roundId, p) => asks(roundId, p) && !notAsked(p)}
+                />
+                <TrendFigure
+                  id={`${headingId}-grafiek`}
+                  points={points}
+                  perspectives={perspectives}
+                  caption={t("factorTrend.chartName", { id: item.id })}
+                />
               </>
             )}
           </section>

@@ -3,18 +3,17 @@ import "./trend.css";
 import { useParams } from "react-router";
 import { getMainTool, getTool } from "../../api/checks.ts";
 import { teamsApi } from "../../api/teams.ts";
-import { PERSPECTIVES, type Perspective, useTeamFormat } from "../../app/format.ts";
+import { PERSPECTIVES, type Perspective } from "../../app/format.ts";
 import { Loading } from "../../app/Loading.tsx";
 import { AppLink } from "../../app/links.tsx";
 import { PageHeading } from "../../app/PageHeading.tsx";
 import { Frame, PageLoadError, RequireAccount } from "../../app/ui/Frame.tsx";
 import { useLoad } from "../../app/useLoad.ts";
-import { Alert, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "../../app/utrecht.tsx";
+import { Alert, Heading2, Paragraph } from "../../app/utrecht.tsx";
 import { useTranslation } from "../i18n.ts";
 import { RoundTabs } from "../round/RoundTabs.tsx";
-import { TrendChart } from "./charts.tsx";
 import { FactorTrend } from "./FactorTrend.tsx";
-import { ScrollTable } from "./tables.tsx";
+import { TrendFigure, TrendTable } from "./TrendParts.tsx";
 
 /** `/teams/:id/trend`: per theme the mean of every perspective, round after round. */
 export function TrendPage() {
@@ -30,7 +29,6 @@ export function TrendPage() {
 
 function Trend() {
   const { t } = useTranslation();
-  const format = useTeamFormat();
   const { id: teamId = "" } = useParams();
   const load = useLoad(
     async (signal) => {
@@ -86,59 +84,19 @@ function Trend() {
                 <Paragraph>{t("trend.noPoints")}</Paragraph>
               ) : (
                 <div className="trend-theme__body">
-                  {/* A theme whose every figure stayed hidden gets its table only, not an empty chart. */}
-                  {points.some((point) => Object.keys(point.means).length > 0) && (
-                    <figure className="chart-figure">
-                      <TrendChart
-                        labelledBy={`${headingId}-grafiek`}
-                        perspectives={shown}
-                        rows={points.map((point) => ({ name: point.roundName, ...point.means }))}
-                      />
-                      <figcaption id={`${headingId}-grafiek`} className="chart-figure__caption">
-                        {t("trend.chartName", { number: index + 1 })}
-                      </figcaption>
-                    </figure>
-                  )}
-                  {/* The title stands outside the scroll region, so it wraps to the page and is never scrolled away. */}
-                  <p id={`${headingId}-tabel`} className="trend-table__title">
-                    {t("trend.tableCaption", { number: index + 1 })}
-                  </p>
-                  <ScrollTable labelledBy={`${headingId}-tabel`}>
-                    <Table className="team-table trend-table" aria-labelledby={`${headingId}-tabel`}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell scope="col">{t("trend.round")}</TableHeaderCell>
-                          {shown.map((p: Perspective) => (
-                            <TableHeaderCell key={p} scope="col" className="numeric">
-                              {format.perspective(p)}
-                            </TableHeaderCell>
-                          ))}
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {points.map((point) => (
-                          <TableRow key={point.roundId}>
-                            <TableHeaderCell scope="row">{point.roundName}</TableHeaderCell>
-                            {shown.map((p) => {
-                              const mean = point.means[p];
-                              const asked = asks(point.roundId, p);
-                              return (
-                                <TableCell key={p} className="numeric">
-                                  {mean !== undefined ? (
-                                    format.score(mean)
-                                  ) : asked ? (
-                                    <span className="hint">{t("results.tooFew")}</span>
-                                  ) : (
-                                    <span className="team-table__not-asked">{t("mirror.notAsked")}</span>
-                                  )}
-                                </TableCell>
-                              );
-                            })}
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  </ScrollTable>
+                  <TrendFigure
+                    id={`${headingId}-grafiek`}
+                    points={points}
+                    perspectives={shown}
+                    caption={t("trend.chartName", { number: index + 1 })}
+                  />
+                  <TrendTable
+                    id={`${headingId}-tabel`}
+                    title={t("trend.tableCaption", { number: index + 1 })}
+                    points={points}
+                    perspectives={shown}
+                    asked={asks}
+                  />
                 </div>
               )}
             </section>
