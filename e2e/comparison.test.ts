@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable)("comparison with peers in Chromium", () => {
     await signedIn(page, server.url, coordinator);
     await page.goto(`${server.url}/teams/${teamId}`);
     await page.getByRole("button", { name: "Maak een uitnodigingscode" }).click();
-    const code = await page.getByLabel("Geef deze code door aan de coördinator van het andere team").inputValue();
+    const code = await page.getByLabel("Geef deze code binnen 14 dagen door aan de coördinator van het andere team").inputValue();
     const otherTeam = names[1] ?? "";
     const accepted = await api("POST", `/api/teams/${otherTeam}/spiegels/accept`, { cookie: peers, payload: { code } });
     expect(accepted.statusCode, accepted.body).toBe(200);

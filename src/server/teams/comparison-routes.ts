@@ -133,7 +133,7 @@ export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonPluginOptions> = 
       },
     },
     async (request, reply) => {
-      const row = await createSpiegel(db, teamAccess(request).teamId);
+      const row = await createSpiegel(db, teamAccess(request).teamId, clock());
       return reply.status(201).send({ ...row, invitedByUs: true, otherTeamName: null });
     },
   );
@@ -150,7 +150,7 @@ export const comparisonRoutes: FastifyPluginAsyncZod<ComparisonPluginOptions> = 
         response: { 200: createdResponse },
       },
     },
-    async (request) => ({ id: await acceptSpiegel(db, teamAccess(request).teamId, request.body.code) }),
+    async (request) => ({ id: await acceptSpiegel(db, teamAccess(request).teamId, request.body.code, clock()) }),
   );
 
   app.delete(

@@ -260,4 +260,19 @@ describe.each(databaseTargets())("comparison with peers on $name", (target) => {
     expect((await call("GET", `/api/teams/${peerTeamId}/spiegels/${id}`, peerMember)).statusCode).toBe(404);
     expect((await call("GET", `/api/teams/${teamId}/spiegels`, coordinator)).json()).toEqual([]);
   });
+
+  it("an invitation code can be accepted for 14 days, not later", async () => {
+    const old = (await call("POST", `/api/teams/${teamId}/spiegels`, coordinator)).json() as { id: string; code: string };
+    nextWeek();
+    nextWeek();
+    const late = await call("POST", `/api/teams/${peerTeamId}/spiegels/accept`, peerCoordinator, { code: old.code });
+    expect(late.statusCode).toBe(404);
+    expect(late.json().error).toMatch(/bestaat niet|niet gevonden/i);
+    // A fresh code still works; the expired one can be withdrawn by its team.
+    const fresh = (await call("POST", `/api/teams/${teamId}/spiegels`, coordinator)).json() as { id: string; code: string };
+    expect((await call("POST", `/api/teams/${peerTeamId}/spiegels/accept`, peerCoordinator, { code: fresh.code })).statusCode).toBe(200);
+    for (const { id } of [old, fresh]) {
+      expect((await call("DELETE", `/api/teams/${teamId}/spiegels/${id}`, coordinator)).statusCode).toBe(204);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { comparisonSnapshots, rounds, teamSpiegels, teams } from "../../db/schema.ts";
 import type { Tool } from "../../domain/content/schema.ts";
@@ -152,8 +152,11 @@ export async function setSharing(db: Db, teamId: string, share: boolean, now: Da
 
 const ofTeam = (teamId: string) => or(eq(teamSpiegels.inviterTeamId, teamId), eq(teamSpiegels.inviteeTeamId, teamId));
 
-export async function createSpiegel(db: Db, teamId: string) {
-  const row = { id: newSecretId(), code: newSecretId(), inviterTeamId: teamId };
+/** How long an invitation code can be accepted: as long as a team invitation, so a code found later is useless. */
+export const SPIEGEL_CODE_DAYS = 14;
+
+export async function createSpiegel(db: Db, teamId: string, now: Date) {
+  const row = { id: newSecretId(), code: newSecretId(), inviterTeamId: teamId, createdAt: now };
   const [stored] = await db.insert(teamSpiegels).values(row).returning();
   if (!stored) throw new Error("spiegel not stored");
   return stored;
@@ -183,11 +186,19 @@ export async function listSpiegels(db: Db, teamId: string, coordinator: boolean)
 }
 
 /** Accepts an invitation code for `teamId`: an unknown, used or own code is one 404 (which of them is not told). */
-export async function acceptSpiegel(db: Db, teamId: string, code: string): Promise<string> {
+export async function acceptSpiegel(db: Db, teamId: string, code: string, now: Date): Promise<string> {
+  const validFrom = new Date(now.getTime() - SPIEGEL_CODE_DAYS * 24 * 60 * 60 * 1000);
   const [row] = await db
     .update(teamSpiegels)
-    .set({ inviteeTeamId: teamId, acceptedAt: new Date() })
-    .where(and(eq(teamSpiegels.code, code), isNull(teamSpiegels.inviteeTeamId), ne(teamSpiegels.inviterTeamId, teamId)))
+    .set({ inviteeTeamId: teamId, acceptedAt: now })
+    .where(
+      and(
+        eq(teamSpiegels.code, code),
+        isNull(teamSpiegels.inviteeTeamId),
+        ne(teamSpiegels.inviterTeamId, teamId),
+        gt(teamSpiegels.createdAt, validFrom),
+      ),
+    )
     .returning({ id: teamSpiegels.id });
   if (!row) throw notFound("Uitnodigingscode");
   return row.id;
