@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import type { ContentTable, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 
 const require = createRequire(import.meta.url);
 // pdfmake 0.3 ships CommonJS only; its server build renders with the bundled Roboto fonts (full Latin-1 + €, ë, é).
@@ -49,4 +49,14 @@ export function plainPdfText(text: string): string {
   return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)");
 }
 
-export const headerRow = (...labels: string[]) => labels.map((text) => ({ text, bold: true }));
+const headerRow = (...labels: string[]) => labels.map((text) => ({ text, bold: true }));
+
+/** A table in the house style: a bold header row, light lines between rows. */
+export function pdfTable(
+  widths: string[],
+  header: string[],
+  rows: TableCell[][],
+  extra: Omit<ContentTable, "table" | "layout"> = {},
+): ContentTable {
+  return { table: { headerRows: 1, widths, body: [headerRow(...header), ...rows] }, layout: "lightHorizontalLines", ...extra };
+}

@@ -1,4 +1,5 @@
 import type { AnswerValue } from "./answers.ts";
+import type { ActionStatus } from "./plan.ts";
 
 const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -6,6 +7,9 @@ const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, ma
 export function formatScore(score: number | null): string {
   return score === null ? "geen score" : oneDecimal.format(score);
 }
+
+/** A plan action's status as documents print it. */
+export const ACTION_STATUS_LABELS = { open: "Open", bezig: "Bezig", klaar: "Klaar" } as const satisfies Record<ActionStatus, string>;
 
 /** A single answer as the user sees it. */
 export function formatAnswer(value: AnswerValue | null): string {

@@ -1,3 +1,4 @@
+import { formatScore } from "../checks/format.ts";
 import type { Tool } from "../content/schema.ts";
 
 /** The perspectives a measurement round can ask. Keys are API names; labels are Dutch. */
@@ -13,6 +14,14 @@ export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
   employer: "Werkgevers",
   ketenpartner: "Ketenpartners",
 };
+
+/** "Professionals 7,0", "Werkgevers 3,0", …: the groups that have a mean, in the usual order. */
+export function formatGroupMeans(means: Partial<Record<Perspective, number>>): string[] {
+  return PERSPECTIVES.flatMap((p) => {
+    const mean = means[p];
+    return mean === undefined ? [] : [`${PERSPECTIVE_LABELS[p]} ${formatScore(mean)}`];
+  });
+}
 
 /** Respondents outside the professional group may answer "weet ik niet": they cannot see everything. */
 export const allowsDontKnow = (perspective: Perspective | null | undefined) =>

@@ -1,9 +1,9 @@
 import type { Content } from "pdfmake/interfaces";
-import { formatAnswer, formatDate, formatScore } from "../../domain/checks/format.ts";
+import { ACTION_STATUS_LABELS, formatAnswer, formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Plan } from "../../domain/checks/plan.ts";
 import type { FactorTips, Results, TipGroup } from "../../domain/checks/scoring.ts";
 import type { Tool } from "../../domain/content/schema.ts";
-import { headerRow, plainPdfText, renderPdf } from "../pdf.ts";
+import { pdfTable, plainPdfText, renderPdf } from "../pdf.ts";
 
 const GROUP_TITLES: Record<TipGroup, string> = {
   aandachtspunt: "Aandachtspunten (score 5 of lager)",
@@ -11,8 +11,6 @@ const GROUP_TITLES: Record<TipGroup, string> = {
   onbeantwoord: "Nog niet ingevuld",
   nvt: "Bewust niet toegepast (n.v.t.)",
 };
-
-const STATUS_LABEL = { open: "Open", bezig: "Bezig", klaar: "Klaar" } as const;
 
 function reportContent(tool: Tool, results: Results, plan: Plan, updatedAt: Date): Content[] {
   const themeTitle = new Map(tool.themes.map((t) => [t.id, t.title]));
@@ -22,35 +20,23 @@ function reportContent(tool: Tool, results: Results, plan: Plan, updatedAt: Date
     { text: `Rapport van je check, bijgewerkt op ${formatDate(updatedAt)}`, margin: [0, 0, 0, 12] },
     { text: `Gemiddelde score over alle beantwoorde factoren: ${formatScore(results.overall)}`, bold: true, margin: [0, 0, 0, 8] },
     { text: "Scores per thema", style: "h2" },
-    {
-      table: {
-        headerRows: 1,
-        widths: ["*", "auto", "auto", "auto", "auto"],
-        body: [
-          headerRow("Thema", "Score", "Beantwoord", "N.v.t.", "Open"),
-          ...results.themes.map((t) => [
-            `${t.id}. ${themeTitle.get(t.id)}`,
-            formatScore(t.score),
-            String(t.answered),
-            String(t.notApplicable),
-            String(t.unanswered),
-          ]),
-        ],
-      },
-      layout: "lightHorizontalLines",
-    },
+    pdfTable(
+      ["*", "auto", "auto", "auto", "auto"],
+      ["Thema", "Score", "Beantwoord", "N.v.t.", "Open"],
+      results.themes.map((t) => [
+        `${t.id}. ${themeTitle.get(t.id)}`,
+        formatScore(t.score),
+        String(t.answered),
+        String(t.notApplicable),
+        String(t.unanswered),
+      ]),
+    ),
     { text: "Scores per factor", style: "h2" },
-    {
-      table: {
-        headerRows: 1,
-        widths: ["auto", "*", "auto"],
-        body: [
-          headerRow("Nr.", "Succesfactor", "Antwoord"),
-          ...results.items.map((i) => [i.id, itemText.get(i.id) ?? "", formatAnswer(i.value)]),
-        ],
-      },
-      layout: "lightHorizontalLines",
-    },
+    pdfTable(
+      ["auto", "*", "auto"],
+      ["Nr.", "Succesfactor", "Antwoord"],
+      results.items.map((i) => [i.id, itemText.get(i.id) ?? "", formatAnswer(i.value)]),
+    ),
   ];
   // The report leads with what to act on: the aandachtspunten with their tips, then the plan; every other factor's
   // tips follow in an appendix, so the plan is not buried under pages of tips (issue 16).
@@ -95,18 +81,14 @@ function planContent(tool: Tool, plan: Plan): Content[] {
     content.push({ text: `${theme.id}. ${theme.title}`, style: "h3" });
     if (text) content.push({ text, margin: [0, 0, 0, 6] });
     if (actions.length > 0) {
-      content.push({
-        table: {
-          headerRows: 1,
-          widths: ["*", "auto", "auto", "auto", "auto"],
-          body: [
-            headerRow("Wat", "Wie", "Wanneer", "Factor", "Status"),
-            ...actions.map((a) => [a.what, a.who || "—", a.when ? formatDate(a.when) : "—", a.factorId ?? "—", STATUS_LABEL[a.status]]),
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 8],
-      });
+      content.push(
+        pdfTable(
+          ["*", "auto", "auto", "auto", "auto"],
+          ["Wat", "Wie", "Wanneer", "Factor", "Status"],
+          actions.map((a) => [a.what, a.who || "—", a.when ? formatDate(a.when) : "—", a.factorId ?? "—", ACTION_STATUS_LABELS[a.status]]),
+          { margin: [0, 0, 0, 8] },
+        ),
+      );
     }
   }
   if (!planned) content.push({ text: "Je hebt nog geen verbeterplan gemaakt." });

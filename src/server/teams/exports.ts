@@ -1,10 +1,10 @@
 import type { Content } from "pdfmake/interfaces";
-import { formatDate, formatScore } from "../../domain/checks/format.ts";
+import { ACTION_STATUS_LABELS, formatDate, formatScore } from "../../domain/checks/format.ts";
 import type { Tool } from "../../domain/content/schema.ts";
 import { isVisible, type PerspectiveResult } from "../../domain/teams/aggregation.ts";
 import type { MirrorRow } from "../../domain/teams/mirror.ts";
-import { PERSPECTIVE_LABELS, PERSPECTIVES } from "../../domain/teams/perspectives.ts";
-import { headerRow, renderPdf } from "../pdf.ts";
+import { formatGroupMeans, PERSPECTIVE_LABELS } from "../../domain/teams/perspectives.ts";
+import { pdfTable, renderPdf } from "../pdf.ts";
 import type { PlanActionRecord } from "../plans/service.ts";
 import { aggregateRows, COLUMNS, TOO_FEW } from "./aggregate-table.ts";
 
@@ -43,8 +43,6 @@ export type RoundResultsForSummary = {
   largestGaps: MirrorRow[];
 };
 
-const STATUS = { open: "Open", bezig: "Bezig", klaar: "Klaar" } as const;
-
 export function renderRoundSummary(
   tool: Tool,
   teamName: string,
@@ -60,22 +58,16 @@ export function renderRoundSummary(
       margin: [0, 0, 0, 10],
     },
     { text: "Reacties", style: "h2" },
-    {
-      table: {
-        headerRows: 1,
-        widths: ["*", "auto", "auto", "auto"],
-        body: [
-          headerRow("Perspectief", "Reacties", "Wachten op volgende stap", "Resultaten"),
-          ...results.perspectives.map((r) => [
-            PERSPECTIVE_LABELS[r.perspective],
-            String(r.responses),
-            String(r.waiting),
-            r.visible ? "getoond" : `verborgen (minder dan ${results.threshold})`,
-          ]),
-        ],
-      },
-      layout: "lightHorizontalLines",
-    },
+    pdfTable(
+      ["*", "auto", "auto", "auto"],
+      ["Perspectief", "Reacties", "Wachten op volgende stap", "Resultaten"],
+      results.perspectives.map((r) => [
+        PERSPECTIVE_LABELS[r.perspective],
+        String(r.responses),
+        String(r.waiting),
+        r.visible ? "getoond" : `verborgen (minder dan ${results.threshold})`,
+      ]),
+    ),
     {
       text: `Elk getal rust op minstens ${results.threshold} antwoorden en verandert alleen in stappen van minstens ${results.threshold} nieuwe antwoorden. "Te weinig antwoorden" betekent dat er (nog) niet genoeg waren.`,
       margin: [0, 6, 0, 0],
@@ -85,56 +77,43 @@ export function renderRoundSummary(
   if (visible.length === 0) {
     content.push({ text: `Nog geen perspectief heeft ${results.threshold} of meer reacties; er zijn nog geen resultaten te tonen.` });
   } else {
-    content.push({
-      table: {
-        headerRows: 1,
-        widths: ["*", ...visible.map(() => "auto")],
-        body: [
-          headerRow("Thema", ...visible.map((r) => PERSPECTIVE_LABELS[r.perspective])),
-          ...tool.themes.map((t) => [
-            `${t.id}. ${t.title}`,
-            ...visible.map((r) => {
-              const mean = r.themes.find((x) => x.id === t.id)?.mean ?? null;
-              return mean === null ? TOO_FEW : formatScore(mean);
-            }),
-          ]),
-        ],
-      },
-      layout: "lightHorizontalLines",
-    });
+    content.push(
+      pdfTable(
+        ["*", ...visible.map(() => "auto")],
+        ["Thema", ...visible.map((r) => PERSPECTIVE_LABELS[r.perspective])],
+        tool.themes.map((t) => [
+          `${t.id}. ${t.title}`,
+          ...visible.map((r) => {
+            const mean = r.themes.find((x) => x.id === t.id)?.mean ?? null;
+            return mean === null ? TOO_FEW : formatScore(mean);
+          }),
+        ]),
+      ),
+    );
   }
   if (results.largestGaps.length > 0) {
     content.push({ text: "Grootste verschillen tussen perspectieven", style: "h2" });
     content.push({
-      ul: results.largestGaps.map((g) => {
-        const means = PERSPECTIVES.filter((p) => g.means[p] !== undefined).map(
-          (p) => `${PERSPECTIVE_LABELS[p]} ${formatScore(g.means[p] ?? null)}`,
-        );
-        return `${g.id} ${itemText.get(g.id) ?? ""} — ${means.join(", ")} (verschil ${formatScore(g.gap)})`;
-      }),
+      ul: results.largestGaps.map(
+        (g) => `${g.id} ${itemText.get(g.id) ?? ""} — ${formatGroupMeans(g.means).join(", ")} (verschil ${formatScore(g.gap)})`,
+      ),
     });
   }
   content.push({ text: "Acties uit het teamverbeterplan", style: "h2" });
   content.push(
     plan.actions.length === 0
       ? { text: "Het team heeft nog geen acties vastgelegd." }
-      : {
-          table: {
-            headerRows: 1,
-            widths: ["*", "auto", "auto", "auto", "auto"],
-            body: [
-              headerRow("Wat", "Wie", "Wanneer", "Factor", "Status"),
-              ...plan.actions.map((a) => [
-                a.what,
-                a.ownerName ?? (a.who || "—"),
-                a.when ? formatDate(a.when) : "—",
-                a.factorId ?? "—",
-                STATUS[a.status],
-              ]),
-            ],
-          },
-          layout: "lightHorizontalLines",
-        },
+      : pdfTable(
+          ["*", "auto", "auto", "auto", "auto"],
+          ["Wat", "Wie", "Wanneer", "Factor", "Status"],
+          plan.actions.map((a) => [
+            a.what,
+            a.ownerName ?? (a.who || "—"),
+            a.when ? formatDate(a.when) : "—",
+            a.factorId ?? "—",
+            ACTION_STATUS_LABELS[a.status],
+          ]),
+        ),
   );
   return renderPdf(tool.title, { info: { title: `Managementsamenvatting ${results.round.name}` }, content });
 }
