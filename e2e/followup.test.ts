@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { dutchDay } from "../src/domain/dates.ts";
-import { addDays } from "../src/domain/teams/followup.ts";
+import { addDays, dutchDay } from "../src/domain/dates.ts";
 import { createRound, createTeam, respond, signUp } from "../src/server/test/factories.ts";
 import { test } from "./fixtures.ts";
 import { browserAvailable, expectAccessible, screenshot, signedIn, type ViewportName } from "./support.ts";

@@ -1,5 +1,6 @@
 import type { ActionStatus } from "../checks/plan.ts";
 import type { Tool } from "../content/schema.ts";
+import { addDays } from "../dates.ts";
 import type { PerspectiveResult } from "./aggregation.ts";
 import { largestGaps, mirror } from "./mirror.ts";
 import type { Perspective } from "./perspectives.ts";
@@ -38,13 +39,6 @@ export type IntervisieAgenda = {
   /** Due actions left off the list (beyond the limit). */
   moreActions: number;
 };
-
-/** `day` (yyyy-mm-dd) plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Chooses the agenda; `today` is the Dutch day (dates.ts `dutchDay`). */
 export function intervisieAgenda(

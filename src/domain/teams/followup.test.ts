@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
+import { addDays } from "../dates.ts";
 import { discloseRound, releaseRound } from "./aggregation.ts";
 import {
   actionsDueBeforeRound,
-  addDays,
   daysUntil,
   NEXT_ROUND_REMINDER_DAYS,
   nextRoundInputSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionStatus } from "../checks/plan.ts";
-import { dutchDay, monthsBefore } from "../dates.ts";
+import { addDays, dutchDay, monthsBefore } from "../dates.ts";
 
 /*
  * Follow-up over time (issue 15, item 5): the next round a team plans, the reminder to its coordinators before it,
@@ -37,13 +37,6 @@ export const nextRoundResponse = z.object({
   /** When the reminder went out (null: not yet). */
   reminderSentAt: z.date().nullable(),
 });
-
-/** Adds whole days to a calendar day (yyyy-mm-dd). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Why `plannedOn` cannot be the next round's day, in Dutch, or null when it can: today up to 24 months ahead. */
 export function plannedDateProblem(plannedOn: string, now: Date): string | null {

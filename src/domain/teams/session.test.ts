@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
-import { AGENDA_LIMITS, type AgendaActionInput, addDays, intervisieAgenda } from "./agenda.ts";
+import { addDays } from "../dates.ts";
+import { AGENDA_LIMITS, type AgendaActionInput, intervisieAgenda } from "./agenda.ts";
 import { discloseRound, releaseRound } from "./aggregation.ts";
 import type { Perspective } from "./perspectives.ts";
 import { SESSION_LIMITS, sessionThemes } from "./session.ts";

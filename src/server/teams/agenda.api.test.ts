@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { dutchDay } from "../../domain/dates.ts";
-import { addDays } from "../../domain/teams/agenda.ts";
+import { addDays, dutchDay } from "../../domain/dates.ts";
 import { databaseTargets } from "../test/databases.ts";
 import { type Api, allFactorIds, createRound, createTeam, inviteToken, respond, signUp, uniqueEmail } from "../test/factories.ts";
 import { useTestApp } from "../test/use-app.ts";

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teams } from "../../db/schema.ts";
-import { dutchDay } from "../../domain/dates.ts";
-import { addDays } from "../../domain/teams/followup.ts";
+import { addDays, dutchDay } from "../../domain/dates.ts";
 import { createMailer } from "../mail.ts";
 import { databaseTargets } from "../test/databases.ts";
 import { createRound, createTeam, respond, signUp, uniqueEmail } from "../test/factories.ts";
