@@ -56,12 +56,12 @@ function standing(team: TeamRow) {
   };
 }
 
-/** The team's latest closed round of a tool, or undefined. */
-async function latestClosedRound(db: Db, teamId: string, toolId: string): Promise<RoundRecord | undefined> {
+/** The team's latest closed round (of `toolId` when given), or undefined. */
+async function latestClosedRound(db: Db, teamId: string, toolId?: string): Promise<RoundRecord | undefined> {
   const [round] = await db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.teamId, teamId), eq(rounds.toolId, toolId), eq(rounds.status, "closed")))
+    .where(and(eq(rounds.teamId, teamId), toolId === undefined ? undefined : eq(rounds.toolId, toolId), eq(rounds.status, "closed")))
     .orderBy(desc(rounds.closedAt), desc(rounds.startedAt))
     .limit(1);
   return round;
@@ -267,12 +267,7 @@ export async function spiegelMirror(db: Db, teamId: string, spiegelId: string, t
   const ours = found.find((t) => t.id === teamId);
   const theirs = found.find((t) => t.id === otherId);
   if (!ours || !theirs) throw notFound("Spiegel");
-  const [latest] = await db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.teamId, teamId), eq(rounds.status, "closed")))
-    .orderBy(desc(rounds.closedAt), desc(rounds.startedAt))
-    .limit(1);
+  const latest = await latestClosedRound(db, teamId);
   const tool = latest ? toolOf(latest.toolId) : undefined;
   if (!latest || !tool)
     return { toolId: null, teams: [sideOf(ours, true, undefined, [], tool), sideOf(theirs, false, undefined, [], tool)] };
