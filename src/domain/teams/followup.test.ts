@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
-import type { Tool } from "../content/schema.ts";
 import { addDays } from "../dates.ts";
+import { toolWith } from "../test/synthetic-tool.ts";
 import { discloseRound, releaseRound } from "./aggregation.ts";
 import {
   actionsDueBeforeRound,
@@ -14,27 +14,16 @@ import {
 import { factorTrend } from "./trend.ts";
 
 const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
-const tool: Tool = {
-  id: "t",
-  title: "T",
-  intro: "i",
-  audience: "a",
-  version: "v",
-  sources: {},
-  themes: [
-    {
-      id: "1",
-      title: "Een",
-      intro: "i",
-      question: "q",
-      scale: { min: "a", max: "b" },
-      items: [
-        { id: "1.1", text: "a", tips: [tip] },
-        { id: "1.2", text: "b", tips: [tip] },
-      ],
-    },
-  ],
-};
+const tool = toolWith([
+  {
+    id: "1",
+    title: "Een",
+    items: [
+      { id: "1.1", text: "a", tips: [tip] },
+      { id: "1.2", text: "b", tips: [tip] },
+    ],
+  },
+]);
 
 // 12:00 UTC is 13:00 or 14:00 in the Netherlands: the same calendar day.
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);

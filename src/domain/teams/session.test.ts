@@ -1,34 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
-import type { Tool } from "../content/schema.ts";
 import { addDays } from "../dates.ts";
+import { toolWith } from "../test/synthetic-tool.ts";
 import { AGENDA_LIMITS, type AgendaActionInput, intervisieAgenda } from "./agenda.ts";
 import { discloseRound, releaseRound } from "./aggregation.ts";
 import type { Perspective } from "./perspectives.ts";
 import { SESSION_LIMITS, sessionThemes } from "./session.ts";
 
 const tip = (title: string) => ({ title, text: `${title} tekst`, source: { document: "verbetertool" } });
-const scale = { min: "a", max: "b" };
-const tool: Tool = {
-  id: "t",
-  title: "T",
-  intro: "i",
-  audience: "a",
-  version: "v",
-  sources: {},
-  themes: [
-    {
-      id: "1",
-      title: "Een",
-      intro: "i",
-      question: "q",
-      scale,
-      discussionQuestions: ["Vraag een?", "Vraag twee?"],
-      items: ["1.1", "1.2", "1.3", "1.4", "1.5"].map((id) => ({ id, text: `factor ${id}`, tips: [tip(`tip ${id}`), tip(`tweede ${id}`)] })),
-    },
-    { id: "2", title: "Twee", intro: "i", question: "q", scale, items: [{ id: "2.6", text: "factor 2.6", tips: [tip("tip 2.6")] }] },
-  ],
-};
+const tool = toolWith([
+  {
+    id: "1",
+    title: "Een",
+    discussionQuestions: ["Vraag een?", "Vraag twee?"],
+    items: ["1.1", "1.2", "1.3", "1.4", "1.5"].map((id) => ({ id, text: `factor ${id}`, tips: [tip(`tip ${id}`), tip(`tweede ${id}`)] })),
+  },
+  { id: "2", title: "Twee", items: [{ id: "2.6", text: "factor 2.6", tips: [tip("tip 2.6")] }] },
+]);
 const round = (responses: Partial<Record<Perspective, Answers[]>>, threshold = 3) =>
   discloseRound(tool, releaseRound(tool, responses, threshold), threshold);
 const same = (answers: Answers, n = 3) => Array.from({ length: n }, () => answers);

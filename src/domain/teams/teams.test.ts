@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "../checks/answers.ts";
 import type { Tool } from "../content/schema.ts";
+import { toolWith } from "../test/synthetic-tool.ts";
 import { disclose, discloseRound, isVisible, releasePerspective, releaseRound } from "./aggregation.ts";
 import { largestGaps, mirror } from "./mirror.ts";
 import { effectiveThreshold, type Perspective } from "./perspectives.ts";
@@ -8,28 +9,17 @@ import { rawResponsesExpired, retentionDeadline } from "./retention.ts";
 import { factorChange, themeTrend } from "./trend.ts";
 
 const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
-const tool: Tool = {
-  id: "t",
-  title: "T",
-  intro: "i",
-  audience: "a",
-  version: "v",
-  sources: {},
-  themes: [
-    {
-      id: "1",
-      title: "Een",
-      intro: "i",
-      question: "q",
-      scale: { min: "a", max: "b" },
-      items: [
-        { id: "1.1", text: "a", tips: [tip] },
-        { id: "1.2", text: "b", tips: [tip] },
-      ],
-    },
-    { id: "2", title: "Twee", intro: "i", question: "q", scale: { min: "a", max: "b" }, items: [{ id: "2.3", text: "c", tips: [tip] }] },
-  ],
-};
+const tool = toolWith([
+  {
+    id: "1",
+    title: "Een",
+    items: [
+      { id: "1.1", text: "a", tips: [tip] },
+      { id: "1.2", text: "b", tips: [tip] },
+    ],
+  },
+  { id: "2", title: "Twee", items: [{ id: "2.3", text: "c", tips: [tip] }] },
+]);
 const r = (a: Answers) => a;
 
 const aggregatePerspective = (t: Tool, p: Perspective, responses: Answers[], threshold: number) =>

@@ -1,4 +1,4 @@
-import type { Tool } from "../content/schema.ts";
+import type { Item, Theme, Tool } from "../content/schema.ts";
 
 const tip = { title: "T", text: "t", source: { document: "verbetertool" } };
 /** 7 themes and 31 factors, like the real tool. */
@@ -30,5 +30,20 @@ export function syntheticTool({ firstNotAskedOfEmployers = false } = {}): Tool {
         ...(firstNotAskedOfEmployers && k === 0 && { notAskedOf: ["employer" as const] }),
       })),
     })),
+  };
+}
+
+type ThemeSketch = Pick<Theme, "id" | "title"> & Partial<Omit<Theme, "id" | "title" | "items">> & { items: Item[] };
+
+/** A tool with just the themes a test names; every other field of the tool and its themes filled in. */
+export function toolWith(themes: ThemeSketch[]): Tool {
+  return {
+    id: "t",
+    title: "T",
+    intro: "i",
+    audience: "a",
+    version: "v",
+    sources: {},
+    themes: themes.map((theme) => ({ intro: "i", question: "q", scale: { min: "a", max: "b" }, ...theme })),
   };
 }
