@@ -10,19 +10,10 @@ const SIZES = [5, 4, 5, 4, 4, 5, 4];
  */
 export function syntheticTool({ firstNotAskedOfEmployers = false } = {}): Tool {
   let next = 0;
-  return {
-    id: "t",
-    title: "T",
-    intro: "i",
-    audience: "a",
-    version: "v",
-    sources: {},
-    themes: SIZES.map((size, t) => ({
+  return toolWith(
+    SIZES.map((size, t) => ({
       id: String(t + 1),
       title: `Thema ${t + 1}`,
-      intro: "i",
-      question: "q",
-      scale: { min: "a", max: "b" },
       items: Array.from({ length: size }, (_, k) => ({
         id: `${t + 1}.${++next}`,
         text: "x",
@@ -30,7 +21,7 @@ export function syntheticTool({ firstNotAskedOfEmployers = false } = {}): Tool {
         ...(firstNotAskedOfEmployers && k === 0 && { notAskedOf: ["employer" as const] }),
       })),
     })),
-  };
+  );
 }
 
 type ThemeSketch = Pick<Theme, "id" | "title"> & Partial<Omit<Theme, "id" | "title" | "items">> & { items: Item[] };
