@@ -58,7 +58,7 @@ import {
   setYouthMessage,
   startRound,
 } from "./rounds.ts";
-import { getTeam } from "./service.ts";
+import { teamName } from "./service.ts";
 
 export type RoundsPluginOptions = {
   db: Db;
@@ -195,7 +195,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
           "addresses",
         );
       if (!roundAcceptsAnswers(round, new Date())) throw new HttpError(409, "Deze meting is gesloten: uitnodigen kan niet meer.");
-      const team = await getTeam(db, round.teamId);
+      const name = await teamName(db, round.teamId);
       const { perspective } = request.body;
       assertAsks(round, perspective);
       const base = linkBase(publicUrl, request);
@@ -205,7 +205,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
       for (const address of new Set(request.body.addresses)) {
         const token = await addPersonalInvite(db, round.id, perspective);
         try {
-          await personalMailer.send(personalInviteMail(address, inviteUrl(base, token), round.name, team?.name ?? "", perspective));
+          await personalMailer.send(personalInviteMail(address, inviteUrl(base, token), round.name, name, perspective));
           sent++;
         } catch {
           await dropPersonalInvite(db, token);
@@ -454,7 +454,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
     async (request, reply) => {
       const clientGone = abortOnClose(reply);
       const { round } = roundAccess(request);
-      const team = await getTeam(db, round.teamId);
+      const name = await teamName(db, round.teamId);
       const perspectives = await roundAggregates(db, round, toolOf(round));
       const { actions } = await loadPlan(db, { kind: "team", id: round.teamId });
       // Rendered in a worker thread, from plain data only (see server/render/).
@@ -462,7 +462,7 @@ export const roundsRoutes: FastifyPluginAsyncZod<RoundsPluginOptions> = async (a
         {
           kind: "round-summary",
           tool: toolOf(round),
-          teamName: team?.name ?? "",
+          teamName: name,
           summary: {
             round: { name: round.name, startedAt: round.startedAt, closedAt: round.closedAt },
             threshold: round.threshold,

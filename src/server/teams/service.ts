@@ -47,6 +47,12 @@ export async function getTeam(db: Db, teamId: string, viewer: Role = "member") {
   return { ...team, municipality: teamMunicipality(team, regionsOf())?.name ?? null, members };
 }
 
+/** Only the team's name ("" for a team deleted meanwhile): for mails and documents, without its members. */
+export async function teamName(db: Db, teamId: string): Promise<string> {
+  const [row] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId));
+  return row?.name ?? "";
+}
+
 export async function updateTeam(db: Db, teamId: string, patch: Partial<typeof teams.$inferInsert>) {
   if (Object.keys(patch).length === 0) return;
   await db.update(teams).set(patch).where(eq(teams.id, teamId));

@@ -17,7 +17,7 @@ import { loadPlan } from "../plans/service.ts";
 import type { ToolIndex } from "../tools/load.ts";
 import { roundAccess, useAccessRules } from "./access.ts";
 import { type RoundRecord, roundAggregates } from "./rounds.ts";
-import { getTeam } from "./service.ts";
+import { teamName } from "./service.ts";
 
 export type SessionPluginOptions = { db: Db; auth: Auth; tools: ReadonlyMap<string, ToolIndex> };
 
@@ -52,12 +52,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionPluginOptions> = async 
     async (request) => {
       const { round } = roundAccess(request);
       const tool = toolOf(round);
-      const [results, team] = await Promise.all([roundAggregates(db, round, tool), getTeam(db, round.teamId)]);
+      const [results, name] = await Promise.all([roundAggregates(db, round, tool), teamName(db, round.teamId)]);
       // Kennisbank entries are about the default tool's factors (ids such as 1.1 repeat across tools).
       const examples = tool.default ? await entriesByFactor(db) : {};
       return {
         round: { id: round.id, teamId: round.teamId, name: round.name, toolId: round.toolId, status: round.status },
-        teamName: team?.name ?? "",
+        teamName: name,
         threshold: round.threshold,
         perspectives: groupCounts(results),
         themes: sessionThemes(tool, results, examples),
@@ -68,9 +68,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionPluginOptions> = async 
   async function agendaOf(request: FastifyRequest) {
     const { round } = roundAccess(request);
     const tool = toolOf(round);
-    const [results, team, plan] = await Promise.all([
+    const [results, name, plan] = await Promise.all([
       roundAggregates(db, round, tool),
-      getTeam(db, round.teamId),
+      teamName(db, round.teamId),
       loadPlan(db, { kind: "team", id: round.teamId }),
     ]);
     const agenda = intervisieAgenda(tool, results, plan.actions, dutchDay(new Date()));
@@ -79,7 +79,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionPluginOptions> = async 
       results,
       body: {
         round: { id: round.id, teamId: round.teamId, name: round.name, startedAt: round.startedAt, closedAt: round.closedAt },
-        teamName: team?.name ?? "",
+        teamName: name,
         threshold: round.threshold,
         perspectives: groupCounts(results),
         ...agenda,
