@@ -78,8 +78,8 @@ describe.each(databaseTargets())("OpenAPI document on $name", (target) => {
     expect(Object.keys(json("GET /api/checks/{id}/results", "200")?.properties ?? {})).toEqual([
       "overall",
       "themes",
-      "items",
-      "priorities",
+      "answers",
+      "tipOrder",
     ]);
     expect(Object.keys(json("GET /api/checks/{id}/results", "404")?.properties ?? {})).toEqual(["error", "field"]);
   });

@@ -57,18 +57,15 @@ export const themeScoreResponse = z.object({
   unanswered: z.number(),
 });
 
-export const itemValueResponse = z.object({ id: z.string(), value: answerValueResponse.nullable() });
-
-/** Where a factor stands among the tips: its group, in the order of `prioritiseTips`. */
-export const factorPriorityResponse = z.object({ itemId: z.string(), group: z.enum(TIP_GROUPS) });
-
 /**
- * `GET /api/checks/:id/results`: scores, and the order and groups of the factors' tips without the tips themselves,
- * which the client has in the tool it loaded (the tips are ~95 % of the full results).
+ * `GET /api/checks/:id/results`: scores, and the order of the factors' tips without the tips themselves, which the
+ * client has in the tool it loaded (the tips are ~95 % of the full results). Only what the tool cannot tell: the
+ * answered factors (unanswered ones are absent) and the order; a factor's tip group follows from its answer
+ * (`tipGroup`), its text and tips from the tool.
  */
 export const resultsSummaryResponse = z.object({
   overall: z.number().nullable(),
   themes: z.array(themeScoreResponse),
-  items: z.array(itemValueResponse),
-  priorities: z.array(factorPriorityResponse),
+  answers: z.record(z.string(), answerValueResponse).describe("De beantwoorde factoren van de verbetertool (onbeantwoorde ontbreken)"),
+  tipOrder: z.array(z.string()).describe("Alle factoren, in de volgorde waarin hun verbetertips getoond worden"),
 });

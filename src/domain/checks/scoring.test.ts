@@ -136,12 +136,14 @@ describe("answer patches", () => {
 
 describe("results without tips", () => {
   it.each<Answers>([{}, { "1.1": 3, "1.2": "nvt" }, { "1.1": 9, "1.2": 2, "1.3": 5, "2.4": "weetniet" }])(
-    "carry the order and groups, and give the full results back with the tool's tips (%j)",
+    "carry the answered factors and the order, and give the full results back with the tool's tips (%j)",
     (answers) => {
       const summary = summariseResults(tool, answers);
       expect(summary).not.toHaveProperty("tips");
       expect(JSON.stringify(summary)).not.toContain("tekst");
-      expect(summary.priorities).toEqual(computeResults(tool, answers).tips.map(({ itemId, group }) => ({ itemId, group })));
+      expect(summary.tipOrder).toEqual(computeResults(tool, answers).tips.map(({ itemId }) => itemId));
+      // Only the tool's answered factors: the unanswered ones follow from the tool.
+      expect(summary.answers).toEqual(Object.fromEntries(Object.entries(answers).filter(([id]) => summary.tipOrder.includes(id))));
       expect(withTips(tool, summary)).toEqual(computeResults(tool, answers));
     },
   );

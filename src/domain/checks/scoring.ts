@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Tip, Tool } from "../content/schema.ts";
 import type { Answers, AnswerValue } from "./answers.ts";
-import type { factorPriorityResponse, itemValueResponse, resultsSummaryResponse, TIP_GROUPS, themeScoreResponse } from "./responses.ts";
+import type { resultsSummaryResponse, TIP_GROUPS, themeScoreResponse } from "./responses.ts";
 
 /** Factors scored at or below this value are marked as aandachtspunt. */
 export const AANDACHTSPUNT_MAX = 5;
@@ -9,7 +9,7 @@ export const AANDACHTSPUNT_MAX = 5;
 /** A theme's score; the shape is the API's (responses.ts). */
 export type ThemeScore = z.output<typeof themeScoreResponse>;
 
-export type ItemValue = z.output<typeof itemValueResponse>;
+export type ItemValue = { id: string; value: AnswerValue | null };
 
 export type TipGroup = (typeof TIP_GROUPS)[number];
 
@@ -90,12 +90,9 @@ export function computeResults(tool: Tool, answers: Answers): Results {
   return { overall: meanOfScores(allValues), themes, items, tips };
 }
 
-/** Where a factor stands among the tips: its group, in the order of `prioritiseTips`. */
-export type FactorPriority = z.output<typeof factorPriorityResponse>;
-
 /**
- * The results as the API sends them (`resultsSummaryResponse`): scores, and the order and groups of the factors' tips
- * without the tips themselves, which the client has in the tool it loaded (the tips are ~95 % of the full results).
+ * The results as the API sends them (`resultsSummaryResponse`): scores, the answered factors and the order of the
+ * factors' tips, without the tips themselves, which the client has in the tool it loaded.
  */
 export type ResultsSummary = z.output<typeof resultsSummaryResponse>;
 
@@ -105,42 +102,44 @@ export type ResultsSummary = z.output<typeof resultsSummaryResponse>;
  */
 export function summariseResults(tool: Tool, answers: Answers): ResultsSummary {
   const themes: ThemeScore[] = [];
-  const items: ItemValue[] = [];
-  const entries: (FactorPriority & { value: AnswerValue | null })[] = [];
+  const answered: Answers = {};
+  const entries: { itemId: string; group: TipGroup; value: AnswerValue | null }[] = [];
   let total = 0;
   let scored = 0;
   for (const theme of tool.themes) {
     let sum = 0;
-    let answered = 0;
+    let numbers = 0;
     let notApplicable = 0;
     let unanswered = 0;
     for (const item of theme.items) {
       const value = answers[item.id] ?? null;
-      items.push({ id: item.id, value });
       entries.push({ itemId: item.id, group: tipGroup(value), value });
+      if (value !== null) answered[item.id] = value;
       if (typeof value === "number") {
         sum += value;
-        answered++;
+        numbers++;
       } else if (value === "nvt") notApplicable++;
       else if (value === null) unanswered++;
     }
-    themes.push({ id: theme.id, score: answered > 0 ? roundOneDecimal(sum / answered) : null, answered, notApplicable, unanswered });
+    themes.push({ id: theme.id, score: numbers > 0 ? roundOneDecimal(sum / numbers) : null, answered: numbers, notApplicable, unanswered });
     total += sum;
-    scored += answered;
+    scored += numbers;
   }
-  const priorities = prioritiseTips(entries).map(({ itemId, group }) => ({ itemId, group }));
-  return { overall: scored > 0 ? roundOneDecimal(total / scored) : null, themes, items, priorities };
+  const tipOrder = prioritiseTips(entries).map(({ itemId }) => itemId);
+  return { overall: scored > 0 ? roundOneDecimal(total / scored) : null, themes, answers: answered, tipOrder };
 }
 
 /** The full results again, from a summary and the tool it was computed with: tip texts and factor wording from the tool. */
 export function withTips(tool: Tool, summary: ResultsSummary): Results {
+  const answerFor = (id: string): AnswerValue | null => summary.answers[id] ?? null;
   const factors = new Map(tool.themes.flatMap((theme) => theme.items.map((item) => [item.id, { themeId: theme.id, item }] as const)));
-  const values = new Map(summary.items.map((item) => [item.id, item.value]));
-  const tips = summary.priorities.flatMap(({ itemId, group }): FactorTips[] => {
+  const tips = summary.tipOrder.flatMap((itemId): FactorTips[] => {
     const factor = factors.get(itemId);
     if (!factor) return [];
     const { themeId, item } = factor;
-    return [{ itemId, themeId, text: item.text, value: values.get(itemId) ?? null, group, tips: item.tips }];
+    const value = answerFor(itemId);
+    return [{ itemId, themeId, text: item.text, value, group: tipGroup(value), tips: item.tips }];
   });
-  return { overall: summary.overall, themes: summary.themes, items: summary.items, tips };
+  const items = tool.themes.flatMap((theme) => theme.items.map((item) => ({ id: item.id, value: answerFor(item.id) })));
+  return { overall: summary.overall, themes: summary.themes, items, tips };
 }

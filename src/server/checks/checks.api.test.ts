@@ -213,15 +213,15 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     await patch(id, { answers });
     const res = await ctx.app.inject({ method: "GET", url: `/api/checks/${id}/results` });
     const r = res.json();
-    expect(Object.keys(r).sort()).toEqual(["items", "overall", "priorities", "themes"]);
+    expect(Object.keys(r).sort()).toEqual(["answers", "overall", "themes", "tipOrder"]);
     expect(r.overall).toBe(6);
     expect(r.themes[0]).toEqual({ id: "1", score: 7.5, answered: 2, notApplicable: 1, unanswered: 4 });
     expect(r.themes[2]).toEqual({ id: "3", score: null, answered: 0, notApplicable: 0, unanswered: 3 });
-    expect(r.items).toHaveLength(31);
-    expect(r.items[0]).toEqual({ id: "1.1", value: 7 });
-    expect(r.priorities).toHaveLength(31);
-    expect(r.priorities[0]).toEqual({ itemId: "2.8", group: "aandachtspunt" });
-    expect(r.priorities.at(-1)).toEqual({ itemId: "1.3", group: "nvt" });
+    // The answered factors only; every factor in the order of its tips: 2.8 (3) first, n.v.t. (1.3) last.
+    expect(r.answers).toEqual(answers);
+    expect(r.tipOrder).toHaveLength(31);
+    expect(r.tipOrder.slice(0, 3)).toEqual(["2.8", "1.1", "1.2"]);
+    expect(r.tipOrder.at(-1)).toBe("1.3");
     // A few kB instead of ~46 kB; with the tool, the client has the full results again.
     expect(res.body.length).toBeLessThan(4_000);
     const tool = (await ctx.app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).json();

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { validateAnswerPatch } from "../../domain/checks/answers.ts";
+import { type Answers, validateAnswerPatch } from "../../domain/checks/answers.ts";
 import {
   answersSavedResponse,
   checkCreatedResponse,
@@ -10,7 +10,7 @@ import {
   checkSubmittedResponse,
   resultsSummaryResponse,
 } from "../../domain/checks/responses.ts";
-import { computeResults, summariseResults } from "../../domain/checks/scoring.ts";
+import { computeResults, type ResultsSummary, summariseResults } from "../../domain/checks/scoring.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { allowsDontKnow, type Perspective } from "../../domain/teams/perspectives.ts";
@@ -19,13 +19,23 @@ import { errorResponse, fileResponse } from "../../domain/wire.ts";
 import { abortOnClose } from "../client-gone.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { SECRET_ID_PATTERN } from "../ids.ts";
+import { LruMap } from "../lru.ts";
 import { planRoutes } from "../plans/routes.ts";
 import { loadPersonalPlan } from "../plans/service.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
-import { type CheckFacts, CheckFactsCache, factsOf } from "./facts.ts";
-import { type CheckRecord, type CheckRound, createCheck, findCheck, markOpened, readAnswers, saveAnswers, submitCheck } from "./service.ts";
+import { type CheckFacts, factsOf } from "./facts.ts";
+import {
+  type CheckRecord,
+  type CheckRound,
+  createCheck,
+  findCheck,
+  markOpened,
+  readAnswersJson,
+  saveAnswers,
+  submitCheck,
+} from "./service.ts";
 
 const roundClosed = () => new HttpError(409, "Deze meting is gesloten: er kunnen geen antwoorden meer bij.");
 const alreadySubmitted = () => new HttpError(409, "Deze antwoorden zijn al ingeleverd en kunnen niet meer veranderen.");
@@ -40,8 +50,12 @@ export type ChecksPluginOptions = { db: Db; tools: ReadonlyMap<string, ToolIndex
 const checkParams = z.object({ id: z.string() });
 
 export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
-  // Saves and results reads need a check's unchanging facts first; kept here so a save is one statement.
-  const facts = new CheckFactsCache();
+  // Saves and results reads need a check's unchanging facts first; kept here so a save is one statement. A stale
+  // entry (the check was deleted) only means the statement finds no row, answered as before. 10,000 take a few MB.
+  const facts = new LruMap<string, CheckFacts>(10_000);
+  // Results are a pure function of the tool and the answers: kept per answers text (PostgreSQL's jsonb output is
+  // canonical, so equal answers give equal text). Scores only, no check id; about 1 kB each.
+  const summaries = new LruMap<string, ResultsSummary>(1_000);
   // The factors a respondent of a perspective answers, per tool (new Set per save otherwise).
   const askedFactors = new Map<string, ReadonlySet<string>>();
   const factorsAnswered = (tool: ToolIndex, perspective: Perspective): ReadonlySet<string> => {
@@ -87,7 +101,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     const check = SECRET_ID_PATTERN.test(id) ? await findCheck(db, id) : undefined;
     if (!check) throw notFound("Check");
     const checkFacts = factsOf(check);
-    facts.remember(check.id, checkFacts);
+    facts.set(check.id, checkFacts);
     if (refusedOnSharedDevice(request, checkFacts, check.submittedAt !== null)) throw closedOnSharedDevice();
     const tool = tools.get(check.toolId);
     if (!tool) throw notFound("Verbetertool van deze check");
@@ -98,16 +112,58 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
    * A check's unchanging facts and tool: from the cache, else from the database (404 / 403 as checkWithTool; then
    * the loaded check comes along).
    */
-  async function factsWithTool(
-    request: FastifyRequest & { params: { id: string } },
-  ): Promise<{ facts: CheckFacts; tool: ToolIndex; loaded?: CheckRecord }> {
+  type FactsWithTool = { facts: CheckFacts; tool: ToolIndex; loaded?: CheckRecord };
+  function factsWithTool(request: FastifyRequest & { params: { id: string } }): FactsWithTool | Promise<FactsWithTool> {
     const id = request.params.id;
     if (!SECRET_ID_PATTERN.test(id)) throw notFound("Check");
     const known = facts.get(id);
     const tool = known && tools.get(known.toolId);
+    // Known: answered without a promise (saves and results reads are the busiest routes).
     if (known && tool) return { facts: known, tool };
-    const { check, tool: checkTool } = await checkWithTool(request);
-    return { facts: factsOf(check), tool: checkTool, loaded: check };
+    return checkWithTool(request).then(({ check, tool: checkTool }) => ({ facts: factsOf(check), tool: checkTool, loaded: check }));
+  }
+
+  /** Saves a patch to a check whose facts are known (see the save route). */
+  function saveWith(
+    request: FastifyRequest & { params: { id: string }; body: { answers: Record<string, unknown> } },
+    known: FactsWithTool,
+  ) {
+    const { facts: check, tool } = known;
+    const id = request.params.id;
+    // A shared device's response on another device: answered as a full read would (refuseSave throws).
+    if (check.channel === "kiosk" && refusedOnSharedDevice(request, check, false))
+      return refuseSave(request).then(() => Promise.reject(closedOnSharedDevice()));
+    // A respondent answers only the factors their group is asked, and may say "weet ik niet" outside the professional group.
+    const perspective = check.round?.perspective;
+    const problem = validateAnswerPatch(request.body.answers, perspective ? factorsAnswered(tool, perspective) : tool.factorIds, {
+      allowDontKnow: allowsDontKnow(perspective),
+    });
+    // An unknown, closed or handed-in check is answered as such before the input is judged.
+    if (problem) return refuseSave(request).then(() => Promise.reject(new HttpError(400, problem.error, problem.field)));
+    // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
+    const patch = request.body.answers as Record<string, number | "nvt" | "weetniet" | null>;
+    return saveAnswers(db, id, patch, dutchDay(new Date()), check.round !== null).then((saved) =>
+      saved
+        ? { id, saved: true as const }
+        : // Handed in (or deleted) between the facts and the update: why, as a full read would say.
+          refuseSave(request).then(() => Promise.reject(alreadySubmitted())),
+    );
+  }
+
+  /** A check's results, from the loaded check or from its answers alone (one row without the round). */
+  function resultsOf(request: FastifyRequest & { params: { id: string } }, { facts: known, tool, loaded }: FactsWithTool) {
+    if (loaded) return summariseResults(tool.tool, loaded.answers);
+    return readAnswersJson(db, request.params.id).then((check) => {
+      if (!check) throw notFound("Check");
+      if (refusedOnSharedDevice(request, known, check.submitted)) throw closedOnSharedDevice();
+      const key = `${tool.tool.id}\n${check.answersJson}`;
+      let summary = summaries.get(key);
+      if (!summary) {
+        summary = summariseResults(tool.tool, JSON.parse(check.answersJson) as Answers);
+        summaries.set(key, summary);
+      }
+      return summary;
+    });
   }
 
   /**
@@ -200,28 +256,11 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         response: { 200: answersSavedResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
-    async (request) => {
-      // One statement when the check's facts are known: everything that can change is decided in the UPDATE itself.
-      const { facts: check, tool } = await factsWithTool(request);
-      // A shared device's response on another device, or handed in: answered by refuseSave as a full read would.
-      if (check.channel === "kiosk" && refusedOnSharedDevice(request, check, false)) await refuseSave(request);
-      // A respondent answers only the factors their group is asked, and may say "weet ik niet" outside the professional group.
-      const perspective = check.round?.perspective;
-      const problem = validateAnswerPatch(request.body.answers, perspective ? factorsAnswered(tool, perspective) : tool.factorIds, {
-        allowDontKnow: allowsDontKnow(perspective),
-      });
-      if (problem) {
-        // An unknown, closed or handed-in check is answered as such before the input is judged.
-        await refuseSave(request);
-        throw new HttpError(400, problem.error, problem.field);
-      }
-      // validateAnswerPatch guarantees every value is 1–10, "nvt", "weetniet" or null.
-      const patch = request.body.answers as Record<string, number | "nvt" | "weetniet" | null>;
-      if (await saveAnswers(db, request.params.id, patch, dutchDay(new Date()), check.round !== null))
-        return { id: request.params.id, saved: true as const };
-      await refuseSave(request);
-      // Handed in (or deleted) between the read above and the update.
-      throw alreadySubmitted();
+    // Not async, nor is what it calls for a known check: the usual save makes one promise, the statement's. Once
+    // async hooks are on (better-auth's AsyncLocalStorage) every promise costs, on the busiest route.
+    (request) => {
+      const found = factsWithTool(request);
+      return found instanceof Promise ? found.then((known) => saveWith(request, known)) : saveWith(request, found);
     },
   );
 
@@ -264,6 +303,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   app.get(
     "/api/checks/:id/results",
     {
+      // About 1 kB, around the compression threshold: no compression hooks on the second busiest route.
+      compress: false,
       schema: {
         tags: ["checks"],
         summary: "Scores per thema en factor, en de volgorde van de verbetertips (de tips zelf staan in de verbetertool)",
@@ -271,14 +312,10 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         response: { 200: resultsSummaryResponse, 403: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => {
-      const { facts: known, tool, loaded } = await factsWithTool(request);
-      if (loaded) return summariseResults(tool.tool, loaded.answers);
-      // Known check: its answers only, one row without the round.
-      const check = await readAnswers(db, request.params.id);
-      if (!check) throw notFound("Check");
-      if (refusedOnSharedDevice(request, known, check.submitted)) throw closedOnSharedDevice();
-      return summariseResults(tool.tool, check.answers);
+    // Not async, like the save: a known check's results take one promise, the statement's.
+    (request) => {
+      const found = factsWithTool(request);
+      return found instanceof Promise ? found.then((known) => resultsOf(request, known)) : resultsOf(request, found);
     },
   );
 

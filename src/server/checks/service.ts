@@ -197,11 +197,14 @@ export async function findCheck(db: Db, id: string): Promise<CheckRecord | undef
   };
 }
 
-/** A check's answers and whether it was handed in, nothing else (one indexed row); undefined when it does not exist. */
-export async function readAnswers(db: Db, id: string): Promise<{ answers: Answers; submitted: boolean } | undefined> {
-  const [row] = (await statements(db).readAnswers.run({ id })).rows;
-  if (!row) return undefined;
-  return { answers: JSON.parse(row[0] ?? "{}") as Answers, submitted: row[1] === "t" };
+/**
+ * A check's answers as PostgreSQL writes jsonb (canonical: equal answers, equal text) and whether it was handed in,
+ * nothing else (one indexed row); undefined when it does not exist.
+ */
+export function readAnswersJson(db: Db, id: string): Promise<{ answersJson: string; submitted: boolean } | undefined> {
+  return statements(db)
+    .readAnswers.run({ id })
+    .then(({ rows: [row] }) => (row ? { answersJson: row[0] ?? "{}", submitted: row[1] === "t" } : undefined));
 }
 
 /**
@@ -253,10 +256,9 @@ export async function submitCheck(db: Db, id: string, roundId: string, tool: Too
  * whether the check belongs to a round (a fact that never changes). Returns false when nothing changed — the check is
  * gone, handed in, its round no longer takes answers, or `inRound` was wrong.
  */
-export async function saveAnswers(db: Db, id: string, patch: AnswerPatch, today: string, inRound: boolean): Promise<boolean> {
+export function saveAnswers(db: Db, id: string, patch: AnswerPatch, today: string, inRound: boolean): Promise<boolean> {
   const clears = Object.values(patch).includes(null);
   const save = statements(db).save;
   const statement = inRound ? (clears ? save.roundClearing : save.round) : clears ? save.soloClearing : save.solo;
-  const { count } = await statement.run({ id, patch: JSON.stringify(patch), today });
-  return count > 0;
+  return statement.run({ id, patch: JSON.stringify(patch), today }).then(({ count }) => count > 0);
 }

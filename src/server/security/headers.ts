@@ -65,20 +65,43 @@ export function helmetHeaders(): Readonly<Record<string, string>> {
 }
 
 /**
+ * What API answers (JSON and file downloads under /api/, outside better-auth's /api/auth/) carry instead of the page
+ * set: the headers OWASP's REST Security Cheat Sheet lists for APIs. The page set's other headers (COOP,
+ * Origin-Agent-Cluster, X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies, X-XSS-Protection,
+ * Referrer-Policy and a CSP that lets a page load its scripts, styles and fonts) only do something in a rendered
+ * document, and no API answer is one: files are attachments, JSON is never framed or rendered. A policy that allows
+ * nothing keeps it that way if a browser is ever led to open one. Decision 0044.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  // Other sites may not load API answers as images or scripts (no-cors reads, Spectre-style side channels).
+  "Cross-Origin-Resource-Policy": "same-origin",
+});
+
+/** better-auth answers under /api/auth/ can be pages (its error page), so they keep the page set. */
+const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/auth/");
+
+/**
  * Security headers that fit the scheme the request was actually served over (`request.protocol`: X-Forwarded-Proto
- * only from a proxy in TRUST_PROXY), every value computed once at start-up: helmet's scheme-independent ones, and
- * CSP and HSTS per scheme, HSTS only over https (over plain http it means nothing, and promising https for every
- * subdomain of a name that is served over http is wrong).
+ * only from a proxy in TRUST_PROXY) and what is answered (a page or an API answer), every value computed once at
+ * start-up: helmet's scheme-independent ones and CSP per scheme for pages, `API_HEADERS` for the API; HSTS over https
+ * only, on both (over plain http it means nothing, and promising https for every subdomain of a name that is served
+ * over http is wrong).
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  const common = Object.entries(helmetHeaders());
+  const page = Object.entries(helmetHeaders());
+  const api = Object.entries(API_HEADERS);
   app.addHook("onRequest", (request, reply, done) => {
     // On the raw response, as helmet did: they also hold for answers written past Fastify's reply.
-    for (const [name, value] of common) reply.raw.setHeader(name, value);
-    if (request.protocol === "https") {
-      reply.header("Content-Security-Policy", CONTENT_SECURITY_POLICY.https);
-      reply.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-    } else reply.header("Content-Security-Policy", CONTENT_SECURITY_POLICY.http);
+    const raw = reply.raw;
+    if (isApiAnswer(request.url)) for (const [name, value] of api) raw.setHeader(name, value);
+    else {
+      for (const [name, value] of page) raw.setHeader(name, value);
+      raw.setHeader("Content-Security-Policy", request.protocol === "https" ? CONTENT_SECURITY_POLICY.https : CONTENT_SECURITY_POLICY.http);
+    }
+    if (request.protocol === "https") raw.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     done();
   });
 }
