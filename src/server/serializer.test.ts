@@ -38,18 +38,13 @@ describe("response serializer", () => {
     const summary = {
       overall: 6.5,
       themes: [{ id: "1", score: null, answered: 0, notApplicable: 1, unanswered: 2, extra: 1 }],
-      items: [
-        { id: "1.1", value: 7 },
-        { id: "1.2", value: "nvt" },
-        { id: "1.3", value: null },
-      ],
-      priorities: [{ itemId: "1.1", group: "overig", value: 7 }],
+      answers: { "1.1": 7, "1.2": "nvt", "1.4": "weetniet" },
+      tipOrder: ["1.1", "1.3", "1.2", "1.4"],
     };
-    const { themes, priorities, ...rest } = summary;
+    const { themes, ...rest } = summary;
     expect(JSON.parse(serialize(summary))).toEqual({
       ...rest,
       themes: [{ id: "1", score: null, answered: 0, notApplicable: 1, unanswered: 2 }],
-      priorities: [{ itemId: "1.1", group: "overig" }],
     });
   });
 
