@@ -38,10 +38,26 @@ function fieldOf(source: Source, path: readonly string[]): string {
 }
 
 /**
+ * Whether `value` holds anything `findInputProblem` reports, without building a path for every value: nearly every
+ * request holds nothing, and this runs for each. Recursion stops at MAX_INPUT_DEPTH, so the stack stays shallow.
+ */
+function mayHoldProblem(value: unknown, depth: number): boolean {
+  if (typeof value === "string") return textProblem(value) !== null;
+  if (value === null || typeof value !== "object") return false;
+  if (depth >= MAX_INPUT_DEPTH) return true;
+  if (Array.isArray(value)) return value.some((item) => mayHoldProblem(item, depth + 1));
+  for (const key in value) {
+    if (textProblem(key) !== null || mayHoldProblem((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
  * The first string or object key in `value` that cannot be stored, or nesting deeper than MAX_INPUT_DEPTH; null when
- * everything is fine. Walks without recursion, so hostile input cannot exhaust the stack.
+ * everything is fine. The walk that names the field runs without recursion, and only when there is something to name.
  */
 export function findInputProblem(source: Source, value: unknown): InputProblem | null {
+  if (!mayHoldProblem(value, 0)) return null;
   // `key`: the object key that led here, checked when its entry is reached (array indexes need no check).
   const stack: { value: unknown; path: string[]; key?: string }[] = [{ value, path: [] }];
   for (let next = stack.pop(); next; next = stack.pop()) {
