@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { SERVER_NODE_FLAGS } from "../src/server/node-flags.ts";
 import { createCheck, httpApi, saveAnswers, TOOL_ID } from "../src/server/test/factories.ts";
 import { freePort } from "../src/server/test/processes.ts";
 
@@ -89,7 +90,13 @@ describe("the Dockerfile and compose.yaml", () => {
       return target === "./" ? words.slice(0, -1) : [target.replace(/^\.\//, "")];
     });
     expect(copied).toEqual(LAYOUT);
-    expect(all("CMD")).toEqual(['["node", "dist/server/main.js"]']);
+    expect(all("CMD")).toEqual([JSON.stringify(["node", ...SERVER_NODE_FLAGS, "dist/server/main.js"]).replaceAll(",", ", ")]);
+    // npm start and the Lighthouse run start the server with the image's flags too (bench and tests import them).
+    const start = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.start as string;
+    expect(start).toContain(`exec node ${SERVER_NODE_FLAGS.join(" ")} dist/server/main.js`);
+    expect(readFileSync(join(root, "scripts/lighthouse.mjs"), "utf8")).toContain(
+      `spawn(process.execPath, [${SERVER_NODE_FLAGS.map((flag) => JSON.stringify(flag)).join(", ")}, join(root, "dist/server/main.js")]`,
+    );
     expect(all("USER")).toEqual(["node"]);
     expect(all("EXPOSE")).toEqual(["3000"]);
     expect(all("ENV").join(" ")).toContain("NODE_ENV=production");

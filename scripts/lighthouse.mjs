@@ -57,7 +57,8 @@ async function startServer() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-lighthouse-"));
-  const child = spawn(process.execPath, [join(root, "dist/server/main.js")], {
+  // The flags of `npm start` (src/server/node-flags.ts; e2e/production.test.ts checks this copy).
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", join(root, "dist/server/main.js")], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
