@@ -20,4 +20,18 @@ describe("LruMap", () => {
     expect(cache.size).toBe(1);
     expect(cache.get("a")).toBe("y");
   });
+
+  it("peeks without counting as a use, deletes and clears", () => {
+    const cache = new LruMap<string, string>(2);
+    cache.set("a", "A");
+    cache.set("b", "B");
+    expect(cache.peek("a")).toBe("A");
+    cache.set("c", "C");
+    // Peeking did not save "a": it was still the least recently used.
+    expect(cache.peek("a")).toBeUndefined();
+    cache.delete("b");
+    expect(cache.size).toBe(1);
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
 });

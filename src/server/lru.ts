@@ -25,6 +25,19 @@ export class LruMap<K, V> {
     }
   }
 
+  /** The value without counting as a use. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { kennisbankVersion } from "../../db/schema.ts";
 import { searchPageResponse } from "../../domain/kennisbank/responses.ts";
 import { type SearchParams, searchWords } from "../../domain/kennisbank/search.ts";
+import { LruMap } from "../lru.ts";
 import { type SearchPage, searchChangesInProcess, searchEntries } from "./service.ts";
 
 /** The kennisbank's change counter (0 before the first change): one primary-key read, prepared once per database. */
@@ -34,7 +35,7 @@ export type CachedPage = { page: SearchPage; json: string };
  */
 export class SearchCache {
   private version = -1;
-  private readonly results = new Map<string, Promise<CachedPage>>();
+  private readonly results: LruMap<string, Promise<CachedPage>>;
   private readonly readVersion: () => Promise<number>;
 
   constructor(
@@ -42,9 +43,8 @@ export class SearchCache {
     options: { shared: boolean; capacity?: number },
   ) {
     this.readVersion = options.shared ? versionReader(db) : async () => searchChangesInProcess();
-    this.capacity = options.capacity ?? 500;
+    this.results = new LruMap(options.capacity ?? 500);
   }
-  private readonly capacity: number;
 
   async search(params: SearchParams): Promise<CachedPage> {
     const version = await this.readVersion();
@@ -57,22 +57,12 @@ export class SearchCache {
     }
     const key = cacheKey(params);
     const cached = this.results.get(key);
-    if (cached) {
-      // Most recently used last.
-      this.results.delete(key);
-      this.results.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const result = this.compute(params);
     this.results.set(key, result);
     result.catch(() => {
-      if (this.results.get(key) === result) this.results.delete(key);
+      if (this.results.peek(key) === result) this.results.delete(key);
     });
-    while (this.results.size > this.capacity) {
-      const oldest = this.results.keys().next().value;
-      if (oldest === undefined) break;
-      this.results.delete(oldest);
-    }
     return result;
   }
 
