@@ -32,7 +32,7 @@ if (database) {
   try {
     const secret = await resolveSecret(config, database);
     const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
-    await (await auth.load()).api.signUpEmail({ body: { email, password, name } });
+    await auth.use((betterAuth) => betterAuth.api.signUpEmail({ body: { email, password, name } }));
     await markEmailVerified(database.db, email);
     const moderator = config.moderatorEmails.includes(email.toLowerCase());
     console.log(

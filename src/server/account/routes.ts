@@ -34,7 +34,7 @@ const deleteBody = z.strictObject({
 
 /** The signed-in user with the id of the session the request came with. */
 async function signedIn(auth: Auth, request: FastifyRequest): Promise<{ user: SignedInUser; sessionId: string }> {
-  const found = await (await auth.load()).api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const found = await auth.use((betterAuth) => betterAuth.api.getSession({ headers: fromNodeHeaders(request.headers) }), request.log);
   if (!found) throw new HttpError(401, "Log in om je account te bekijken.");
   const { id, email, name, emailVerified } = found.user;
   return { user: { id, email, name, emailVerified }, sessionId: found.session.id };
@@ -172,14 +172,14 @@ async function checkPassword(auth: Auth, db: Db, userId: string, password: strin
     .select({ hash: account.password })
     .from(account)
     .where(and(eq(account.userId, userId), eq(account.providerId, "credential")));
-  const context = await (await auth.load()).$context;
-  const ok = login?.hash ? await context.password.verify({ hash: login.hash, password }) : false;
+  const hash = login?.hash;
+  const ok = hash ? await auth.use(async (betterAuth) => (await betterAuth.$context).password.verify({ hash, password })) : false;
   if (!ok) throw new HttpError(400, "Dit wachtwoord klopt niet.", "password");
 }
 
 /** The session is gone with the account; the browser's cookies for it are cleared too. */
 async function clearSessionCookies(auth: Auth, reply: FastifyReply): Promise<void> {
-  const { authCookies } = await (await auth.load()).$context;
+  const { authCookies } = await auth.use(async (betterAuth) => betterAuth.$context);
   for (const cookie of [authCookies.sessionToken, authCookies.sessionData, authCookies.dontRememberToken]) {
     reply.clearCookie(cookie.name, { path: cookie.attributes.path ?? "/", secure: cookie.attributes.secure, sameSite: "lax" });
   }

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { databaseTargets } from "../test/databases.ts";
-import { APP_ORIGIN, signUp } from "../test/factories.ts";
+import { APP_ORIGIN, createCheck, saveAnswers, signUp } from "../test/factories.ts";
+import { promiseTrackingOn } from "../test/promise-tracking.ts";
 import { useTestApp } from "../test/use-app.ts";
 
 describe.each(databaseTargets())("accounts on $name", (target) => {
@@ -21,6 +22,17 @@ describe.each(databaseTargets())("accounts on $name", (target) => {
     });
     await ctx.app.inject({ method: "POST", url: "/api/auth/sign-out", payload: {}, headers: { cookie, ...origin } });
     expect((await ctx.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json().user).toBeNull();
+  });
+
+  it("leaves Node's promise tracking off once better-auth's work is done, so other requests do not pay for it", async () => {
+    const cookie = await signUp(ctx.api, `spoor-${Math.random().toString(36).slice(2, 8)}@example.nl`, "een-wachtwoord-3", "Spoor Test");
+    expect((await ctx.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json().user).not.toBeNull();
+    // A sign-up and a session lookup ran better-auth (and its AsyncLocalStorages); nothing of it is in flight now.
+    expect(await promiseTrackingOn()).toBe(false);
+    const checkId = await createCheck(ctx.api);
+    await saveAnswers(ctx.api, checkId, { "1.1": 8 });
+    expect((await ctx.app.inject({ method: "GET", url: `/api/checks/${checkId}/results` })).statusCode).toBe(200);
+    expect(await promiseTrackingOn()).toBe(false);
   });
 
   it("resets a password through a link mailed by the development transport", async () => {

@@ -1,6 +1,11 @@
 // The better-auth instance itself. Loaded by auth.ts on first use (or right after the server listens): better-auth
 // and what it brings (kysely, jose, better-call; ~500 modules) cost about 0.4 s of CPU to load, which start-up does
 // not wait for.
+import {
+  getCurrentAuthContextAsyncLocalStorage,
+  getCurrentDBAdapterAsyncLocalStorage,
+  getRequestStateAsyncLocalStorage,
+} from "@better-auth/core/context";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { genericOAuth } from "better-auth/plugins";
@@ -126,3 +131,12 @@ export function buildBetterAuth({ db, secret, publicUrl, mailer, log, oidc }: Au
   });
 }
 export type BetterAuth = ReturnType<typeof buildBetterAuth>;
+
+/** better-auth's AsyncLocalStorages (made on first ask, switched on by their first `run`), for auth.ts's StorageGate. */
+export function betterAuthStorages() {
+  return Promise.all([
+    getRequestStateAsyncLocalStorage(),
+    getCurrentAuthContextAsyncLocalStorage(),
+    getCurrentDBAdapterAsyncLocalStorage(),
+  ]);
+}

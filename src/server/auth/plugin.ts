@@ -95,9 +95,9 @@ export function mountAuth(app: FastifyInstance, auth: Auth): void {
       const url = new URL(request.url, `${request.protocol}://${request.host || "localhost"}`);
       const onSuccess = await limitAuthRequest(app, request, reply, url);
       const body = request.body === undefined || request.body === null ? undefined : JSON.stringify(request.body);
-      const betterAuth = await auth.load();
-      const response = await betterAuth.handler(
-        new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body }),
+      const response = await auth.use(
+        (betterAuth) => betterAuth.handler(new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body })),
+        request.log,
       );
       // Before answering, so the client's next attempt already sees it.
       if (onSuccess && response.ok) await onSuccess();
@@ -113,7 +113,7 @@ export function mountAuth(app: FastifyInstance, auth: Auth): void {
 export type SignedInUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 export async function currentUser(auth: Auth, request: FastifyRequest): Promise<SignedInUser | null> {
-  const session = await (await auth.load()).api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const session = await auth.use((betterAuth) => betterAuth.api.getSession({ headers: fromNodeHeaders(request.headers) }), request.log);
   if (!session) return null;
   const { id, email, name, emailVerified } = session.user;
   return { id, email, name, emailVerified };

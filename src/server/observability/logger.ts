@@ -104,17 +104,20 @@ export class RequestLogController extends LogController {
   }
 }
 
-/** The logger of the request being handled, for code that is not handed one (better-auth). */
-const requestLog = new AsyncLocalStorage<FastifyBaseLogger>();
+/**
+ * The logger of the request being handled, for code that is not handed one (better-auth). Set only around
+ * better-auth's work (`Auth.use`), which also switches it off afterwards (decision 0046).
+ */
+export const requestLogStorage = new AsyncLocalStorage<FastifyBaseLogger>();
 
-/** Runs the rest of a request's handling with its logger as the current one. */
-export function withRequestLog(log: FastifyBaseLogger, next: () => void): void {
-  requestLog.run(log, next);
+/** Runs `work` with `log` as the current logger. */
+export function withRequestLog<T>(log: FastifyBaseLogger, work: () => T): T {
+  return requestLogStorage.run(log, work);
 }
 
 /** The logger of the request being handled (with its request id), else `fallback`. */
 export function currentLog(fallback: FastifyBaseLogger): FastifyBaseLogger {
-  return requestLog.getStore() ?? fallback;
+  return requestLogStorage.getStore() ?? fallback;
 }
 
 export type BetterAuthLogLevel = "debug" | "info" | "warn" | "error";

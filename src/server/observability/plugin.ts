@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { withRequestLog } from "./logger.ts";
 import { type MetricsOptions, registerMetrics } from "./metrics.ts";
 
 /**
- * Request ids, the request-scoped logger and metrics. Call on the root instance before any route is registered
+ * Request ids and metrics. Call on the root instance before any route is registered
  * (hooks added here apply to the routes and not-found handler registered after them). The request log line itself
  * comes from `RequestLogController`, the id from `requestIdFrom` (both Fastify options).
  */
@@ -13,7 +12,5 @@ export function registerObservability(app: FastifyInstance, options: MetricsOpti
     reply.header("X-Request-Id", request.id);
     done();
   });
-  // Handlers run inside this call, so code without a request at hand (better-auth) logs with the request's id.
-  app.addHook("preHandler", (request, _reply, done) => withRequestLog(request.log, done));
   registerMetrics(app, options);
 }
