@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checks, rounds } from "../../db/schema.ts";
@@ -175,13 +176,15 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
       ["empty JSON body", "", 400, "body"],
       ["wrong content type", "answers=1", 415, "Content-Type", { "content-type": "application/x-www-form-urlencoded" }],
       ["text content type", '{"answers":{"1.3":5}}', 415, "Content-Type", { "content-type": "text/plain" }],
+      // No browser compresses a request body; the save route does not unpack one (decision 0047).
+      ["gzip-compressed body", gzipSync('{"answers":{"1.3":5}}'), 400, "body", { "content-encoding": "gzip" }],
       ["oversized JSON", JSON.stringify({ answers: { "1.3": 5 }, pad: "x".repeat(200_000) }), 413, "body"],
     ];
 
     it.each(cases)("%s", async (_name, payload, status, field, headers) => {
       const id = await newCheck();
       await patch(id, { answers: stored });
-      const res = await patch(id, typeof payload === "string" ? payload : JSON.stringify(payload), {
+      const res = await patch(id, typeof payload === "string" || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload), {
         "content-type": "application/json",
         ...headers,
       });

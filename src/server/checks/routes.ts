@@ -246,8 +246,9 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   app.patch(
     "/api/checks/:id/answers",
     {
-      // The answer is always ~40 bytes: no compression hooks on the busiest route.
+      // The answer is always ~40 bytes and the body a few answers: no compression hooks on the busiest route.
       compress: false,
+      decompress: false,
       schema: {
         tags: ["checks"],
         summary: 'Sla antwoorden op (1–10, "nvt", "weetniet" voor respondenten buiten de professionals, of null om te wissen)',
@@ -305,6 +306,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     {
       // About 1 kB, around the compression threshold: no compression hooks on the second busiest route.
       compress: false,
+      decompress: false,
       schema: {
         tags: ["checks"],
         summary: "Scores per thema en factor, en de volgorde van de verbetertips (de tips zelf staan in de verbetertool)",
