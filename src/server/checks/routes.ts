@@ -22,6 +22,7 @@ import { SECRET_ID_PATTERN } from "../ids.ts";
 import { LruMap } from "../lru.ts";
 import { planRoutes } from "../plans/routes.ts";
 import { loadPersonalPlan } from "../plans/service.ts";
+import { sendJson } from "../replies.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
@@ -54,8 +55,10 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   // entry (the check was deleted) only means the statement finds no row, answered as before. 10,000 take a few MB.
   const facts = new LruMap<string, CheckFacts>(10_000);
   // Results are a pure function of the tool and the answers: kept per answers text (PostgreSQL's jsonb output is
-  // canonical, so equal answers give equal text). Scores only, no check id; about 1 kB each.
-  const summaries = new LruMap<string, ResultsSummary>(1_000);
+  // canonical, so equal answers give equal text) as the JSON they are sent as, encoded once through the route's
+  // schema. Scores only, no check id; about 1 kB each.
+  const summaries = new LruMap<string, string>(1_000);
+  const summaryJson = (summary: ResultsSummary) => JSON.stringify(z.encode(resultsSummaryResponse, summary));
   // The factors a respondent of a perspective answers, per tool (new Set per save otherwise).
   const askedFactors = new Map<string, ReadonlySet<string>>();
   const factorsAnswered = (tool: ToolIndex, perspective: Perspective): ReadonlySet<string> => {
@@ -150,19 +153,19 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
     );
   }
 
-  /** A check's results, from the loaded check or from its answers alone (one row without the round). */
+  /** A check's results as JSON, from the loaded check or from its answers alone (one row without the round). */
   function resultsOf(request: FastifyRequest & { params: { id: string } }, { facts: known, tool, loaded }: FactsWithTool) {
-    if (loaded) return summariseResults(tool.tool, loaded.answers);
+    if (loaded) return summaryJson(summariseResults(tool.tool, loaded.answers));
     return readAnswersJson(db, request.params.id).then((check) => {
       if (!check) throw notFound("Check");
       if (refusedOnSharedDevice(request, known, check.submitted)) throw closedOnSharedDevice();
       const key = `${tool.tool.id}\n${check.answersJson}`;
-      let summary = summaries.get(key);
-      if (!summary) {
-        summary = summariseResults(tool.tool, JSON.parse(check.answersJson) as Answers);
-        summaries.set(key, summary);
+      let json = summaries.get(key);
+      if (json === undefined) {
+        json = summaryJson(summariseResults(tool.tool, JSON.parse(check.answersJson) as Answers));
+        summaries.set(key, json);
       }
-      return summary;
+      return json;
     });
   }
 
@@ -314,10 +317,18 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         response: { 200: resultsSummaryResponse, 403: errorResponse, 404: errorResponse },
       },
     },
-    // Not async, like the save: a known check's results take one promise, the statement's.
-    (request) => {
+    // Not async, like the save: a known check's results take one promise, the statement's. Sent as the JSON kept
+    // for these answers, not serialised again per request.
+    (request, reply) => {
       const found = factsWithTool(request);
-      return found instanceof Promise ? found.then((known) => resultsOf(request, known)) : resultsOf(request, found);
+      const json = found instanceof Promise ? found.then((known) => resultsOf(request, known)) : resultsOf(request, found);
+      if (typeof json === "string") {
+        sendJson(reply, json);
+        return;
+      }
+      return json.then((body) => {
+        sendJson(reply, body);
+      });
     },
   );
 
