@@ -41,7 +41,7 @@ export function rawStatement(db: Db, name: string, text: string): RawStatement {
   if ("pool" in driver) {
     const { pool } = driver;
     return {
-      // A promise chain, not an async function: every promise counts on a hot path once async hooks are on.
+      // A promise chain, not an async function: every promise counts on a hot path while async hooks are on.
       run: (values) =>
         pool
           .query<(string | null)[]>({ name, text, values: values as (string | null)[], rowMode: "array", types: TEXT_TYPES })

@@ -17,7 +17,7 @@ import { errorResponse } from "../../domain/wire.ts";
 import type { Auth } from "../auth/auth.ts";
 import { currentUser, isModerator, type SignedInUser } from "../auth/plugin.ts";
 import { HttpError, notFound } from "../errors.ts";
-import { sendJson } from "../replies.ts";
+import { schemaJson, sendJson } from "../replies.ts";
 import { useAccessRules } from "../teams/access.ts";
 import { accountTeams, deleteAccount, exportAccount, setMemberRole } from "./service.ts";
 
@@ -105,7 +105,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountPluginOptions> = async 
         .header("Content-Disposition", `attachment; filename="mijn-gegevens-verbetertool-${day}.json"`)
         .header("Cache-Control", "no-store");
       // Indented for people who open the file; encoded through the schema as any other response.
-      return sendJson(reply, JSON.stringify(z.encode(accountExportResponse, data), null, 2));
+      return sendJson(reply, schemaJson(accountExportResponse, data, 2));
     },
   );
 

@@ -10,7 +10,7 @@ import {
   checkSubmittedResponse,
   resultsSummaryResponse,
 } from "../../domain/checks/responses.ts";
-import { computeResults, type ResultsSummary, summariseResults } from "../../domain/checks/scoring.ts";
+import { computeResults, summariseResults } from "../../domain/checks/scoring.ts";
 import { dutchDay } from "../../domain/dates.ts";
 import { askedFactorIds, countsAsResponse, minimumAnswers } from "../../domain/teams/aggregation.ts";
 import { allowsDontKnow, type Perspective } from "../../domain/teams/perspectives.ts";
@@ -22,7 +22,7 @@ import { SECRET_ID_PATTERN } from "../ids.ts";
 import { LruMap } from "../lru.ts";
 import { planRoutes } from "../plans/routes.ts";
 import { loadPersonalPlan } from "../plans/service.ts";
-import { sendJson } from "../replies.ts";
+import { schemaJson, sendJson } from "../replies.ts";
 import { handedInHere, isKiosk, markHandedIn } from "../teams/respondents.ts";
 import { findPersonalInvite, findRoundInvite, redeemPersonalInvite, roundTokens } from "../teams/rounds.ts";
 import type { ToolIndex } from "../tools/load.ts";
@@ -58,7 +58,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
   // canonical, so equal answers give equal text) as the JSON they are sent as, encoded once through the route's
   // schema. Scores only, no check id; about 1 kB each.
   const summaries = new LruMap<string, string>(1_000);
-  const summaryJson = (summary: ResultsSummary) => JSON.stringify(z.encode(resultsSummaryResponse, summary));
+  const resultsJson = (tool: ToolIndex, answers: Answers) => schemaJson(resultsSummaryResponse, summariseResults(tool.tool, answers));
   // The factors a respondent of a perspective answers, per tool (new Set per save otherwise).
   const askedFactors = new Map<string, ReadonlySet<string>>();
   const factorsAnswered = (tool: ToolIndex, perspective: Perspective): ReadonlySet<string> => {
@@ -155,14 +155,14 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
 
   /** A check's results as JSON, from the loaded check or from its answers alone (one row without the round). */
   function resultsOf(request: FastifyRequest & { params: { id: string } }, { facts: known, tool, loaded }: FactsWithTool) {
-    if (loaded) return summaryJson(summariseResults(tool.tool, loaded.answers));
+    if (loaded) return resultsJson(tool, loaded.answers);
     return readAnswersJson(db, request.params.id).then((check) => {
       if (!check) throw notFound("Check");
       if (refusedOnSharedDevice(request, known, check.submitted)) throw closedOnSharedDevice();
       const key = `${tool.tool.id}\n${check.answersJson}`;
       let json = summaries.get(key);
       if (json === undefined) {
-        json = summaryJson(summariseResults(tool.tool, JSON.parse(check.answersJson) as Answers));
+        json = resultsJson(tool, JSON.parse(check.answersJson) as Answers);
         summaries.set(key, json);
       }
       return json;
@@ -260,8 +260,8 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (a
         response: { 200: answersSavedResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
-    // Not async, nor is what it calls for a known check: the usual save makes one promise, the statement's. Once
-    // async hooks are on (better-auth's AsyncLocalStorage) every promise costs, on the busiest route.
+    // Not async, nor is what it calls for a known check: the usual save makes one promise, the statement's. While
+    // async hooks are on (better-auth at work, decision 0046) every promise costs, on the busiest route.
     (request) => {
       const found = factsWithTool(request);
       return found instanceof Promise ? found.then((known) => saveWith(request, known)) : saveWith(request, found);

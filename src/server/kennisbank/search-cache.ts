@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { kennisbankVersion } from "../../db/schema.ts";
 import { searchPageResponse } from "../../domain/kennisbank/responses.ts";
 import { type SearchParams, searchWords } from "../../domain/kennisbank/search.ts";
 import { LruMap } from "../lru.ts";
+import { schemaJson } from "../replies.ts";
 import { type SearchPage, searchChangesInProcess, searchEntries } from "./service.ts";
 
 /** The kennisbank's change counter (0 before the first change): one primary-key read, prepared once per database. */
@@ -68,7 +68,7 @@ export class SearchCache {
 
   private async compute(params: SearchParams): Promise<CachedPage> {
     const page = await searchEntries(this.db, params);
-    return { page, json: JSON.stringify(z.encode(searchPageResponse, page)) };
+    return { page, json: schemaJson(searchPageResponse, page) };
   }
 }
 

@@ -5,7 +5,7 @@ import { toolListResponse, toolResponse } from "../../domain/content/responses.t
 import { PERSPECTIVES } from "../../domain/teams/perspectives.ts";
 import { emptyResponse, errorResponse } from "../../domain/wire.ts";
 import { notFound } from "../errors.ts";
-import { sendEmpty, sendJson } from "../replies.ts";
+import { schemaJson, sendEmpty, sendJson } from "../replies.ts";
 import type { ToolIndex } from "./load.ts";
 
 export type ToolsPluginOptions = { tools: ReadonlyMap<string, ToolIndex> };
@@ -16,7 +16,7 @@ export type ToolsPluginOptions = { tools: ReadonlyMap<string, ToolIndex> };
  * the tool is the same; If-None-Match compares weakly, so a browser's revalidation still gets its 304.
  */
 export function toolRepresentation(tool: ToolIndex["tool"]): { json: string; etag: string } {
-  const json = JSON.stringify(z.encode(toolResponse, tool));
+  const json = schemaJson(toolResponse, tool);
   return { json, etag: `W/"${createHash("sha256").update(json).digest("base64url").slice(0, 32)}"` };
 }
 
