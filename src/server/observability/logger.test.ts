@@ -23,19 +23,20 @@ describe("asyncLogDestination", () => {
     expect(linesIn(file)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
   });
 
-  it("writes every pending line when the process exits right after logging them", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "verbetertool-log-")), "out.log");
-    const logger = resolve(import.meta.dirname, "logger.ts");
-    // A busy burst (several batches) and a short tail that fills no batch, then an immediate exit.
-    // A file descriptor, as stdout is in production (a path is opened asynchronously).
-    const script = `const { asyncLogDestination } = await import(${JSON.stringify(logger)});
-      const { openSync } = await import("node:fs");
-      const d = asyncLogDestination(openSync(${JSON.stringify(file)}, "a"));
-      for (let i = 0; i < 500; i++) d.write(JSON.stringify({ i, padding: "x".repeat(100) }) + "\\n");
-      process.exit(0);`;
-    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);
-    const lines = linesIn(file);
-    expect(lines).toHaveLength(500);
-    expect(JSON.parse(lines.at(-1) ?? "{}").i).toBe(499);
-  });
+  for (const ending of ["process.exit(0);", "// (the event loop runs empty)"]) {
+    it(`writes every pending line when the process ends right after logging them: ${ending}`, () => {
+      const file = join(mkdtempSync(join(tmpdir(), "verbetertool-log-")), "out.log");
+      const logger = resolve(import.meta.dirname, "logger.ts");
+      // A busy burst (several batches) and a short tail that fills no batch, then the end.
+      // A file descriptor, as stdout is in production (a path is opened asynchronously).
+      const script = `const { asyncLogDestination } = await import(${JSON.stringify(logger)});
+        const { openSync } = await import("node:fs");
+        const d = asyncLogDestination(openSync(${JSON.stringify(file)}, "a"));
+        for (let i = 0; i < 500; i++) d.write(JSON.stringify({ i, padding: "x".repeat(100) }) + "\\n");
+        ${ending}`;
+      execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);
+      const lines = linesIn(file);
+      expect(lines.map((line) => JSON.parse(line).i)).toEqual([...Array(500).keys()]);
+    });
+  }
 });
