@@ -23,7 +23,9 @@ RUN npm run build
 FROM node:${NODE_VERSION}-bookworm-slim AS production
 ARG NPM_VERSION
 RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
+# MALLOC_MMAP_THRESHOLD_: the server's environment (src/server/server-env.ts, decision 0050).
 ENV NODE_ENV=production \
+    MALLOC_MMAP_THRESHOLD_=131072 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
@@ -40,4 +42,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--max-semi-space-size=4", "dist/server/main.js"]
+CMD ["node", "dist/server/main.js"]

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { SERVER_NODE_FLAGS } from "../src/server/node-flags.ts";
+import { SERVER_ENV } from "../src/server/server-env.ts";
 import { APP_ORIGIN, type Api, allFactorIds, createRound, createTeam, httpApi, signUp } from "../src/server/test/factories.ts";
 import type { SeedReply, SeedRequest } from "./server.ts";
 import { measureStartup, type StartupMeasurement } from "./startup.ts";
@@ -51,10 +51,9 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 type BenchServer = { child: ChildProcess; url: string; database: string };
 
 function startServer(mode: "floor" | "app", databaseUrl: string | undefined): Promise<BenchServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_DATABASE_URL: databaseUrl };
-  // The app runs with the server's production flags; the floors are bare Node, as bare Fastify is.
-  const execArgv = mode === "app" ? [...SERVER_NODE_FLAGS, "--import", "tsx"] : ["--import", "tsx"];
-  const child = fork(resolve(import.meta.dirname, "server.ts"), [mode], { execArgv, stdio: "inherit", env });
+  // The app runs with the server's production environment; the floors are bare Node, as bare Fastify is.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(mode === "app" && SERVER_ENV), BENCH_DATABASE_URL: databaseUrl };
+  const child = fork(resolve(import.meta.dirname, "server.ts"), [mode], { execArgv: ["--import", "tsx"], stdio: "inherit", env });
   return new Promise((ok, fail) => {
     const onMessage = (m: { url?: string; database?: string }) => {
       if (!m?.url) return;

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SERVER_NODE_FLAGS } from "../src/server/node-flags.ts";
+import { SERVER_ENV } from "../src/server/server-env.ts";
 import { freePort } from "../src/server/test/processes.ts";
 
 export type StartupMeasurement = { readyMs: number; rssMb: number };
@@ -36,9 +36,9 @@ export async function measureStartup(
   const port = await freePort();
   let stderr = "";
   const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, "dist/server/main.js")], {
+  const child = spawn(process.execPath, [join(root, "dist/server/main.js")], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { ...SERVER_ENV, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   child.stderr?.on("data", (chunk: Buffer) => {

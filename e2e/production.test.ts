@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { SERVER_NODE_FLAGS } from "../src/server/node-flags.ts";
+import { SERVER_ENV, SERVER_ENV_WORDS } from "../src/server/server-env.ts";
 import { createCheck, httpApi, saveAnswers, TOOL_ID } from "../src/server/test/factories.ts";
 import { freePort } from "../src/server/test/processes.ts";
 
@@ -90,13 +90,16 @@ describe("the Dockerfile and compose.yaml", () => {
       return target === "./" ? words.slice(0, -1) : [target.replace(/^\.\//, "")];
     });
     expect(copied).toEqual(LAYOUT);
-    expect(all("CMD")).toEqual([JSON.stringify(["node", ...SERVER_NODE_FLAGS, "dist/server/main.js"]).replaceAll(",", ", ")]);
-    // npm start and the Lighthouse run start the server with the image's flags too (bench and tests import them).
+    expect(all("CMD")).toEqual(['["node", "dist/server/main.js"]']);
+    // The server's environment (src/server/server-env.ts) in the image, in npm start and in the Lighthouse run (bench
+    // and tests import it).
+    const env = all("ENV").join(" ").split(" ");
+    for (const word of SERVER_ENV_WORDS) expect(env).toContain(word);
     const start = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.start as string;
-    expect(start).toContain(`exec node ${SERVER_NODE_FLAGS.join(" ")} dist/server/main.js`);
-    expect(readFileSync(join(root, "scripts/lighthouse.mjs"), "utf8")).toContain(
-      `spawn(process.execPath, [${SERVER_NODE_FLAGS.map((flag) => JSON.stringify(flag)).join(", ")}, join(root, "dist/server/main.js")]`,
-    );
+    expect(start).toContain(`exec env ${SERVER_ENV_WORDS.join(" ")} node dist/server/main.js`);
+    const lighthouse = readFileSync(join(root, "scripts/lighthouse.mjs"), "utf8");
+    expect(lighthouse).toContain('spawn(process.execPath, [join(root, "dist/server/main.js")]');
+    for (const [name, value] of Object.entries(SERVER_ENV)) expect(lighthouse).toContain(`${name}: ${JSON.stringify(value)},`);
     expect(all("USER")).toEqual(["node"]);
     expect(all("EXPOSE")).toEqual(["3000"]);
     expect(all("ENV").join(" ")).toContain("NODE_ENV=production");
@@ -187,6 +190,7 @@ describe("the production layout (npm ci --omit=dev, dist/, content/)", () => {
       const port = await freePort();
       url = `http://127.0.0.1:${port}`;
       serverEnv = {
+        ...SERVER_ENV,
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: "production",

@@ -57,10 +57,11 @@ async function startServer() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "verbetertool-lighthouse-"));
-  // The flags of `npm start` (src/server/node-flags.ts; e2e/production.test.ts checks this copy).
-  const child = spawn(process.execPath, ["--max-semi-space-size=4", join(root, "dist/server/main.js")], {
+  const child = spawn(process.execPath, [join(root, "dist/server/main.js")], {
     cwd: root,
     env: {
+      // The environment of `npm start` (src/server/server-env.ts; e2e/production.test.ts checks this copy).
+      MALLOC_MMAP_THRESHOLD_: "131072",
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { SERVER_NODE_FLAGS } from "../node-flags.ts";
+import { SERVER_ENV } from "../server-env.ts";
 
 /**
  * Real processes for the tests that production depends on: a throwaway PostgreSQL server the test starts, stops and
@@ -121,8 +121,8 @@ function newestSource(): number {
 /** How to start the server: the built JavaScript when it is newer than every source, else the sources through tsx. */
 export function serverCommand(): string[] {
   const built = join(root, "dist/server/main.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return [...SERVER_NODE_FLAGS, built];
-  return [...SERVER_NODE_FLAGS, "--import", "tsx", join(root, "src/server/main.ts")];
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return [built];
+  return ["--import", "tsx", join(root, "src/server/main.ts")];
 }
 
 export type Instance = {
@@ -144,6 +144,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   const child = spawn(process.execPath, serverCommand(), {
     cwd: root,
     env: {
+      ...SERVER_ENV,
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? tmpdir(),
       HOST: "127.0.0.1",
