@@ -4,11 +4,8 @@ import { z } from "zod";
  * One answer: a score 1–10, "nvt" (does not apply) or "weetniet" (cannot judge; only respondents outside the
  * professional group may give it). Unanswered factors are simply absent.
  */
-export const answerValueSchema = z.union([
-  z.literal("nvt"),
-  z.literal("weetniet"),
-  z.number().int("moet een geheel getal zijn").min(1, "moet minstens 1 zijn").max(10, "mag hoogstens 10 zijn"),
-]);
+const scoreSchema = z.number().int("moet een geheel getal zijn").min(1, "moet minstens 1 zijn").max(10, "mag hoogstens 10 zijn");
+export const answerValueSchema = z.union([z.literal("nvt"), z.literal("weetniet"), scoreSchema]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 export type Answers = Record<string, AnswerValue>;
 
@@ -16,6 +13,8 @@ export type Answers = Record<string, AnswerValue>;
 export type AnswerPatch = Record<string, AnswerValue | null>;
 
 export type PatchProblem = { field: string; error: string };
+
+const allowedWords = (options: { allowDontKnow?: boolean }) => (options.allowDontKnow ? '"nvt" of "weetniet"' : '"nvt"');
 
 /**
  * Validates a whole patch before anything is stored, so a patch is applied entirely or not at all: every factor must
@@ -27,17 +26,22 @@ export function validateAnswerPatch(
   factorIds: ReadonlySet<string>,
   options: { allowDontKnow?: boolean } = {},
 ): PatchProblem | null {
-  const allowed = options.allowDontKnow ? '"nvt" of "weetniet"' : '"nvt"';
   for (const [id, value] of Object.entries(patch)) {
-    const field = `answers.${id}`;
-    if (!factorIds.has(id)) return { field, error: `Onbekende factor "${id}".` };
-    if (value === null) continue;
-    if (typeof value === "string" && value !== "nvt" && !(value === "weetniet" && options.allowDontKnow)) {
-      return { field, error: `Antwoord op factor ${id} moet een getal van 1 tot en met 10 zijn of ${allowed}.` };
+    if (!factorIds.has(id)) return { field: `answers.${id}`, error: `Onbekende factor "${id}".` };
+    if (value === null || value === "nvt" || (value === "weetniet" && options.allowDontKnow)) continue;
+    if (typeof value === "string") {
+      return {
+        field: `answers.${id}`,
+        error: `Antwoord op factor ${id} moet een getal van 1 tot en met 10 zijn of ${allowedWords(options)}.`,
+      };
     }
-    const parsed = answerValueSchema.safeParse(value);
-    if (!parsed.success) {
-      return { field, error: `Antwoord op factor ${id} moet een geheel getal van 1 tot en met 10 zijn of ${allowed}.` };
+    // Every other value must be a score: checked against that member of answerValueSchema alone (a union tries the
+    // literals first, and each failed member allocates its issues, on every save).
+    if (!scoreSchema.safeParse(value).success) {
+      return {
+        field: `answers.${id}`,
+        error: `Antwoord op factor ${id} moet een geheel getal van 1 tot en met 10 zijn of ${allowedWords(options)}.`,
+      };
     }
   }
   return null;

@@ -125,6 +125,19 @@ describe("answer patches", () => {
     expect(validateAnswerPatch({ "1.1": value }, ids)?.field).toBe(field);
   });
 
+  it("says in Dutch what is allowed, with weet ik niet only where it is", () => {
+    expect(validateAnswerPatch({ "1.1": 11 }, ids)?.error).toBe(
+      'Antwoord op factor 1.1 moet een geheel getal van 1 tot en met 10 zijn of "nvt".',
+    );
+    expect(validateAnswerPatch({ "1.2": "weetniet" }, ids)?.error).toBe(
+      'Antwoord op factor 1.2 moet een getal van 1 tot en met 10 zijn of "nvt".',
+    );
+    expect(validateAnswerPatch({ "1.2": "weetniet" }, ids, { allowDontKnow: true })).toBeNull();
+    expect(validateAnswerPatch({ "1.1": 7.5 }, ids, { allowDontKnow: true })?.error).toBe(
+      'Antwoord op factor 1.1 moet een geheel getal van 1 tot en met 10 zijn of "nvt" of "weetniet".',
+    );
+  });
+
   it("rejects an unknown factor id", () => {
     expect(validateAnswerPatch({ "1.1": 5, "9.99": 5 }, ids)).toEqual({ field: "answers.9.99", error: 'Onbekende factor "9.99".' });
   });
