@@ -35,8 +35,8 @@ type SonicBoom = ReturnType<typeof pino.destination> & { readonly destroyed: boo
  * Batches of log lines for sonic-boom, kept as an array and joined once per batch. sonic-boom's own batching
  * (`minLength`) measures its pending text with Buffer.byteLength on every line, which flattens the growing string
  * each time: some 2 kB copied and allocated per request line at a 4 kB batch (decision 0049). 16 kB is sonic-boom's
- * largest single write; a batch's lines die young at load (~15 ms at 5,000 requests a second), where longer batches
- * kept by time outlived young-generation collections.
+ * own chunk size (`maxWrite`); a batch's lines die young at load (~15 ms at 5,000 requests a second), where longer
+ * batches kept by time outlived young-generation collections.
  */
 class LineBatches implements LogDestination {
   private lines: string[] = [];
