@@ -28,6 +28,10 @@ export function asyncLogDestination(dest: number | string = 1): LogDestination {
   return new LineBatches(pino.destination({ dest, sync: false }) as SonicBoom);
 }
 
+/** Pending log text handed on at this length, and at least this often. */
+const BATCH_LENGTH = 16 * 1024;
+const HAND_ON_EVERY_MS = 200;
+
 /** pino's destination; `destroyed` is set by sonic-boom but missing from its types. */
 type SonicBoom = ReturnType<typeof pino.destination> & { readonly destroyed: boolean };
 
@@ -42,12 +46,8 @@ class LineBatches implements LogDestination {
   private lines: string[] = [];
   private length = 0;
 
-  constructor(
-    private readonly sonic: SonicBoom,
-    private readonly batchLength = 16 * 1024,
-    handOnEveryMs = 200,
-  ) {
-    setInterval(() => this.handOn(), handOnEveryMs).unref();
+  constructor(private readonly sonic: SonicBoom) {
+    setInterval(() => this.handOn(), HAND_ON_EVERY_MS).unref();
     // When the process ends (process.exit or an empty event loop) the pending lines are written synchronously.
     process.on("exit", () => {
       if (this.sonic.destroyed) return;
@@ -59,7 +59,7 @@ class LineBatches implements LogDestination {
   write(line: string): void {
     this.lines.push(line);
     this.length += line.length;
-    if (this.length >= this.batchLength) this.handOn();
+    if (this.length >= BATCH_LENGTH) this.handOn();
   }
 
   /** Hands the pending lines to sonic-boom as one string; it writes them once its previous write is done. */
