@@ -13,7 +13,7 @@ import Fastify from "fastify";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { type RawStatement, rawStatement } from "../src/db/prepared.ts";
 import { buildApp } from "../src/server/app.ts";
-import { asyncLogDestination } from "../src/server/observability/logger.ts";
+import { batchedLogDestination } from "../src/server/observability/logger.ts";
 import { testAppConfig } from "../src/server/test/app.ts";
 import { defaultTool, loadTools } from "../src/server/tools/load.ts";
 import { seedHandedInResponses } from "./seed.ts";
@@ -91,7 +91,7 @@ if (mode === "floor") {
   const app = await buildApp({
     database,
     config,
-    logger: logging ? { destination: asyncLogDestination("/dev/null") } : false,
+    logger: logging ? { destination: batchedLogDestination("/dev/null") } : false,
     // The real render pool (threads, queue), without the per-client download limit: all load comes from one address.
     render: { downloadsPerMinute: Number.MAX_SAFE_INTEGER },
   });

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { asyncLogDestination } from "./logger.ts";
+import { batchedLogDestination } from "./logger.ts";
 
 const linesIn = (file: string) => {
   try {
@@ -13,14 +13,25 @@ const linesIn = (file: string) => {
   }
 };
 
-describe("asyncLogDestination", () => {
+describe("batchedLogDestination", () => {
   it("writes a quiet server's few lines without waiting for a batch to fill", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "verbetertool-log-")), "out.log");
-    const destination = asyncLogDestination(file);
+    const destination = batchedLogDestination(file);
     for (const n of [1, 2, 3]) destination.write(`{"n":${n}}\n`);
     const deadline = Date.now() + 5000;
     while (linesIn(file).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(linesIn(file)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+  });
+
+  it("has a full batch in the file when write returns, so nothing is in flight when the process exits", () => {
+    // Lines still on libuv's thread pool at exit landed after the lines written at exit (decision 0051).
+    const file = join(mkdtempSync(join(tmpdir(), "verbetertool-log-")), "out.log");
+    const destination = batchedLogDestination(openSync(file, "a"));
+    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ i, padding: "x".repeat(100) }));
+    for (const line of lines) destination.write(`${line}\n`);
+    const written = linesIn(file);
+    expect(written.length).toBeGreaterThan(100);
+    expect(written).toEqual(lines.slice(0, written.length));
   });
 
   for (const ending of ["process.exit(0);", "// (the event loop runs empty)"]) {
@@ -29,9 +40,9 @@ describe("asyncLogDestination", () => {
       const logger = resolve(import.meta.dirname, "logger.ts");
       // A busy burst (several batches) and a short tail that fills no batch, then the end.
       // A file descriptor, as stdout is in production (a path is opened asynchronously).
-      const script = `const { asyncLogDestination } = await import(${JSON.stringify(logger)});
+      const script = `const { batchedLogDestination } = await import(${JSON.stringify(logger)});
         const { openSync } = await import("node:fs");
-        const d = asyncLogDestination(openSync(${JSON.stringify(file)}, "a"));
+        const d = batchedLogDestination(openSync(${JSON.stringify(file)}, "a"));
         for (let i = 0; i < 500; i++) d.write(JSON.stringify({ i, padding: "x".repeat(100) }) + "\\n");
         ${ending}`;
       execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);

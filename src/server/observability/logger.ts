@@ -18,52 +18,49 @@ export function requestIdFrom(req: IncomingMessage): string {
 export type LogDestination = { write(line: string): void };
 
 /**
- * Log lines to a file descriptor or path (stdout by default), written asynchronously in batches of ≥ 16 kB (some 70
- * request lines): a busy server pays one hand-off to libuv's thread pool and back per batch (tens of µs of CPU on a
- * busy machine) instead of one blocking write per line (decision 0025) or one hand-off per 4 kB (decisions 0047,
- * 0049). What is pending is handed on every 200 ms, so a quiet server's lines appear within that, and written
- * synchronously when the process exits.
+ * Log lines to a file descriptor or path (stdout by default), written synchronously in batches of ≥ 16 kB (some 70
+ * request lines): a busy server pays one `write` system call per batch instead of one per line (decision 0025).
+ * What is pending is written every 200 ms, so a quiet server's lines appear within that, and when the process exits.
+ * Synchronous, not on libuv's thread pool: a batch still in flight there when the process exits would land after the
+ * lines written at exit, out of order (decision 0051); a log reader that stalls holds the server up instead of
+ * letting unwritten lines pile up in memory.
  */
-export function asyncLogDestination(dest: number | string = 1): LogDestination {
-  return new LineBatches(pino.destination({ dest, sync: false }) as SonicBoom);
+export function batchedLogDestination(dest: number | string = 1): LogDestination {
+  return new LineBatches(pino.destination({ dest, sync: true }));
 }
 
-/** Pending log text handed on at this length, and at least this often. */
+/** Pending log text written at this length, and at least this often. */
 const BATCH_LENGTH = 16 * 1024;
-const HAND_ON_EVERY_MS = 200;
+const WRITE_EVERY_MS = 200;
 
-/** pino's destination; `destroyed` is set by sonic-boom but missing from its types. */
-type SonicBoom = ReturnType<typeof pino.destination> & { readonly destroyed: boolean };
+type SonicBoom = ReturnType<typeof pino.destination>;
 
 /**
  * Batches of log lines for sonic-boom, kept as an array and joined once per batch. sonic-boom's own batching
  * (`minLength`) measures its pending text with Buffer.byteLength on every line, which flattens the growing string
  * each time: some 2 kB copied and allocated per request line at a 4 kB batch (decision 0049). 16 kB is sonic-boom's
  * own chunk size (`maxWrite`); a batch's lines die young at load (~15 ms at 5,000 requests a second), where longer
- * batches kept by time outlived young-generation collections.
+ * batches kept by time outlived young-generation collections. sonic-boom does the writing: partial writes and a
+ * full pipe (EAGAIN: it waits and tries again).
  */
 class LineBatches implements LogDestination {
   private lines: string[] = [];
   private length = 0;
 
   constructor(private readonly sonic: SonicBoom) {
-    setInterval(() => this.handOn(), HAND_ON_EVERY_MS).unref();
-    // When the process ends (process.exit or an empty event loop) the pending lines are written synchronously.
-    process.on("exit", () => {
-      if (this.sonic.destroyed) return;
-      this.handOn();
-      this.sonic.flushSync();
-    });
+    setInterval(() => this.writePending(), WRITE_EVERY_MS).unref();
+    // When the process ends (process.exit or an empty event loop) the pending lines are written too.
+    process.on("exit", () => this.writePending());
   }
 
   write(line: string): void {
     this.lines.push(line);
     this.length += line.length;
-    if (this.length >= BATCH_LENGTH) this.handOn();
+    if (this.length >= BATCH_LENGTH) this.writePending();
   }
 
-  /** Hands the pending lines to sonic-boom as one string; it writes them once its previous write is done. */
-  private handOn(): void {
+  /** Writes the pending lines as one string. */
+  private writePending(): void {
     if (this.length === 0) return;
     const batch = this.lines.join("");
     this.lines = [];
@@ -83,7 +80,7 @@ type PinoOptions = Exclude<FastifyServerOptions["logger"], boolean | undefined>;
 export function loggerOptions({ level, destination }: { level: string; destination?: LogDestination }): PinoOptions {
   return {
     level,
-    stream: destination ?? asyncLogDestination(),
+    stream: destination ?? batchedLogDestination(),
     serializers: {
       req: (request) => ({ method: request.method, route: routePattern(request) }),
       res: (reply) => ({ statusCode: reply.statusCode }),
