@@ -20,7 +20,7 @@ import { describeTarget, fixed, median, ratio, type Target, verdict } from "./st
 const root = resolve(import.meta.dirname, "..");
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_ROUND_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const WITH_PDF = process.env.BENCH_PDF === "1";

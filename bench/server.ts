@@ -82,7 +82,7 @@ if (mode === "floor") {
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   process.send?.({ url: address, database: database.kind });
 } else if (mode === "app") {
-  // Logging as in production (LOG_LEVEL info, one line per request, the same asynchronous destination as stdout in
+  // Logging as in production (LOG_LEVEL info, one line per request, the same batched destination as stdout in
   // production), to /dev/null so the bench's own output stays readable. BENCH_APP_LOG=0 turns it off.
   const logging = process.env.BENCH_APP_LOG !== "0";
   const config = testAppConfig({ webDir: join(root, "dist/web"), logLevel: logging ? "info" : "silent" });

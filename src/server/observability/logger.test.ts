@@ -39,7 +39,7 @@ describe("batchedLogDestination", () => {
       const file = join(mkdtempSync(join(tmpdir(), "verbetertool-log-")), "out.log");
       const logger = resolve(import.meta.dirname, "logger.ts");
       // A busy burst (several batches) and a short tail that fills no batch, then the end.
-      // A file descriptor, as stdout is in production (a path is opened asynchronously).
+      // A file descriptor, as stdout is in production.
       const script = `const { batchedLogDestination } = await import(${JSON.stringify(logger)});
         const { openSync } = await import("node:fs");
         const d = batchedLogDestination(openSync(${JSON.stringify(file)}, "a"));
