@@ -21,6 +21,7 @@ import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
 import { createMailer } from "./mail.ts";
 import {
+  batchedLogDestination,
   betterAuthLog,
   currentLog,
   type LogDestination,
@@ -104,15 +105,17 @@ export async function buildApp({
   metricsToken = process.env.METRICS_TOKEN || undefined,
   render,
 }: AppOptions): Promise<FastifyInstance> {
+  // One destination for pino's lines and the request lines RequestLogController writes itself.
+  const logDestination = logger ? (logger === true ? batchedLogDestination() : logger.destination) : undefined;
   const app = Fastify({
-    logger: logger ? loggerOptions({ level: config.logLevel, destination: logger === true ? undefined : logger.destination }) : false,
+    logger: logDestination ? loggerOptions({ level: config.logLevel, destination: logDestination }) : false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Client address, protocol and host from X-Forwarded-* only for the proxies named in TRUST_PROXY.
     trustProxy: config.trustProxy ?? false,
     // Request ids from X-Request-Id when sane, else random UUIDs (unique across instances).
     genReqId: requestIdFrom,
     // One JSON line per request with the route pattern, never the URL, query string or client address.
-    logController: new RequestLogController(),
+    logController: new RequestLogController(logDestination),
     // Router errors (bad percent-encoding, too long a path parameter) and requests Node's HTTP parser refuses (too
     // large headers, malformed request line) answer in the API's Dutch JSON shape too.
     frameworkErrors,

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { batchedLogDestination } from "./logger.ts";
+import { batchedLogDestination, loggerOptions, requestCompletedLine } from "./logger.ts";
 
 const linesIn = (file: string) => {
   try {
@@ -50,4 +51,24 @@ describe("batchedLogDestination", () => {
       expect(lines.map((line) => JSON.parse(line).i)).toEqual([...Array(500).keys()]);
     });
   }
+});
+
+describe("requestCompletedLine", () => {
+  it("is the line pino writes for the same fields: same keys in the same order, same values", () => {
+    const written: string[] = [];
+    const destination = { write: (line: string) => void written.push(line) };
+    const logger = pino(loggerOptions({ level: "info", destination }) as pino.LoggerOptions, destination);
+    const fields = { method: "PATCH", route: "/api/checks/:id/answers", statusCode: 200, responseTime: 1.3 };
+    const before = Date.now();
+    logger.child({ reqId: "req-1.a_B" }).info(fields, "request completed");
+    const ours = requestCompletedLine("req-1.a_B", fields.method, fields.route, fields.statusCode, fields.responseTime);
+    const after = Date.now();
+    expect(written).toHaveLength(1);
+    expect(ours.endsWith("}\n")).toBe(true);
+    const [pinos, mine] = [JSON.parse(written[0] ?? ""), JSON.parse(ours)];
+    expect(Object.keys(mine)).toEqual(Object.keys(pinos));
+    expect({ ...mine, time: 0 }).toEqual({ ...pinos, time: 0 });
+    expect(mine.time).toBeGreaterThanOrEqual(before);
+    expect(mine.time).toBeLessThanOrEqual(after);
+  });
 });

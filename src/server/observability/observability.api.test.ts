@@ -197,6 +197,32 @@ describe.each(databaseTargets())("observability on $name", (target) => {
     expect(sample(unmatched, "http_requests_total", { method: "GET", route: "(unmatched)", status_code: "404" })).toBeGreaterThan(0);
   });
 
+  it("writes request lines only at the levels the logger writes: at warn, an error line but no line for a 200", async () => {
+    const warnLines: string[] = [];
+    const app = await buildTestApp(
+      ctx.database,
+      { logLevel: "warn" },
+      { logger: { destination: { write: (line) => void warnLines.push(line) } } },
+    );
+    app.get("/api/test/failure", async () => {
+      throw new Error("kapot");
+    });
+    try {
+      expect((await app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).statusCode).toBe(200);
+      expect((await app.inject({ method: "GET", url: "/api/test/failure" })).statusCode).toBe(500);
+      const lines = warnLines
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine);
+      expect(lines.filter((line) => line.route === "/api/tools/:toolId")).toEqual([]);
+      expect(lines.filter((line) => line.route === "/api/test/failure" && line.level === 50).length).toBeGreaterThan(0);
+      expect(lines.every((line) => line.level >= 40)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("refuses /metrics to other addresses and to forwarded requests when no token is set", async () => {
     const remote = await ctx.app.inject({ method: "GET", url: "/metrics", remoteAddress: "10.1.2.3" });
     expect(remote.statusCode).toBe(403);
