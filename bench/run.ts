@@ -474,7 +474,7 @@ if (process.env.DATABASE_URL && only !== "pglite") {
 
 const cpus = (await import("node:os")).cpus();
 log(
-  `\n${new Date().toISOString().slice(0, 10)}, ${cpus.length} cores (${cpus[0]?.model.trim()}), Node ${process.version}; ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s per scenario, interleaved (path, its floor); ratios are medians of the per-round ratios. Took ${Math.round((Date.now() - measuredFrom) / 1000)} s (+${Math.round((measuredFrom - began) / 1000)} s build).`,
+  `\n${new Date().toISOString().slice(0, 10)}, ${cpus.length} cores (${cpus[0]?.model.trim()}), Node ${process.version}; ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s per scenario, interleaved (path and its floor in turns); ratios are medians of the per-round ratios. Took ${Math.round((Date.now() - measuredFrom) / 1000)} s (+${Math.round((measuredFrom - began) / 1000)} s build).`,
 );
 for (const { name, rows } of results) printRows(name, rows);
 const misses = results.flatMap((r) =>
