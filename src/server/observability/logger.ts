@@ -90,7 +90,7 @@ export function loggerOptions({ level, destination }: { level: string; destinati
     },
     hooks: {
       logMethod(args, method) {
-        // The request line holds nothing to scrub (method, route pattern, numbers): written as it is, one per request.
+        // A request line (error, 5xx or probe) holds nothing to scrub (method, route pattern, numbers): written as it is.
         if (args[0] instanceof RequestLine) return method.apply(this, args);
         const [first, ...rest] = args as unknown[];
         if (first instanceof Error) {
@@ -146,7 +146,8 @@ export function requestCompletedLine(reqId: string, method: string, route: strin
 /**
  * Fastify's request logging, replaced: no "incoming request" line, one "request completed" line per request with
  * method, route pattern, status and response time (and the request id), and no raw URLs on 404s. The usual line (info,
- * no error) goes straight to `destination`, the logger's own (see requestCompletedLine); the others through pino.
+ * no error) goes straight to `destination`, the logger's own (see requestCompletedLine); error, 5xx and probe lines
+ * through pino. Without a destination (an app built without a logger) it writes nothing.
  */
 export class RequestLogController extends LogController {
   constructor(private readonly destination?: LogDestination) {
@@ -158,10 +159,12 @@ export class RequestLogController extends LogController {
   override routeNotFound(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    // No destination: the app has no logger (Fastify's no-op one), so there is nothing to write.
+    if (!this.destination) return;
     const route = routePattern(request);
     const { statusCode } = reply;
     const responseTime = Math.round(reply.elapsedTime * 10) / 10;
-    if (this.destination && !error && statusCode < 500 && !isProbe(route)) {
+    if (!error && statusCode < 500 && !isProbe(route)) {
       if (INFO_WRITTEN.has(request.log.level)) {
         this.destination.write(requestCompletedLine(request.id, request.method, route, statusCode, responseTime));
       }
@@ -170,8 +173,7 @@ export class RequestLogController extends LogController {
     const line = new RequestLine(request.method, route, statusCode, responseTime);
     if (error) request.log.error({ ...line, err: error }, "request errored");
     else if (statusCode >= 500) request.log.error(line, "request completed");
-    else if (isProbe(route)) request.log.debug(line, "request completed");
-    else request.log.info(line, "request completed");
+    else request.log.debug(line, "request completed");
   }
 }
 
