@@ -14,7 +14,11 @@ export type AnswerPatch = Record<string, AnswerValue | null>;
 
 export type PatchProblem = { field: string; error: string };
 
-const allowedWords = (options: { allowDontKnow?: boolean }) => (options.allowDontKnow ? '"nvt" of "weetniet"' : '"nvt"');
+/** A value that is no answer: `number` says which numbers are (a string gets "een getal", a number "een geheel getal"). */
+const notAnAnswer = (id: string, number: string, options: { allowDontKnow?: boolean }): PatchProblem => ({
+  field: `answers.${id}`,
+  error: `Antwoord op factor ${id} moet ${number} van 1 tot en met 10 zijn of ${options.allowDontKnow ? '"nvt" of "weetniet"' : '"nvt"'}.`,
+});
 
 /**
  * Validates a whole patch before anything is stored, so a patch is applied entirely or not at all: every factor must
@@ -29,20 +33,10 @@ export function validateAnswerPatch(
   for (const [id, value] of Object.entries(patch)) {
     if (!factorIds.has(id)) return { field: `answers.${id}`, error: `Onbekende factor "${id}".` };
     if (value === null || value === "nvt" || (value === "weetniet" && options.allowDontKnow)) continue;
-    if (typeof value === "string") {
-      return {
-        field: `answers.${id}`,
-        error: `Antwoord op factor ${id} moet een getal van 1 tot en met 10 zijn of ${allowedWords(options)}.`,
-      };
-    }
+    if (typeof value === "string") return notAnAnswer(id, "een getal", options);
     // Every other value must be a score: checked against that member of answerValueSchema alone (a union tries the
     // literals first, and each failed member allocates its issues, on every save).
-    if (!scoreSchema.safeParse(value).success) {
-      return {
-        field: `answers.${id}`,
-        error: `Antwoord op factor ${id} moet een geheel getal van 1 tot en met 10 zijn of ${allowedWords(options)}.`,
-      };
-    }
+    if (!scoreSchema.safeParse(value).success) return notAnAnswer(id, "een geheel getal", options);
   }
   return null;
 }
