@@ -28,6 +28,7 @@ import {
   loggerOptions,
   RequestLogController,
   requestIdFrom,
+  requestLoggerFactory,
 } from "./observability/logger.ts";
 import { registerObservability } from "./observability/plugin.ts";
 import { privacyRoutes } from "./privacy/routes.ts";
@@ -116,6 +117,8 @@ export async function buildApp({
     genReqId: requestIdFrom,
     // One JSON line per request with the route pattern, never the URL, query string or client address.
     logController: new RequestLogController(logDestination),
+    // A request's own logger (with its id) made only when something logs through it.
+    childLoggerFactory: requestLoggerFactory,
     // Router errors (bad percent-encoding, too long a path parameter) and requests Node's HTTP parser refuses (too
     // large headers, malformed request line) answer in the API's Dutch JSON shape too.
     frameworkErrors,

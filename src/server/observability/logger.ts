@@ -1,18 +1,40 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { hostname } from "node:os";
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
-import pino from "pino";
+import pino, { type Bindings, type ChildLoggerOptions } from "pino";
 import { scrubText, scrubValue, serializeError } from "./redact.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-/** The caller's `X-Request-Id` when it is sane (≤ 128 of [A-Za-z0-9._-]), else a random UUID. */
+/** The caller's `X-Request-Id` when it is sane (≤ 128 of [A-Za-z0-9._-]), else a random id of its own (see newRequestId). */
 export function requestIdFrom(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
-  return typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : newRequestId();
+}
+
+/** Random bytes per request id (96 bits: 16 characters of base64url), and ids drawn per refill of the pool. */
+const ID_BYTES = 12;
+const IDS_PER_REFILL = 4096;
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
+/**
+ * A random request id, 16 characters of base64url: unique across instances and restarts without coordination, and
+ * saying nothing about how many requests came before it (a counter would). Drawn from a pool of random bytes refilled
+ * every 4,096 ids: `randomUUID` refills its cache every 128 and formats hex, ~1 µs per request under load here, where
+ * a system call costs tens of microseconds.
+ */
+export function newRequestId(): string {
+  if (idOffset === idPool.length) {
+    idPool = randomBytes(ID_BYTES * IDS_PER_REFILL);
+    idOffset = 0;
+  }
+  const id = idPool.toString("base64url", idOffset, idOffset + ID_BYTES);
+  idOffset += ID_BYTES;
+  return id;
 }
 
 /** Where log lines go; anything with `write(line)` (stdout by default, a collecting stream in tests). */
@@ -174,6 +196,71 @@ export class RequestLogController extends LogController {
     if (error) request.log.error({ ...line, err: error }, "request errored");
     else if (statusCode >= 500) request.log.error(line, "request completed");
     else request.log.debug(line, "request completed");
+  }
+}
+
+/**
+ * Fastify's per-request logger (`childLoggerFactory`), made on first use. pino's `child` copies the parent and
+ * serialises the bindings (the request id) for every request, ~1.5 µs under load, while the usual request writes no
+ * line through it: its request line is written directly (RequestLogController). A line that is written carries the
+ * request id as before.
+ */
+export const requestLoggerFactory: NonNullable<FastifyServerOptions["childLoggerFactory"]> = (logger, bindings, options) =>
+  new RequestLogger(logger, bindings, options);
+
+type LogMethod = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+class RequestLogger implements FastifyBaseLogger {
+  private made: FastifyBaseLogger | undefined;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Bindings,
+    private readonly options: ChildLoggerOptions,
+  ) {}
+
+  private get logger(): FastifyBaseLogger {
+    this.made ??= this.parent.child(this.bindings, this.options);
+    return this.made;
+  }
+
+  /** The child's level without making it: a route's own level, else the parent's. */
+  get level(): string {
+    return this.made?.level ?? this.options.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.logger.level = level;
+  }
+
+  private write(method: LogMethod, args: unknown[]): void {
+    const logger = this.logger;
+    // pino's LogFn overloads cannot be expressed for an argument list passed on as it came.
+    (logger[method] as (...args: unknown[]) => void).apply(logger, args);
+  }
+
+  fatal(...args: unknown[]): void {
+    this.write("fatal", args);
+  }
+  error(...args: unknown[]): void {
+    this.write("error", args);
+  }
+  warn(...args: unknown[]): void {
+    this.write("warn", args);
+  }
+  info(...args: unknown[]): void {
+    this.write("info", args);
+  }
+  debug(...args: unknown[]): void {
+    this.write("debug", args);
+  }
+  trace(...args: unknown[]): void {
+    this.write("trace", args);
+  }
+  silent(): void {}
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger.child(bindings, options);
   }
 }
 

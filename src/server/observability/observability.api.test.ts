@@ -21,8 +21,6 @@ import {
 
 type LogLine = Record<string, unknown> & { level: number; msg?: string; reqId?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The value of `name` in Prometheus text for exactly these labels (0 when the series is not there yet). */
 function sample(metrics: string, name: string, labels: Record<string, string> = {}): number {
   const wanted = Object.entries(labels)
@@ -149,20 +147,29 @@ describe.each(databaseTargets())("observability on $name", (target) => {
     for (const line of raw) for (const secret of secrets) expect(line).not.toContain(secret);
   });
 
-  it("takes a sane X-Request-Id over, echoes it, and gives every other request a UUID of its own", async () => {
+  it("takes a sane X-Request-Id over, echoes it, and gives every other request a random id of its own", async () => {
     const given = "proxy-1f3a.request_42";
     const { lines } = await linesDuring(async () => {
       const res = await ctx.app.inject({ method: "GET", url: "/api/tools", headers: { "x-request-id": given } });
       expect(res.headers["x-request-id"]).toBe(given);
+      // A line logged through the request's own logger carries the id too.
+      const failed = await ctx.app.inject({
+        method: "POST",
+        url: "/api/test/failure",
+        headers: { "x-request-id": `${given}-2` },
+        payload: {},
+      });
+      expect(failed.statusCode).toBe(500);
     });
     expect(lines.find((line) => line.msg === "request completed")?.reqId).toBe(given);
+    expect(lines.filter((line) => line.msg !== "request completed" && line.level === 50).map((line) => line.reqId)).toEqual([`${given}-2`]);
 
     const ids: string[] = [];
     for (const header of [undefined, undefined, "spaties zijn niet goed", "x".repeat(129), "a@b.nl"]) {
       const res = await ctx.app.inject({ method: "GET", url: "/api/tools", headers: header ? { "x-request-id": header } : {} });
       ids.push(String(res.headers["x-request-id"]));
     }
-    for (const id of ids) expect(id).toMatch(UUID);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -218,6 +225,39 @@ describe.each(databaseTargets())("observability on $name", (target) => {
       expect(lines.filter((line) => line.route === "/api/tools/:toolId")).toEqual([]);
       expect(lines.filter((line) => line.route === "/api/test/failure" && line.level === 50).length).toBeGreaterThan(0);
       expect(lines.every((line) => line.level >= 40)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("logs through a request's logger at its route's own level, with the request id", async () => {
+    const quietLines: string[] = [];
+    const app = await buildTestApp(
+      ctx.database,
+      { logLevel: "warn" },
+      { logger: { destination: { write: (line) => void quietLines.push(line) } } },
+    );
+    app.get("/api/test/chatty", { logLevel: "info" }, async (request) => {
+      request.log.info({ step: 1 }, "eerste stap");
+      return { ok: true };
+    });
+    app.get("/api/test/quiet", async (request) => {
+      request.log.info({ step: 1 }, "niet geschreven");
+      return { ok: true };
+    });
+    try {
+      const chatty = await app.inject({ method: "GET", url: "/api/test/chatty" });
+      expect((await app.inject({ method: "GET", url: "/api/test/quiet" })).statusCode).toBe(200);
+      const lines = quietLines
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine);
+      const reqId = chatty.headers["x-request-id"];
+      expect(lines.map((line) => [line.msg, line.reqId])).toEqual([
+        ["eerste stap", reqId],
+        ["request completed", reqId],
+      ]);
     } finally {
       await app.close();
     }
