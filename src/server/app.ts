@@ -30,12 +30,13 @@ import {
   requestIdFrom,
   requestLoggerFactory,
 } from "./observability/logger.ts";
-import { registerObservability } from "./observability/plugin.ts";
+import { echoRequestId, registerObservability } from "./observability/plugin.ts";
 import { privacyRoutes } from "./privacy/routes.ts";
 import { registerRateLimits } from "./ratelimit/plugin.ts";
 import { type RenderOptions, registerRendering } from "./render/pool.ts";
+import { registerRequestSteps } from "./request-steps.ts";
 import { scheduleRetention } from "./retention-job.ts";
-import { registerSecurity } from "./security/index.ts";
+import { securitySteps } from "./security/index.ts";
 import { registerInputGuard } from "./security/input.ts";
 import { responseSerializerCompiler } from "./serializer.ts";
 import { comparisonRoutes } from "./teams/comparison-routes.ts";
@@ -135,6 +136,9 @@ export async function buildApp({
   // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
   registerInputGuard(app);
   registerObservability(app, { database, token: metricsToken });
+  // The request id echoed, security headers that fit the scheme served (no upgrade or HSTS on plain http), and the
+  // Origin check of state-changing requests: one onRequest hook (request-steps.ts).
+  registerRequestSteps(app, [echoRequestId, ...securitySteps({ publicUrl: config.publicUrl })]);
   // The API speaks JSON only: any other body type is answered with 415.
   app.removeContentTypeParser("text/plain");
 
@@ -176,8 +180,6 @@ export async function buildApp({
     done();
   });
 
-  // Headers that fit the scheme served (no upgrade or HSTS on plain http); Origin check of state-changing requests.
-  await registerSecurity(app, { publicUrl: config.publicUrl });
   // Brotli or gzip for text (HTML, JS, CSS, JSON) above 1 kB when the client accepts it; PDFs and images are
   // already compressed and pass through.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });

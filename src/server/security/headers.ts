@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FastifyInstance } from "fastify";
 import helmet from "helmet";
+import type { RequestStep } from "../request-steps.ts";
 
 /** One year, the value HSTS preload lists ask for. */
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
@@ -73,11 +73,12 @@ export function helmetHeaders(): Readonly<Record<string, string>> {
  * nothing keeps it that way if a browser is ever led to open one. Decision 0044.
  */
 export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
+  // Lower case, as Fastify's reply writes every header name: it then lower-cases nothing per request.
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
   // Other sites may not load API answers as images or scripts (no-cors reads, Spectre-style side channels).
-  "Cross-Origin-Resource-Policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
 });
 
 /** better-auth answers under /api/auth/ can be pages (its error page), so they keep the page set. */
@@ -90,10 +91,10 @@ const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith(
  * only, on both (over plain http it means nothing, and promising https for every subdomain of a name that is served
  * over http is wrong).
  */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function securityHeaders(): RequestStep {
   const page = Object.entries(helmetHeaders());
   const api = Object.entries(API_HEADERS);
-  app.addHook("onRequest", (request, reply, done) => {
+  return (request, reply) => {
     const https = request.protocol === "https";
     if (isApiAnswer(request.url)) {
       // Every API answer goes through Fastify's reply, which writes its headers in one go; a header set on the raw
@@ -107,6 +108,6 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
       raw.setHeader("Content-Security-Policy", https ? CONTENT_SECURITY_POLICY.https : CONTENT_SECURITY_POLICY.http);
       if (https) raw.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
-    done();
-  });
+    return undefined;
+  };
 }

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from "fastify";
-import { registerSecurityHeaders } from "./headers.ts";
-import { registerOriginCheck } from "./origin.ts";
+import type { RequestStep } from "../request-steps.ts";
+import { securityHeaders } from "./headers.ts";
+import { originRefusal } from "./origin.ts";
 
 /**
- * Security headers that fit the scheme served, and the Origin check of state-changing requests. Register on the root
- * instance before the routes (hooks apply to what is registered after them), after the error handler.
+ * Security headers that fit the scheme served, then the Origin check of state-changing requests, as request steps
+ * (registerRequestSteps): a refused request carries the headers too.
  */
-export async function registerSecurity(app: FastifyInstance, options: { publicUrl: string | undefined }): Promise<void> {
-  registerOriginCheck(app, options);
-  registerSecurityHeaders(app);
+export function securitySteps(options: { publicUrl: string | undefined }): RequestStep[] {
+  return [securityHeaders(), originRefusal(options)];
 }

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { HttpError } from "../errors.ts";
+import type { RequestStep } from "../request-steps.ts";
 
 /** Methods that change something; GET, HEAD and OPTIONS never do in this app. */
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -39,9 +40,9 @@ function requestOrigin(request: FastifyRequest): string | undefined {
  * header stay allowed: browsers always send Origin on these methods across origins, so they come from command-line
  * tools and servers, which hold no victim's cookies. See docs/decisions/0013-origin-check-and-scheme-headers.md.
  */
-export function registerOriginCheck(app: FastifyInstance, { publicUrl }: { publicUrl: string | undefined }): void {
+export function originRefusal({ publicUrl }: { publicUrl: string | undefined }): RequestStep {
   const configured = publicUrl ? originOf(publicUrl) : undefined;
-  const refusal = (request: FastifyRequest): HttpError | undefined => {
+  return (request) => {
     if (!STATE_CHANGING.has(request.method)) return undefined;
     if (request.headers["sec-fetch-site"] === "cross-site") return new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
     // The common case first: a browser on the configured origin sends exactly that (no URL to parse).
@@ -52,6 +53,4 @@ export function registerOriginCheck(app: FastifyInstance, { publicUrl }: { publi
     if (source !== "null" && (source === configured || source === requestOrigin(request))) return undefined;
     return new HttpError(403, FOREIGN_ORIGIN_MESSAGE, "Origin");
   };
-  // A callback hook, not an async one: no promise per request.
-  app.addHook("onRequest", (request, _reply, done) => done(refusal(request)));
 }

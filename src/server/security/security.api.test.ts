@@ -183,6 +183,14 @@ describe.each(databaseTargets())("security headers on $name", (target) => {
       expect(res.headers["strict-transport-security"]).toBeUndefined();
       expect(res.headers["x-powered-by"]).toBeUndefined();
     }
+    // A request the Origin check refuses gets them too, and its request id.
+    const refusedSave = await direct.api("PATCH", `/api/checks/${checkId}/answers`, {
+      payload: { answers: { "1.1": 5 } },
+      headers: { origin: "https://elders.example" },
+    });
+    expect(refusedSave.statusCode).toBe(403);
+    expect(refusedSave.headers).toMatchObject(apiHeaders);
+    expect(refusedSave.headers["x-request-id"]).toEqual(expect.any(String));
   });
 
   it("ignores X-Forwarded-Proto from a proxy that is not trusted", async () => {
@@ -199,7 +207,7 @@ describe.each(databaseTargets())("security headers on $name", (target) => {
     expect(page.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
     expect(page.headers["strict-transport-security"]).toBe(STRICT_TRANSPORT_SECURITY);
     const api = await proxied.api("GET", "/api/health/live", { headers: { "x-forwarded-proto": "https" } });
-    expect(api.headers["content-security-policy"]).toBe(API_HEADERS["Content-Security-Policy"]);
+    expect(api.headers["content-security-policy"]).toBe(API_HEADERS["content-security-policy"]);
     expect(api.headers["strict-transport-security"]).toBe(STRICT_TRANSPORT_SECURITY);
     for (const url of ["/", "/api/health/live"]) {
       const plain = await proxied.api("GET", url, { headers: { "x-forwarded-proto": "http" } });
