@@ -204,24 +204,32 @@ describe.each(databaseTargets())("observability on $name", (target) => {
     expect(sample(unmatched, "http_requests_total", { method: "GET", route: "(unmatched)", status_code: "404" })).toBeGreaterThan(0);
   });
 
-  it("writes request lines only at the levels the logger writes: at warn, an error line but no line for a 200", async () => {
-    const warnLines: string[] = [];
+  /** An app at level warn on the same database, and the lines it wrote so far, parsed. */
+  async function appAtWarn(): Promise<{ app: FastifyInstance; lines: () => LogLine[] }> {
+    const written: string[] = [];
     const app = await buildTestApp(
       ctx.database,
       { logLevel: "warn" },
-      { logger: { destination: { write: (line) => void warnLines.push(line) } } },
+      { logger: { destination: { write: (line) => void written.push(line) } } },
     );
+    const lines = () =>
+      written
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine);
+    return { app, lines };
+  }
+
+  it("writes request lines only at the levels the logger writes: at warn, an error line but no line for a 200", async () => {
+    const { app, lines: logged } = await appAtWarn();
     app.get("/api/test/failure", async () => {
       throw new Error("kapot");
     });
     try {
       expect((await app.inject({ method: "GET", url: "/api/tools/jongeren-en-arbeid" })).statusCode).toBe(200);
       expect((await app.inject({ method: "GET", url: "/api/test/failure" })).statusCode).toBe(500);
-      const lines = warnLines
-        .join("")
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as LogLine);
+      const lines = logged();
       expect(lines.filter((line) => line.route === "/api/tools/:toolId")).toEqual([]);
       expect(lines.filter((line) => line.route === "/api/test/failure" && line.level === 50).length).toBeGreaterThan(0);
       expect(lines.every((line) => line.level >= 40)).toBe(true);
@@ -231,12 +239,7 @@ describe.each(databaseTargets())("observability on $name", (target) => {
   });
 
   it("logs through a request's logger at its route's own level, with the request id", async () => {
-    const quietLines: string[] = [];
-    const app = await buildTestApp(
-      ctx.database,
-      { logLevel: "warn" },
-      { logger: { destination: { write: (line) => void quietLines.push(line) } } },
-    );
+    const { app, lines: logged } = await appAtWarn();
     app.get("/api/test/chatty", { logLevel: "info" }, async (request) => {
       request.log.info({ step: 1 }, "eerste stap");
       return { ok: true };
@@ -248,11 +251,7 @@ describe.each(databaseTargets())("observability on $name", (target) => {
     try {
       const chatty = await app.inject({ method: "GET", url: "/api/test/chatty" });
       expect((await app.inject({ method: "GET", url: "/api/test/quiet" })).statusCode).toBe(200);
-      const lines = quietLines
-        .join("")
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as LogLine);
+      const lines = logged();
       const reqId = chatty.headers["x-request-id"];
       expect(lines.map((line) => [line.msg, line.reqId])).toEqual([
         ["eerste stap", reqId],
