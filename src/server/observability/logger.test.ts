@@ -71,4 +71,25 @@ describe("requestCompletedLine", () => {
     expect(mine.time).toBeGreaterThanOrEqual(before);
     expect(mine.time).toBeLessThanOrEqual(after);
   });
+
+  it("writes the same text as pino for other methods, routes, statuses and response times, also when made again", () => {
+    const written: string[] = [];
+    const destination = { write: (line: string) => void written.push(line) };
+    const logger = pino(loggerOptions({ level: "info", destination }) as pino.LoggerOptions, destination).child({ reqId: "abc" });
+    const cases = [
+      { method: "GET", route: "/api/checks/:id/results", statusCode: 200, responseTime: 0 },
+      { method: "GET", route: "(unmatched)", statusCode: 404, responseTime: 0.1 },
+      { method: "POST", route: '/api/"odd"\\route', statusCode: 201, responseTime: 12 },
+      { method: "DELETE", route: "/api/checks/:id", statusCode: 204, responseTime: 99.9 },
+      { method: "GET", route: "/api/checks/:id/results", statusCode: 304, responseTime: 1234.5 },
+      { method: "PATCH", route: "/api/checks/:id/results", statusCode: 400, responseTime: 10.7 },
+    ];
+    for (const fields of [...cases, ...cases]) {
+      logger.info(fields, "request completed");
+      const ours = requestCompletedLine("abc", fields.method, fields.route, fields.statusCode, fields.responseTime);
+      const pinos = written.at(-1) ?? "";
+      // Equal text but for the time, which may have moved on by a millisecond.
+      expect(ours.replace(/"time":\d+/, "")).toBe(pinos.replace(/"time":\d+/, ""));
+    }
+  });
 });
