@@ -24,13 +24,14 @@ import {
   batchedLogDestination,
   betterAuthLog,
   currentLog,
+  echoRequestId,
   type LogDestination,
   loggerOptions,
   RequestLogController,
   requestIdFrom,
   requestLoggerFactory,
 } from "./observability/logger.ts";
-import { echoRequestId, registerObservability } from "./observability/plugin.ts";
+import { registerMetrics } from "./observability/metrics.ts";
 import { privacyRoutes } from "./privacy/routes.ts";
 import { registerRateLimits } from "./ratelimit/plugin.ts";
 import { type RenderOptions, registerRendering } from "./render/pool.ts";
@@ -114,7 +115,7 @@ export async function buildApp({
     bodyLimit: BODY_LIMIT_BYTES,
     // Client address, protocol and host from X-Forwarded-* only for the proxies named in TRUST_PROXY.
     trustProxy: config.trustProxy ?? false,
-    // Request ids from X-Request-Id when sane, else random UUIDs (unique across instances).
+    // Request ids from X-Request-Id when sane, else random ids (unique across instances; decision 0053).
     genReqId: requestIdFrom,
     // One JSON line per request with the route pattern, never the URL, query string or client address.
     logController: new RequestLogController(logDestination),
@@ -135,7 +136,8 @@ export async function buildApp({
   registerErrorHandling(app);
   // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
   registerInputGuard(app);
-  registerObservability(app, { database, token: metricsToken });
+  // Prometheus metrics at /metrics, counted by an onResponse hook that must see every route registered after it.
+  registerMetrics(app, { database, token: metricsToken });
   // The request id echoed, security headers that fit the scheme served (no upgrade or HSTS on plain http), and the
   // Origin check of state-changing requests: one onRequest hook (request-steps.ts).
   registerRequestSteps(app, [echoRequestId, ...securitySteps({ publicUrl: config.publicUrl })]);

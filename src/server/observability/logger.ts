@@ -4,6 +4,7 @@ import type { IncomingMessage } from "node:http";
 import { hostname } from "node:os";
 import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import pino, { type Bindings, type ChildLoggerOptions } from "pino";
+import type { RequestStep } from "../request-steps.ts";
 import { scrubText, scrubValue, serializeError } from "./redact.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -14,6 +15,12 @@ export function requestIdFrom(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
   return typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : newRequestId();
 }
+
+/** Echoes the request id, so a caller or proxy can find the log lines of its request (a request step). */
+export const echoRequestId: RequestStep = (request, reply) => {
+  reply.header(REQUEST_ID_HEADER, request.id);
+  return undefined;
+};
 
 /** Random bytes per request id (96 bits: 16 characters of base64url), and ids drawn per refill of the pool. */
 const ID_BYTES = 12;
