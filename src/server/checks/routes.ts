@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { type Answers, validateAnswerPatch } from "../../domain/checks/answers.ts";
@@ -19,7 +20,6 @@ import { errorResponse, fileResponse } from "../../domain/wire.ts";
 import { abortOnClose } from "../client-gone.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { SECRET_ID_PATTERN } from "../ids.ts";
-import { LruMap } from "../lru.ts";
 import { planRoutes } from "../plans/routes.ts";
 import { loadPersonalPlan } from "../plans/service.ts";
 import { schemaJson, sendJson } from "../replies.ts";
@@ -53,11 +53,11 @@ const checkParams = z.object({ id: z.string() });
 export const checksRoutes: FastifyPluginAsyncZod<ChecksPluginOptions> = async (app, { db, tools, createChecksPerMinute }) => {
   // Saves and results reads need a check's unchanging facts first; kept here so a save is one statement. A stale
   // entry (the check was deleted) only means the statement finds no row, answered as before. 10,000 take a few MB.
-  const facts = new LruMap<string, CheckFacts>(10_000);
+  const facts = new LRUCache<string, CheckFacts>({ max: 10_000 });
   // Results are a pure function of the tool and the answers: kept per answers text (PostgreSQL's jsonb output is
   // canonical, so equal answers give equal text) as the JSON they are sent as, encoded once through the route's
   // schema. Scores only, no check id; about 1 kB each.
-  const summaries = new LruMap<string, string>(1_000);
+  const summaries = new LRUCache<string, string>({ max: 1_000 });
   const resultsJson = (tool: ToolIndex, answers: Answers) => schemaJson(resultsSummaryResponse, summariseResults(tool.tool, answers));
   // The factors a respondent of a perspective answers, per tool (new Set per save otherwise).
   const askedFactors = new Map<string, ReadonlySet<string>>();

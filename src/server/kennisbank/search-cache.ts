@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client.ts";
 import { kennisbankVersion } from "../../db/schema.ts";
 import { searchPageResponse } from "../../domain/kennisbank/responses.ts";
 import { type SearchParams, searchWords } from "../../domain/kennisbank/search.ts";
-import { LruMap } from "../lru.ts";
 import { schemaJson } from "../replies.ts";
 import { type SearchPage, searchChangesInProcess, searchEntries } from "./service.ts";
 
@@ -35,7 +35,7 @@ export type CachedPage = { page: SearchPage; json: string };
  */
 export class SearchCache {
   private version = -1;
-  private readonly results: LruMap<string, Promise<CachedPage>>;
+  private readonly results: LRUCache<string, Promise<CachedPage>>;
   private readonly readVersion: () => Promise<number>;
 
   constructor(
@@ -43,7 +43,7 @@ export class SearchCache {
     options: { shared: boolean; capacity?: number },
   ) {
     this.readVersion = options.shared ? versionReader(db) : async () => searchChangesInProcess();
-    this.results = new LruMap(options.capacity ?? 500);
+    this.results = new LRUCache({ max: options.capacity ?? 500 });
   }
 
   async search(params: SearchParams): Promise<CachedPage> {
