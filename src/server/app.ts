@@ -110,6 +110,8 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   // One destination for pino's lines and the request lines RequestLogController writes itself.
   const logDestination = logger ? (logger === true ? batchedLogDestination() : logger.destination) : undefined;
+  // Writes the request lines and hands every completed request to the metrics.
+  const requestLogController = new RequestLogController(logDestination);
   const app = Fastify({
     logger: logDestination ? loggerOptions({ level: config.logLevel, destination: logDestination }) : false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -118,7 +120,7 @@ export async function buildApp({
     // Request ids from X-Request-Id when sane, else random ids (unique across instances; decision 0053).
     genReqId: requestIdFrom,
     // One JSON line per request with the route pattern, never the URL, query string or client address.
-    logController: new RequestLogController(logDestination),
+    logController: requestLogController,
     // A request's own logger (with its id) made only when something logs through it.
     childLoggerFactory: requestLoggerFactory,
     // Router errors (bad percent-encoding, too long a path parameter) and requests Node's HTTP parser refuses (too
@@ -136,8 +138,8 @@ export async function buildApp({
   registerErrorHandling(app);
   // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
   registerInputGuard(app);
-  // Prometheus metrics at /metrics, counted by an onResponse hook that must see every route registered after it.
-  registerMetrics(app, { database, token: metricsToken });
+  // Prometheus metrics at /metrics, counted for every request as the request log controller sees it completed.
+  registerMetrics(app, { database, token: metricsToken, completions: requestLogController });
   // The request id echoed, security headers that fit the scheme served (no upgrade or HSTS on plain http), and the
   // Origin check of state-changing requests: one onRequest hook (request-steps.ts).
   registerRequestSteps(app, [echoRequestId, ...securitySteps({ publicUrl: config.publicUrl })]);

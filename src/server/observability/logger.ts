@@ -172,6 +172,9 @@ export function requestCompletedLine(reqId: string, method: string, route: strin
   return `{"level":30,"time":${Date.now()}${BASE_FIELDS},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method)},"route":${JSON.stringify(route)},"statusCode":${statusCode},"responseTime":${responseTime},"msg":"request completed"}\n`;
 }
 
+/** Sees every request once its response is finished (or failed), with the route pattern it matched. */
+export type RequestCompletedListener = (request: FastifyRequest, reply: FastifyReply, route: string) => void;
+
 /**
  * Fastify's request logging, replaced: no "incoming request" line, one "request completed" line per request with
  * method, route pattern, status and response time (and the request id), and no raw URLs on 404s. The usual line (info,
@@ -179,8 +182,19 @@ export function requestCompletedLine(reqId: string, method: string, route: strin
  * through pino. Without a destination (an app built without a logger) it writes nothing.
  */
 export class RequestLogController extends LogController {
+  private listener: RequestCompletedListener | undefined;
+
   constructor(private readonly destination?: LogDestination) {
     super();
+  }
+
+  /**
+   * Gives every completed request, with its route pattern, to `listener` too (the metrics): Fastify calls this
+   * controller for every request anyway, where an `onResponse` hook would add a hook runner to every request and a
+   * second read of `request.routeOptions`, which Fastify builds afresh on each read.
+   */
+  onRequestCompleted(listener: RequestCompletedListener): void {
+    this.listener = listener;
   }
 
   override incomingRequest(): void {}
@@ -188,9 +202,10 @@ export class RequestLogController extends LogController {
   override routeNotFound(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const route = routePattern(request);
+    this.listener?.(request, reply, route);
     // No destination: the app has no logger (Fastify's no-op one), so there is nothing to write.
     if (!this.destination) return;
-    const route = routePattern(request);
     const { statusCode } = reply;
     const responseTime = Math.round(reply.elapsedTime * 10) / 10;
     if (!error && statusCode < 500 && !isProbe(route)) {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Database } from "../../db/client.ts";
-import { routePattern } from "./logger.ts";
+import type { RequestLogController } from "./logger.ts";
 
 /** What metrics read of a pg Pool (PostgreSQL only; the embedded database has no pool). */
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } };
@@ -36,6 +36,8 @@ export type MetricsOptions = {
   database: Pick<Database, "kind"> & { pool?: unknown };
   /** When set, `/metrics` needs `Authorization: Bearer <token>`; when not, it answers on loopback only. */
   token?: string;
+  /** The app's request log controller, which hands the metrics every completed request (see onRequestCompleted). */
+  completions: Pick<RequestLogController, "onRequestCompleted">;
 };
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -62,10 +64,10 @@ function poolOf(database: MetricsOptions["database"]): PoolCounts | undefined {
 
 /**
  * Prometheus metrics at GET /metrics: requests and latency per method, route pattern and status; process metrics;
- * the PostgreSQL pool's connections and waiting clients; counters of checks, responses and rounds. Register before
- * the routes so the response hook sees every route.
+ * the PostgreSQL pool's connections and waiting clients; counters of checks, responses and rounds. Counted as the
+ * request log controller (`completions`) sees each request completed: every request, matched to a route or not.
  */
-export function registerMetrics(app: FastifyInstance, { database, token }: MetricsOptions): void {
+export function registerMetrics(app: FastifyInstance, { database, token, completions }: MetricsOptions): void {
   const registry = new Registry();
   const http = new HttpMetrics();
   new Gauge({
@@ -94,15 +96,14 @@ export function registerMetrics(app: FastifyInstance, { database, token }: Metri
     EVENTS.map((event) => [`${event.method} ${event.route}`, new Counter({ name: event.name, help: event.help, registers: [registry] })]),
   );
 
-  app.addHook("onResponse", (request, reply, done) => {
-    const series = http.series(request.method, routePattern(request), reply.statusCode);
+  completions.onRequestCompleted((request, reply, route) => {
+    const series = http.series(request.method, route, reply.statusCode);
     series.observe(reply.elapsedTime / 1000);
     if (reply.statusCode < 300) {
       // Looked up once per series, not per request.
       if (series.event === undefined) series.event = events.get(`${series.method} ${series.route}`) ?? null;
       series.event?.inc();
     }
-    done();
   });
 
   app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
