@@ -191,8 +191,9 @@ export async function buildApp({
   await registerRateLimits(app, { db: database.db, secret: config.secret });
   // PDF/XLSX in worker threads, with a bounded queue and a per-client download limit (app.renders).
   registerRendering(app, render);
-  // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device.
-  await app.register(cookie, { secret: config.secret });
+  // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device. Parsed
+  // where they are read (teams/respondents.ts), not in an onRequest hook on every request.
+  await app.register(cookie, { secret: config.secret, hook: false });
   await app.register(swagger, {
     openapi: {
       info: { title: "Verbetertool Jongeren & Arbeid — API", version: "1.0.0", description: "Publieke JSON-API van de verbetertool." },

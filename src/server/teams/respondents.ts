@@ -19,6 +19,9 @@ const handedInName = (roundId: string, perspective: Perspective) =>
   `vt_ingeleverd_${createHash("sha256").update(`${roundId}:${perspective}`).digest("hex").slice(0, 16)}`;
 
 function readSigned(request: FastifyRequest, name: string): string | null {
+  // Parsed here, on the few routes that read a cookie, not by a hook on every request (app.ts registers the cookie
+  // plugin without its parsing hook).
+  request.cookies ??= request.server.parseCookie(request.headers.cookie ?? "");
   const raw = request.cookies[name];
   if (!raw) return null;
   const result = request.unsignCookie(raw);
