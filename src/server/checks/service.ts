@@ -1,4 +1,4 @@
-import { and, eq, fillPlaceholders, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, fillPlaceholders, inArray, is, isNull, lt, lte, Param, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type RawStatement, rawStatement } from "../../db/prepared.ts";
 import { checks, rounds } from "../../db/schema.ts";
@@ -107,9 +107,27 @@ type HotStatement = { run(values: Record<string, string>): ReturnType<RawStateme
 
 function hotStatement(db: Db, name: string, query: { sql: string; params: unknown[] }): HotStatement {
   const statement = rawStatement(db, name, query.sql);
+  // Which value each parameter takes, worked out once: drizzle's fillPlaceholders tells placeholders from constants
+  // (walking prototypes) on every run.
+  const slots = query.params.map((param): ((values: Record<string, string>) => unknown) => {
+    // A placeholder wrapped with its column's encoder: filled the way drizzle does.
+    if (is(param, Param)) return (values) => fillPlaceholders([param], values)[0];
+    // A value drizzle rendered as a parameter: the same on every run.
+    if (!is(param, Placeholder)) return () => param;
+    const placeholder = param.name;
+    return (values) => {
+      if (!(placeholder in values)) throw new Error(`${name}: no value for placeholder "${placeholder}"`);
+      return values[placeholder];
+    };
+  });
   return {
     run: (values) =>
-      statement.run(fillPlaceholders(query.params, values).map((value) => (value === null || value === undefined ? null : String(value)))),
+      statement.run(
+        slots.map((slot) => {
+          const value = slot(values);
+          return value === null || value === undefined ? null : String(value);
+        }),
+      ),
   };
 }
 
