@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import compress from "@fastify/compress";
-import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
@@ -16,6 +15,7 @@ import { authOptionsRoutes } from "./auth/routes.ts";
 import { checksRoutes } from "./checks/routes.ts";
 import type { RuntimeConfig, TrustProxy } from "./config.ts";
 import { kennisbankContentHash, loadWhenChanged } from "./content-state.ts";
+import { SignedCookies } from "./cookies.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./errors.ts";
 import { kennisbankRoutes } from "./kennisbank/routes.ts";
 import { syncContentEntries } from "./kennisbank/service.ts";
@@ -191,9 +191,9 @@ export async function buildApp({
   await registerRateLimits(app, { db: database.db, secret: config.secret });
   // PDF/XLSX in worker threads, with a bounded queue and a per-client download limit (app.renders).
   registerRendering(app, render);
-  // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device. Parsed
-  // where they are read (teams/respondents.ts), not in an onRequest hook on every request.
-  await app.register(cookie, { secret: config.secret, hook: false });
+  // Signed cookies remember, in a respondent's own browser only, that it handed in or is a shared device: read and
+  // written where they are used, with no hook on every request (cookies.ts).
+  app.decorate("signedCookies", new SignedCookies(config.secret));
   await app.register(swagger, {
     openapi: {
       info: { title: "Verbetertool Jongeren & Arbeid — API", version: "1.0.0", description: "Publieke JSON-API van de verbetertool." },

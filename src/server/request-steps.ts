@@ -10,7 +10,7 @@ export type RequestStep = (request: FastifyRequest, reply: FastifyReply) => Erro
  */
 export function registerRequestSteps(app: FastifyInstance, steps: readonly RequestStep[]): void {
   // A callback hook, not an async one: no promise per request.
-  app.addHook("onRequest", (request, reply, done) => {
+  app.addHook("onRequest", function requestSteps(request, reply, done) {
     for (const step of steps) {
       const refusal = step(request, reply);
       if (refusal) return done(refusal);

@@ -16,6 +16,7 @@ import { memberRoleSchema } from "../../domain/teams/inputs.ts";
 import { errorResponse } from "../../domain/wire.ts";
 import type { Auth } from "../auth/auth.ts";
 import { currentUser, isModerator, type SignedInUser } from "../auth/plugin.ts";
+import { clearCookie } from "../cookies.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { schemaJson, sendJson } from "../replies.ts";
 import { useAccessRules } from "../teams/access.ts";
@@ -181,6 +182,6 @@ async function checkPassword(auth: Auth, db: Db, userId: string, password: strin
 async function clearSessionCookies(auth: Auth, reply: FastifyReply): Promise<void> {
   const { authCookies } = await auth.use(async (betterAuth) => betterAuth.$context);
   for (const cookie of [authCookies.sessionToken, authCookies.sessionData, authCookies.dontRememberToken]) {
-    reply.clearCookie(cookie.name, { path: cookie.attributes.path ?? "/", secure: cookie.attributes.secure, sameSite: "lax" });
+    clearCookie(reply, cookie.name, { path: cookie.attributes.path ?? "/", secure: cookie.attributes.secure });
   }
 }

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { checks, rounds } from "../../db/schema.ts";
 import { computeResults, withTips } from "../../domain/checks/scoring.ts";
@@ -32,6 +33,32 @@ async function pdfPages(bytes: Buffer): Promise<string[]> {
   }
   await doc.destroy();
   return pages;
+}
+
+/**
+ * The hooks of every route ("METHOD /full/path" → Fastify's "(stage) [names]" lines), read from `printRoutes`: its
+ * tree indents each path segment four columns deeper than its parent.
+ */
+function routeHooks(app: FastifyInstance): Map<string, string[]> {
+  const byRoute = new Map<string, string[]>();
+  const segments: string[] = [];
+  let current: string[] = [];
+  for (const line of app.printRoutes({ includeHooks: true, commonPrefix: false }).split("\n")) {
+    const hook = /• (\(\w+\) \[.*\])$/.exec(line);
+    if (hook) {
+      current.push(hook[1] ?? "");
+      continue;
+    }
+    const start = line.search(/[^│├└─\s]/);
+    const route = /^(.*) \(([A-Z, ]+)\)$/.exec(line.slice(start));
+    if (start < 0 || !route) continue;
+    const depth = start / 4 - 1;
+    segments.length = depth;
+    segments.push(route[1] ?? "");
+    current = [];
+    for (const method of (route[2] ?? "").split(", ")) byRoute.set(`${method} ${segments.join("")}`, current);
+  }
+  return byRoute;
 }
 
 describe.each(databaseTargets())("checks API on $name", (target) => {
@@ -76,6 +103,17 @@ describe.each(databaseTargets())("checks API on $name", (target) => {
     expect(await answersOf(id)).toEqual({ "1.1": 7, "1.2": "nvt", "7.31": 10 });
     expect((await patch(id, { answers: { "1.1": null, "1.2": 3 } })).statusCode).toBe(200);
     expect(await answersOf(id)).toEqual({ "1.2": 3, "7.31": 10 });
+  });
+
+  // Each hook stage costs the busiest routes time on every request (issue 13, decisions 0054 and 0055): only the app's
+  // own request steps and the input guard run there — no cookie, metrics or compression hooks.
+  it("runs only the app's request steps and input guard on saves and results reads", async () => {
+    const own = ['(onRequest) ["requestSteps()"]', '(preValidation) ["inputGuard()"]'];
+    // Fastify attaches hooks to its routes when it is ready.
+    await ctx.app.ready();
+    const hooks = routeHooks(ctx.app);
+    expect(hooks.get("PATCH /api/checks/:id/answers")).toEqual(own);
+    expect(hooks.get("GET /api/checks/:id/results")).toEqual(own);
   });
 
   it("answers a save with its id only, not all answers", async () => {

@@ -94,7 +94,7 @@ export function findInputProblem(source: Source, value: unknown): InputProblem |
 /** Refuses, with 400 `{ error, field }` in Dutch, every request whose params, query or body hold unstorable text. */
 export function registerInputGuard(app: FastifyInstance): void {
   // A callback hook, not an async one: no promise per request.
-  app.addHook("preValidation", (request, _reply, done) => {
+  app.addHook("preValidation", function inputGuard(request, _reply, done) {
     for (const source of SOURCES) {
       const problem = findInputProblem(source, request[source]);
       if (problem) return done(new HttpError(400, problem.error, problem.field));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { PERSPECTIVES, type Perspective } from "../../domain/teams/perspectives.ts";
+import { clearCookie } from "../cookies.ts";
 
 /*
  * What a respondent's browser remembers, in signed cookies only: nothing of it is stored with the answers.
@@ -18,24 +19,9 @@ const KIOSK_SECONDS = 12 * 3600;
 const handedInName = (roundId: string, perspective: Perspective) =>
   `vt_ingeleverd_${createHash("sha256").update(`${roundId}:${perspective}`).digest("hex").slice(0, 16)}`;
 
-function readSigned(request: FastifyRequest, name: string): string | null {
-  // Parsed here, on the few routes that read a cookie, not by a hook on every request (app.ts registers the cookie
-  // plugin without its parsing hook).
-  request.cookies ??= request.server.parseCookie(request.headers.cookie ?? "");
-  const raw = request.cookies[name];
-  if (!raw) return null;
-  const result = request.unsignCookie(raw);
-  return result.valid ? result.value : null;
-}
+const readSigned = (request: FastifyRequest, name: string) => request.server.signedCookies.read(request, name);
 
-const options = (request: FastifyRequest, maxAge: number) => ({
-  signed: true,
-  httpOnly: true,
-  sameSite: "lax" as const,
-  path: "/",
-  secure: request.protocol === "https",
-  maxAge,
-});
+const options = (request: FastifyRequest, maxAge: number) => ({ maxAge, secure: request.protocol === "https" });
 
 export function kioskOf(request: FastifyRequest): { roundId: string; perspective: Perspective } | null {
   const value = readSigned(request, KIOSK);
@@ -50,11 +36,11 @@ export function isKiosk(request: FastifyRequest, roundId: string, perspective: P
 }
 
 export function startKiosk(request: FastifyRequest, reply: FastifyReply, roundId: string, perspective: Perspective): void {
-  reply.setCookie(KIOSK, `${roundId}:${perspective}`, options(request, KIOSK_SECONDS));
+  reply.server.signedCookies.set(reply, KIOSK, `${roundId}:${perspective}`, options(request, KIOSK_SECONDS));
 }
 
 export function stopKiosk(reply: FastifyReply): void {
-  reply.clearCookie(KIOSK, { path: "/" });
+  clearCookie(reply, KIOSK);
 }
 
 /** True when this browser already handed in through the open link of this round and perspective (and is no kiosk). */
@@ -64,5 +50,5 @@ export function handedInHere(request: FastifyRequest, roundId: string, perspecti
 
 export function markHandedIn(request: FastifyRequest, reply: FastifyReply, roundId: string, perspective: Perspective): void {
   if (isKiosk(request, roundId, perspective)) return;
-  reply.setCookie(handedInName(roundId, perspective), "1", options(request, HANDED_IN_SECONDS));
+  reply.server.signedCookies.set(reply, handedInName(roundId, perspective), "1", options(request, HANDED_IN_SECONDS));
 }
