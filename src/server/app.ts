@@ -138,8 +138,9 @@ export async function buildApp({
   registerErrorHandling(app);
   // NUL bytes and lone surrogates in params, query or body: 400 for every route, before the database sees them.
   registerInputGuard(app);
-  // Prometheus metrics at /metrics, counted for every request as the request log controller sees it completed.
-  registerMetrics(app, { database, token: metricsToken, completions: requestLogController });
+  // Prometheus metrics at /metrics, counted for every request as the request log controller sees it completed (Fastify
+  // calls the controller only when the app has a logger; without one, metrics.ts counts in a hook).
+  registerMetrics(app, { database, token: metricsToken, completions: logDestination ? requestLogController : undefined });
   // The request id echoed, security headers that fit the scheme served (no upgrade or HSTS on plain http), and the
   // Origin check of state-changing requests: one onRequest hook (request-steps.ts).
   registerRequestSteps(app, [echoRequestId, ...securitySteps({ publicUrl: config.publicUrl })]);

@@ -1,4 +1,4 @@
-import { signerFactory } from "@fastify/cookie";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookie, type SetCookie, stringifySetCookie } from "cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
@@ -14,30 +14,42 @@ export type CookieOptions = { maxAge: number; path?: string; secure: boolean };
 
 /**
  * The app's cookies, for the few routes that use them (a respondent's browser remembering a hand-in or a shared
- * device, an account deletion clearing the session): signed with the app secret by @fastify/cookie's signer (so
- * cookies it signed before stay valid), written with `cookie`. Not a Fastify plugin: @fastify/cookie adds a parsing
- * hook and an onSend hook to every request, the busiest ones included, while only these routes read or write a cookie
- * (decision 0055).
+ * device, an account deletion clearing the session), read and written with `cookie`. Not a Fastify plugin:
+ * @fastify/cookie added a parsing hook and an onSend hook to every request, the busiest ones included, while only
+ * these routes read or write a cookie (decision 0055). Signed as @fastify/cookie signed (value, a dot, the value's
+ * HMAC-SHA256 with the app secret in base64 without padding), so cookies it set stay valid.
  */
 export class SignedCookies {
-  private readonly signer;
+  constructor(private readonly secret: string) {}
 
-  constructor(secret: string) {
-    this.signer = signerFactory(secret);
+  private signature(value: string): string {
+    return createHmac("sha256", this.secret).update(value).digest("base64").replace(/=+$/, "");
+  }
+
+  private sign(value: string): string {
+    return `${value}.${this.signature(value)}`;
+  }
+
+  /** The value of a signed cookie when its signature is this app's, else null. */
+  private unsign(signed: string): string | null {
+    const dot = signed.lastIndexOf(".");
+    if (dot < 0) return null;
+    const value = signed.slice(0, dot);
+    const given = Buffer.from(signed.slice(dot + 1));
+    const expected = Buffer.from(this.signature(value));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
   }
 
   /** The value of a validly signed cookie, or null when it is missing, unsigned or signed with another secret. */
   read(request: FastifyRequest, name: string): string | null {
     const header = request.headers.cookie;
     const raw = header ? parseCookie(header)[name] : undefined;
-    if (!raw) return null;
-    const result = this.signer.unsign(raw);
-    return result.valid ? result.value : null;
+    return raw ? this.unsign(raw) : null;
   }
 
   /** Sets a signed cookie, HttpOnly and SameSite=Lax. */
   set(reply: FastifyReply, name: string, value: string, { maxAge, path = "/", secure }: CookieOptions): void {
-    addSetCookie(reply, { name, value: this.signer.sign(value), maxAge, path, secure, httpOnly: true, sameSite: "lax" });
+    addSetCookie(reply, { name, value: this.sign(value), maxAge, path, secure, httpOnly: true, sameSite: "lax" });
   }
 }
 

@@ -203,7 +203,12 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const route = routePattern(request);
-    this.listener?.(request, reply, route);
+    // Called from the response's 'finish' event, where a throw would end the process; the request line still follows.
+    try {
+      this.listener?.(request, reply, route);
+    } catch (listenerError) {
+      request.log.error({ err: listenerError }, "counting a completed request failed");
+    }
     // No destination: the app has no logger (Fastify's no-op one), so there is nothing to write.
     if (!this.destination) return;
     const { statusCode } = reply;

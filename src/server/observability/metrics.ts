@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Database } from "../../db/client.ts";
-import type { RequestLogController } from "./logger.ts";
+import { type RequestCompletedListener, type RequestLogController, routePattern } from "./logger.ts";
 
 /** What metrics read of a pg Pool (PostgreSQL only; the embedded database has no pool). */
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } };
@@ -36,8 +36,11 @@ export type MetricsOptions = {
   database: Pick<Database, "kind"> & { pool?: unknown };
   /** When set, `/metrics` needs `Authorization: Bearer <token>`; when not, it answers on loopback only. */
   token?: string;
-  /** The app's request log controller, which hands the metrics every completed request (see onRequestCompleted). */
-  completions: Pick<RequestLogController, "onRequestCompleted">;
+  /**
+   * The app's request log controller, which hands the metrics every completed request (see onRequestCompleted);
+   * undefined when the app has no logger, since Fastify then never calls it.
+   */
+  completions?: Pick<RequestLogController, "onRequestCompleted">;
 };
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -65,7 +68,8 @@ function poolOf(database: MetricsOptions["database"]): PoolCounts | undefined {
 /**
  * Prometheus metrics at GET /metrics: requests and latency per method, route pattern and status; process metrics;
  * the PostgreSQL pool's connections and waiting clients; counters of checks, responses and rounds. Counted as the
- * request log controller (`completions`) sees each request completed: every request, matched to a route or not.
+ * request log controller (`completions`) sees each request completed, matched to a route or not; in an app without a
+ * logger by an onResponse hook registered here (register before the routes, so it sees every route).
  */
 export function registerMetrics(app: FastifyInstance, { database, token, completions }: MetricsOptions): void {
   const registry = new Registry();
@@ -96,7 +100,7 @@ export function registerMetrics(app: FastifyInstance, { database, token, complet
     EVENTS.map((event) => [`${event.method} ${event.route}`, new Counter({ name: event.name, help: event.help, registers: [registry] })]),
   );
 
-  completions.onRequestCompleted((request, reply, route) => {
+  const count: RequestCompletedListener = (request, reply, route) => {
     const series = http.series(request.method, route, reply.statusCode);
     series.observe(reply.elapsedTime / 1000);
     if (reply.statusCode < 300) {
@@ -104,7 +108,16 @@ export function registerMetrics(app: FastifyInstance, { database, token, complet
       if (series.event === undefined) series.event = events.get(`${series.method} ${series.route}`) ?? null;
       series.event?.inc();
     }
-  });
+  };
+  if (completions) completions.onRequestCompleted(count);
+  else {
+    // Without a logger Fastify never calls the log controller (an app built with `logger: false`: tests, the bench's
+    // BENCH_APP_LOG=0), so a hook counts instead.
+    app.addHook("onResponse", function countRequest(request, reply, done) {
+      count(request, reply, routePattern(request));
+      done();
+    });
+  }
 
   app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
     const access = metricsAccess(request, token);

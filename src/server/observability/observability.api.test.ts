@@ -204,6 +204,20 @@ describe.each(databaseTargets())("observability on $name", (target) => {
     expect(sample(unmatched, "http_requests_total", { method: "GET", route: "(unmatched)", status_code: "404" })).toBeGreaterThan(0);
   });
 
+  // Fastify calls the request log controller only when the app has a logger: without one the metrics count in a hook.
+  it("counts requests in /metrics in an app without a logger too", async () => {
+    const app = await buildTestApp(ctx.database);
+    try {
+      await app.inject({ method: "GET", url: "/api/tools" });
+      await app.inject({ method: "GET", url: "/api/nergens/abc" });
+      const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+      expect(sample(metrics, "http_requests_total", { method: "GET", route: "/api/tools", status_code: "200" })).toBe(1);
+      expect(sample(metrics, "http_requests_total", { method: "GET", route: "(unmatched)", status_code: "404" })).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   /** An app at level warn on the same database, and the lines it wrote so far, parsed. */
   async function appAtWarn(): Promise<{ app: FastifyInstance; lines: () => LogLine[] }> {
     const written: string[] = [];
