@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { checks, rounds } from "../../db/schema.ts";
 import { computeResults, withTips } from "../../domain/checks/scoring.ts";
+import { buildTestApp } from "../test/app.ts";
 import { databaseTargets } from "../test/databases.ts";
 import {
   allFactorIds,
@@ -15,7 +16,6 @@ import {
   saveAnswers,
   signUp,
 } from "../test/factories.ts";
-import { buildTestApp } from "../test/app.ts";
 import { useTestApp } from "../test/use-app.ts";
 
 /** The text of each page of a PDF, in reading order (pdf.js, as a reader would extract it). */
