@@ -9,8 +9,8 @@ declare module "fastify" {
   }
 }
 
-/** How a cookie is set: lifetime, path and whether it needs https (the rest is fixed: HttpOnly, SameSite=Lax). */
-export type CookieOptions = { maxAge: number; path?: string; secure: boolean };
+/** How a cookie is set: lifetime and whether it needs https (the rest is fixed: Path=/, HttpOnly, SameSite=Lax). */
+export type CookieOptions = { maxAge: number; secure: boolean };
 
 /**
  * The app's cookies, for the few routes that use them (a respondent's browser remembering a hand-in or a shared
@@ -47,9 +47,9 @@ export class SignedCookies {
     return raw ? this.unsign(raw) : null;
   }
 
-  /** Sets a signed cookie, HttpOnly and SameSite=Lax. */
-  set(reply: FastifyReply, name: string, value: string, { maxAge, path = "/", secure }: CookieOptions): void {
-    addSetCookie(reply, { name, value: this.sign(value), maxAge, path, secure, httpOnly: true, sameSite: "lax" });
+  /** Sets a signed cookie for the whole site, HttpOnly and SameSite=Lax. */
+  set(reply: FastifyReply, name: string, value: string, { maxAge, secure }: CookieOptions): void {
+    addSetCookie(reply, { name, value: this.sign(value), maxAge, path: "/", secure, httpOnly: true, sameSite: "lax" });
   }
 }
 
